@@ -1,0 +1,220 @@
+"""Checking a learner's typed answers: a choice letter or a sentence between quotes.
+
+Learners are not programmers, so an answer check must read like a tutor, not like a test runner.
+The same functions serve two audiences:
+
+* While a learner works in JupyterLab or Voilà, a check shows a short, friendly message and never
+  raises, so a blank or half-finished notebook still runs from top to bottom.
+* When nbgrader executes the notebook (it sets NBGRADER_EXECUTION to "validate" or "autograde"),
+  a failed check raises AnswerNotAccepted, an AssertionError, which is how nbgrader scores a test
+  cell as failed. The message is the same plain sentence the learner would have seen.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+
+from .htmlsafe import escape
+from .safety import crisis_banner_html, mentions_distress
+
+
+class AnswerNotAccepted(AssertionError):
+    """A graded check did not pass; the message is written for the learner."""
+
+
+def grading() -> bool:
+    """True while nbgrader validates or autogrades this notebook."""
+    return bool(os.environ.get("NBGRADER_EXECUTION"))
+
+
+def _show(html: str) -> None:
+    try:
+        from IPython.display import HTML, display
+    except ImportError:  # pragma: no cover - IPython is always installed with the course
+        print(re.sub(r"<[^>]+>", "", html))
+        return
+    display(HTML(html))
+
+
+def _box(kind: str, message: str) -> str:
+    colours = {
+        "ok": ("#1b5e20", "#e8f5e9", "✔"),
+        "todo": ("#8a5300", "#fff4e0", "✎"),
+        "wrong": ("#8a1c1c", "#fdecea", "✘"),
+    }
+    fg, bg, mark = colours[kind]
+    return (
+        f'<div class="fc-check fc-{kind}" style="border-left:4px solid {fg};background:{bg};'
+        f'color:#1a1a1a;padding:6px 10px;margin:4px 0"><strong style="color:{fg}">{mark}</strong> '
+        f"{message}</div>"
+    )
+
+
+def _outcome(passed: bool, message_ok: str, message_bad: str, kind_bad: str = "todo") -> bool:
+    if passed:
+        if not grading():
+            _show(_box("ok", message_ok))
+        return True
+    if grading():
+        raise AnswerNotAccepted(re.sub(r"<[^>]+>", "", message_bad))
+    _show(_box(kind_bad, message_bad))
+    return False
+
+
+def normalise_choice(answer: object) -> str:
+    """Turn 'b', ' B. ', '(b)', 'Option B' or 'b)' into 'B'; anything else into its upper text."""
+    text = str(answer if answer is not None else "").strip().upper()
+    text = re.sub(r"^(?:OPTION|ANSWER|CHOICE)\s*[:\-]?\s*", "", text)
+    text = text.strip(" .()[]:;,-'\"")
+    return text
+
+
+def _options_text(options: str) -> str:
+    letters = list(options)
+    return ", ".join(letters[:-1]) + f" or {letters[-1]}" if len(letters) > 1 else letters[0]
+
+
+def check_choice(answer: object, options: str = "ABCD", correct: str | None = None) -> bool:
+    """Check a multiple-choice answer.
+
+    Without `correct` (the visible check) it only confirms the answer is one of the options, so the
+    learner knows their answer will be read. With `correct` (the hidden check used for marks) it
+    also compares with the expected letter.
+    """
+    choice = normalise_choice(answer)
+    if not choice:
+        return _outcome(
+            False,
+            "",
+            f"Not answered yet: type one letter ({_options_text(options)}) "
+            "between the quotes, then run the cell again.",
+        )
+    if len(choice) != 1 or choice not in options:
+        return _outcome(
+            False,
+            "",
+            f"“{escape(answer)}” is not one of the options. Type just one "
+            f"letter: {_options_text(options)}.",
+        )
+    if correct is None:
+        return _outcome(
+            True,
+            f"Answer recorded: {choice}. Your trainer's marking will tell you "
+            "whether it is the best choice.",
+            "",
+        )
+    return _outcome(
+        choice == correct.upper(),
+        f"{choice} is correct.",
+        f"{choice} is not the best choice.",
+        kind_bad="wrong",
+    )
+
+
+def check_true_false(answer: object, correct: bool | None = None) -> bool:
+    """Check an answer typed as true/false (also accepts yes/no, T/F, Y/N)."""
+    text = normalise_choice(answer)
+    mapping = {
+        "TRUE": True,
+        "T": True,
+        "YES": True,
+        "Y": True,
+        "FALSE": False,
+        "F": False,
+        "NO": False,
+        "N": False,
+    }
+    if text not in mapping:
+        message = (
+            "Not answered yet: type True or False between the quotes."
+            if not text
+            else f"“{escape(answer)}” is neither True nor False. Type True or False."
+        )
+        return _outcome(False, "", message)
+    value = mapping[text]
+    if correct is None:
+        return _outcome(True, f"Answer recorded: {value}.", "")
+    return _outcome(value is correct, f"{value} is correct.", f"{value} is not right.", "wrong")
+
+
+def word_count(text: object) -> int:
+    return len(re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", str(text or "")))
+
+
+def check_sentence(
+    answer: object,
+    min_words: int = 5,
+    max_words: int = 400,
+    must_mention: Iterable[Iterable[str]] = (),
+) -> bool:
+    """Check a written answer for length and, for hidden checks, for the ideas it must contain.
+
+    `must_mention` is a list of alternatives: each entry is satisfied when any of its words or
+    phrases appears (case-insensitive). It checks the presence of ideas, never exact wording.
+    """
+    text = "" if answer is None else str(answer)
+    words = word_count(text)
+    if mentions_distress(text) and not grading():
+        _show(
+            crisis_banner_html(
+                lead="Your answer mentions suicide, self-harm or overdose. If "
+                "that is about you or someone near you right now, please "
+                "reach out."
+            )
+        )
+    if words == 0:
+        return _outcome(False, "", "Not answered yet: type your answer between the quotes.")
+    if words < min_words:
+        return _outcome(
+            False,
+            "",
+            f"Your answer has {words} word(s). Write at least {min_words} "
+            "so your meaning is clear.",
+        )
+    if words > max_words:
+        return _outcome(False, "", f"Your answer has {words} words. Keep it under {max_words}.")
+    lowered = text.lower()
+    missing = [
+        alts
+        for alts in (list(a) for a in must_mention)
+        if not any(alt.lower() in lowered for alt in alts)
+    ]
+    if missing:
+        return _outcome(False, "", "Your answer is missing an idea the question asks for.", "wrong")
+    return _outcome(True, f"Answer recorded ({words} words).", "")
+
+
+def review_written(answer: object, min_words: int = 40, max_words: int = 200) -> None:
+    """Friendly, ungraded feedback on a written answer: length, and help if it mentions distress.
+
+    It never raises, even while nbgrader runs the notebook: the written answer is marked by a
+    trainer against the mark scheme, not by this function.
+    """
+    text = "" if answer is None else str(answer)
+    words = word_count(text)
+    if mentions_distress(text):
+        _show(
+            crisis_banner_html(
+                lead="Your answer mentions suicide, self-harm or overdose. If "
+                "that is about you or someone near you right now, please "
+                "reach out."
+            )
+        )
+    if grading():
+        return
+    if words == 0:
+        _show(
+            _box(
+                "todo",
+                "Not answered yet: type your answer between the quotes and run the "
+                "cell, then run this one again.",
+            )
+        )
+    elif words < min_words:
+        _show(_box("todo", f"{words} words so far. Aim for {min_words} to {max_words} words."))
+    elif words > max_words:
+        _show(_box("todo", f"{words} words: please shorten it to at most {max_words}."))
+    else:
+        _show(_box("ok", f"{words} words. Your trainer will mark it against the criteria above."))

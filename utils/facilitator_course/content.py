@@ -1,0 +1,133 @@
+"""Reading course content (YAML files a trainer writes) with errors a trainer can act on.
+
+A content error names the file, the line, the field and what was expected, so that fixing a
+scenario or a quiz never needs Python knowledge. The loader keeps the line of every mapping key and
+sequence item so that later checks (which happen on plain dicts) can still point at a line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class ContentError(Exception):
+    """A problem in a content file, described for the person who wrote the file."""
+
+    file: str
+    line: int | None
+    field: str
+    expected: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}, line {self.line}" if self.line else self.file
+        field = f" field '{self.field}'" if self.field else ""
+        return f"{where}:{field} {self.expected}"
+
+
+class LineMap:
+    """Maps a dotted field path such as 'nodes.opening.next' to the line it starts on (1-based)."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, int] = {}
+
+    def add(self, path: str, line: int) -> None:
+        self._lines.setdefault(path, line)
+
+    def line(self, path: str) -> int | None:
+        """The line of `path`, or of its nearest parent that has one."""
+        while True:
+            if path in self._lines:
+                return self._lines[path]
+            if "." not in path:
+                return self._lines.get("")
+            path = path.rsplit(".", 1)[0]
+
+
+def _walk(node: yaml.Node, path: str, lines: LineMap) -> None:
+    lines.add(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            child = f"{path}.{key}" if path else key
+            lines.add(child, key_node.start_mark.line + 1)
+            _walk(value_node, child, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, f"{path}.{index}" if path else str(index), lines)
+
+
+def load_yaml(path: Path | str) -> tuple[Any, LineMap]:
+    """Parse a YAML file safely (no Python objects are ever constructed) and record field lines."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError(
+            str(path), None, "", f"could not be read as UTF-8 text ({exc})"
+        ) from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ContentError(str(path), line, "", f"is not valid YAML: {problem}") from None
+    lines = LineMap()
+    if node is not None:
+        _walk(node, "", lines)
+    return data, lines
+
+
+class Checker:
+    """Collects every problem in one file instead of stopping at the first."""
+
+    def __init__(self, file: Path | str, lines: LineMap) -> None:
+        self.file = str(file)
+        self.lines = lines
+        self.errors: list[ContentError] = []
+
+    def error(self, field: str, expected: str) -> None:
+        self.errors.append(ContentError(self.file, self.lines.line(field), field, expected))
+
+    def require(
+        self,
+        mapping: Any,
+        key: str,
+        kind: type | tuple[type, ...],
+        where: str = "",
+        expected: str | None = None,
+    ) -> Any:
+        """Return mapping[key] if present and of the right type, else record an error."""
+        field = f"{where}.{key}" if where else key
+        if not isinstance(mapping, dict) or key not in mapping:
+            self.error(field, expected or "is missing")
+            return None
+        value = mapping[key]
+        if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _as_tuple(kind)):
+            names = " or ".join(t.__name__ for t in _as_tuple(kind))
+            self.error(field, expected or f"should be a {_plain(names)}, found {value!r}")
+            return None
+        if isinstance(value, str) and not value.strip():
+            self.error(field, expected or "should not be empty")
+            return None
+        return value
+
+
+def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def _plain(type_names: str) -> str:
+    return (
+        type_names.replace("str", "text")
+        .replace("dict", "mapping (key: value lines)")
+        .replace("list", "list (lines starting with '-')")
+        .replace("int", "whole number")
+        .replace("float", "number")
+    )

@@ -1,0 +1,149 @@
+"""The course definition (course/course.yml), loaded and checked once.
+
+Modules, outcomes, competencies, graded items and pass criteria are data so that a trainer can
+change the course without touching code; everything else (build, dashboard, certification, the
+home page) reads them from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .content import Checker, ContentError, load_yaml
+from .paths import repo_root
+
+
+@dataclass(frozen=True)
+class Item:
+    grade_id: str
+    competency: str
+    safety: bool = False
+    manual: bool = False
+
+
+@dataclass(frozen=True)
+class Notebook:
+    file: str
+    kind: str  # "lesson" or "exercise"
+
+
+@dataclass(frozen=True)
+class Module:
+    id: str
+    title: str
+    outcomes: tuple[str, ...]
+    notebooks: tuple[Notebook, ...]
+    items: tuple[Item, ...]
+    pass_fraction: float
+
+    def item(self, grade_id: str) -> Item | None:
+        return next((i for i in self.items if i.grade_id == grade_id), None)
+
+
+@dataclass(frozen=True)
+class Certification:
+    every_module_passed: bool = True
+    safety_items_all_correct: bool = True
+    mi_profile_at_least: str = "fair"
+
+
+@dataclass(frozen=True)
+class Course:
+    id: str
+    title: str
+    independence: str
+    country: str
+    competencies: dict[str, str]
+    modules: tuple[Module, ...]
+    certification: Certification
+    root: Path = field(compare=False)
+
+    def module(self, module_id: str) -> Module:
+        for module in self.modules:
+            if module.id == module_id:
+                return module
+        raise KeyError(f"No module '{module_id}' in course/course.yml")
+
+    @property
+    def solutions_dir(self) -> Path:
+        return self.root / "solutions"
+
+    @property
+    def modules_dir(self) -> Path:
+        return self.root / "modules"
+
+
+def load_course(root: Path | None = None) -> Course:
+    """Load course/course.yml from the repository (found from the working directory by default)."""
+    root = root or repo_root()
+    path = root / "course" / "course.yml"
+    data, lines = load_yaml(path)
+    check = Checker(path, lines)
+    if not isinstance(data, dict):
+        raise ContentError(str(path), 1, "", "should be a mapping of course settings")
+    competencies = check.require(data, "competencies", dict) or {}
+    modules: list[Module] = []
+    for index, raw in enumerate(check.require(data, "modules", list) or []):
+        where = f"modules.{index}"
+        mid = check.require(raw, "id", str, where)
+        items = []
+        for grade_id, spec in (check.require(raw, "items", dict, where) or {}).items():
+            item_where = f"{where}.items.{grade_id}"
+            comp = check.require(spec, "competency", str, item_where)
+            if comp and comp not in competencies:
+                check.error(
+                    f"{item_where}.competency",
+                    f"'{comp}' is not one of the competencies: {', '.join(competencies)}",
+                )
+            items.append(
+                Item(
+                    str(grade_id),
+                    comp or "",
+                    bool(spec.get("safety", False)) if isinstance(spec, dict) else False,
+                    bool(spec.get("manual", False)) if isinstance(spec, dict) else False,
+                )
+            )
+        notebooks = []
+        for n_index, nb in enumerate(check.require(raw, "notebooks", list, where) or []):
+            nb_where = f"{where}.notebooks.{n_index}"
+            file = check.require(nb, "file", str, nb_where)
+            kind = check.require(nb, "kind", str, nb_where)
+            if kind and kind not in ("lesson", "exercise"):
+                check.error(f"{nb_where}.kind", "should be 'lesson' or 'exercise'")
+            notebooks.append(Notebook(file or "", kind or "lesson"))
+        fraction = raw.get("pass_fraction", 0.7) if isinstance(raw, dict) else 0.7
+        if not isinstance(fraction, (int, float)) or not 0 <= fraction <= 1:
+            check.error(f"{where}.pass_fraction", "should be a number between 0 and 1")
+            fraction = 0.7
+        if mid:
+            modules.append(
+                Module(
+                    id=mid,
+                    title=str(raw.get("title", mid)),
+                    outcomes=tuple(str(o) for o in raw.get("outcomes", []) or []),
+                    notebooks=tuple(notebooks),
+                    items=tuple(items),
+                    pass_fraction=float(fraction),
+                )
+            )
+    cert_raw = data.get("certification", {}) or {}
+    level = cert_raw.get("mi_profile_at_least", "fair")
+    if level not in ("none", "fair", "good"):
+        check.error("certification.mi_profile_at_least", "should be none, fair or good")
+    if check.errors:
+        raise check.errors[0]
+    return Course(
+        id=str(data.get("id", "facilitator-course")),
+        title=str(data.get("title", "Facilitator course")),
+        independence=str(data.get("independence", "")).strip(),
+        country=str((data.get("safety") or {}).get("country", "US")),
+        competencies={str(k): str(v) for k, v in competencies.items()},
+        modules=tuple(modules),
+        certification=Certification(
+            every_module_passed=bool(cert_raw.get("every_module_passed", True)),
+            safety_items_all_correct=bool(cert_raw.get("safety_items_all_correct", True)),
+            mi_profile_at_least=str(level),
+        ),
+        root=root,
+    )

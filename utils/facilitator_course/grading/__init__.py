@@ -1,0 +1,1 @@
+"""Trainer workflow on top of nbgrader's API: course folders, cohort autograding, reports."""

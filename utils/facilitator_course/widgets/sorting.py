@@ -1,0 +1,102 @@
+"""A widget for sorting statements into two groups, with an explanation for every statement.
+
+A thin view over practice.sorting: the widget only collects choices and renders the result of
+`SortingExercise.score`. Every button has visible text and a tooltip naming its statement, so the
+exercise can be done with the keyboard alone (Tab to a button, Enter or Space to choose).
+"""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..htmlsafe import escape
+from ..practice.sorting import SortingExercise, SortingResult, load_sorting_exercise
+
+
+class SortingWidget:
+    """Build with `SortingWidget.from_name("orientation-role")`, show with `.widget`."""
+
+    def __init__(self, exercise: SortingExercise) -> None:
+        self.exercise = exercise
+        labels = list(exercise.choices.items())
+        self.toggles: dict[str, w.ToggleButtons] = {}
+        rows: list[w.Widget] = []
+        for number, item in enumerate(exercise.items, start=1):
+            toggle = w.ToggleButtons(
+                options=[(label, key) for key, label in labels],
+                value=None,
+                tooltips=[f"Statement {number}: {label}" for _, label in labels],
+                style={"button_width": "auto"},
+            )
+            self.toggles[item.id] = toggle
+            statement = w.HTML(
+                f'<p style="margin:8px 0 2px"><strong>{number}.</strong> {escape(item.text)}</p>'
+            )
+            rows.append(w.VBox([statement, toggle]))
+        self.check_button = w.Button(
+            description="Check my answers",
+            button_style="primary",
+            tooltip="Score your choices and show an explanation for each",
+        )
+        self.reset_button = w.Button(description="Start again", tooltip="Clear every choice")
+        self.result = w.HTML(value="", layout=w.Layout(margin="8px 0"))
+        self.check_button.on_click(lambda _: self.check())
+        self.reset_button.on_click(lambda _: self.reset())
+        header = w.HTML(f"<h3>{escape(exercise.title)}</h3><p>{escape(exercise.instructions)}</p>")
+        self.widget = w.VBox(
+            [header, *rows, w.HBox([self.check_button, self.reset_button]), self.result]
+        )
+        self.last_result: SortingResult | None = None
+
+    @classmethod
+    def from_name(cls, name: str) -> SortingWidget:
+        return cls(load_sorting_exercise(name))
+
+    def choices(self) -> dict[str, str | None]:
+        return {item_id: toggle.value for item_id, toggle in self.toggles.items()}
+
+    def check(self) -> SortingResult:
+        result = self.exercise.score(self.choices())
+        self.last_result = result
+        self.result.value = render_result(result, self.exercise)
+        return result
+
+    def reset(self) -> None:
+        for toggle in self.toggles.values():
+            toggle.value = None
+        self.result.value = ""
+        self.last_result = None
+
+    def _ipython_display_(self) -> None:  # pragma: no cover - needs a frontend
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def render_result(result: SortingResult, exercise: SortingExercise) -> str:
+    """HTML for the score and one explained line per statement."""
+    lines = []
+    for number, fb in enumerate(result.feedback, start=1):
+        right = exercise.choices[fb.item.answer]
+        if not fb.answered:
+            mark, colour, verdict = "?", "#8a5300", f"Not answered. Answer: {escape(right)}."
+        elif fb.correct:
+            mark, colour, verdict = "✔", "#1b5e20", f"Right: {escape(right)}."
+        else:
+            mark, colour, verdict = "✘", "#8a1c1c", f"Not quite: {escape(right)}."
+        lines.append(
+            f'<li style="margin:4px 0"><strong style="color:{colour}">{mark} {number}.'
+            f"</strong> {verdict} {escape(fb.item.why)}</li>"
+        )
+    summary = f"You sorted {result.score} of {result.total} statements correctly."
+    if result.unanswered:
+        summary += f" {result.unanswered} still to answer."
+    return (
+        f'<div class="fc-feedback" role="status"><p><strong>{escape(summary)}</strong></p>'
+        f'<ul style="list-style:none;padding-left:0">{"".join(lines)}</ul></div>'
+    )
+
+
+def show_sorting(name: str) -> SortingWidget:
+    """Notebook entry point: build the widget and return it (its repr displays it)."""
+    return SortingWidget.from_name(name)
