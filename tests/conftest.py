@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
 from facilitator_course.course import Course, load_course
 
 REPO = Path(__file__).resolve().parents[1]
@@ -29,3 +31,114 @@ def grading_mode(monkeypatch, on: bool = True) -> None:
         monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     else:
         monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_http(url: str, proc, log_path: Path, deadline_s: float = 120.0) -> None:
+    """Poll until the server answers, the process dies, or the deadline passes (always bounded)."""
+    import time
+    import urllib.error
+    import urllib.request
+
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited early:\n{log_path.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(
+        f"server did not answer within {deadline_s}s:\n{log_path.read_text()[-3000:]}"
+    )
+
+
+def stop_process(proc) -> None:
+    import signal
+    import subprocess
+
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def voila_url(course, tmp_path_factory):
+    """The course served exactly as `facilitator-course start` serves it, on a free port."""
+    import subprocess
+
+    from facilitator_course.web import voila_command
+
+    port = free_port()
+    folder = tmp_path_factory.mktemp("voila")
+    log_path = folder / "voila.log"
+    env = {**os.environ, "FACILITATOR_COURSE_HOME": str(folder / "learner")}
+    env.pop("NBGRADER_EXECUTION", None)
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            voila_command(course.modules_dir, port),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=folder,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(base + "/", proc, log_path)
+        yield base
+    finally:
+        stop_process(proc)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (no browser is ever downloaded)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (utils/test.sh does this)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def screenshot_dir() -> Path:
+    """Screenshots for a person to look at: $FC_SCREENSHOTS, else a folder under /tmp."""
+    folder = Path(os.environ.get("FC_SCREENSHOTS", "/tmp/facilitator-course-screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -6,6 +6,7 @@ import hashlib
 
 import nbformat
 import pytest
+
 from facilitator_course.grading.autograde import (
     GRADED,
     GRADED_WITH_WARNINGS,

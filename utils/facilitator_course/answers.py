@@ -29,6 +29,19 @@ def grading() -> bool:
     return bool(os.environ.get("NBGRADER_EXECUTION"))
 
 
+def in_web_app() -> bool:
+    """True inside a Voilà page, where code cells are hidden and cannot be edited."""
+    return bool(os.environ.get("VOILA_KERNEL_ID") or os.environ.get("VOILA_BASE_URL"))
+
+
+_WEB_APP_NOTICE = (
+    "You are reading this exercise in the web app, where answers cannot be typed. To answer it, "
+    "open the notebook in JupyterLab (<code>facilitator-course lab</code>) or get it from your "
+    "trainer. The practice exercises in the lessons work here."
+)
+_notice_shown = False
+
+
 def _show(html: str) -> None:
     try:
         from IPython.display import HTML, display
@@ -53,6 +66,12 @@ def _box(kind: str, message: str) -> str:
 
 
 def _outcome(passed: bool, message_ok: str, message_bad: str, kind_bad: str = "todo") -> bool:
+    global _notice_shown
+    if in_web_app() and not grading():
+        if not _notice_shown:
+            _notice_shown = True
+            _show(_box("todo", _WEB_APP_NOTICE))
+        return passed
     if passed:
         if not grading():
             _show(_box("ok", message_ok))
@@ -202,7 +221,7 @@ def review_written(answer: object, min_words: int = 40, max_words: int = 200) ->
                 "reach out."
             )
         )
-    if grading():
+    if grading() or in_web_app():  # marked by a trainer; in the web app nothing can be typed
         return
     if words == 0:
         _show(
@@ -218,3 +237,46 @@ def review_written(answer: object, min_words: int = 40, max_words: int = 200) ->
         _show(_box("todo", f"{words} words: please shorten it to at most {max_words}."))
     else:
         _show(_box("ok", f"{words} words. Your trainer will mark it against the criteria above."))
+
+
+def check_reply(
+    answer: object,
+    participant: str | None = None,
+    expect: Iterable[str] | None = None,
+    min_words: int = 3,
+) -> bool:
+    """Check a typed facilitator reply to a participant's line, using the course's response coder.
+
+    The visible check (no `expect`) gives instant feedback: how a trained coder would most likely
+    label the reply, why, and, for advice or confrontation, a more MI-consistent pattern to try.
+    The hidden check passes `expect`, the labels that earn the mark (for example both kinds of
+    reflection); a reply that applies an identity label to the participant never earns it.
+    """
+    from .coding import LABEL_NAMES, code_response
+
+    text = "" if answer is None else str(answer)
+    if mentions_distress(text) and not grading():
+        _show(crisis_banner_html())
+    words = word_count(text)
+    if words == 0:
+        return _outcome(False, "", "Not answered yet: type your reply between the quotes.")
+    if words < min_words:
+        return _outcome(False, "", f"Your reply has {words} word(s); write a full sentence.")
+    coded = code_response(text, participant)
+    name = LABEL_NAMES.get(coded.code, coded.code)
+    detail = escape(coded.explanation)
+    if coded.rewrite:
+        detail += f"<br><em>Try:</em> {escape(coded.rewrite)}"
+    if coded.labeling:
+        detail += "<br>It also applies an identity label to the participant; avoid labels."
+    if expect is None:
+        return _outcome(True, f"Your reply reads as <strong>{escape(name)}</strong>. {detail}", "")
+    wanted = tuple(expect)
+    wanted_names = " or ".join(LABEL_NAMES.get(label, label) for label in wanted)
+    passed = coded.code in wanted and not coded.labeling
+    return _outcome(
+        passed,
+        f"Your reply reads as {escape(name)}, as asked.",
+        f"Your reply reads as {escape(name)}; the task asks for {escape(wanted_names)}. {detail}",
+        kind_bad="wrong",
+    )

@@ -20,6 +20,9 @@ class Item:
     competency: str
     safety: bool = False
     manual: bool = False
+    # A role-play item: its answer cell (grade id + "_answer") holds a facilitator's typed reply,
+    # which the cohort dashboard codes for the trainee's MI profile.
+    roleplay: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,12 +99,14 @@ def load_course(root: Path | None = None) -> Course:
                     f"{item_where}.competency",
                     f"'{comp}' is not one of the competencies: {', '.join(competencies)}",
                 )
+            flags = spec if isinstance(spec, dict) else {}
             items.append(
                 Item(
                     str(grade_id),
                     comp or "",
-                    bool(spec.get("safety", False)) if isinstance(spec, dict) else False,
-                    bool(spec.get("manual", False)) if isinstance(spec, dict) else False,
+                    safety=bool(flags.get("safety", False)),
+                    manual=bool(flags.get("manual", False)),
+                    roleplay=bool(flags.get("roleplay", False)),
                 )
             )
         notebooks = []

@@ -6,10 +6,17 @@ facts in code, and text a learner might have typed is always escaped.
 
 from __future__ import annotations
 
+from .answers import in_web_app
 from .course import Course, load_course
 from .htmlsafe import escape
 from .program import FOUR_POINTS
 from .safety import crisis_banner_html, crisis_resources
+
+# JupyterLab right-aligns table cells in outputs, which suits numbers but not sentences.
+TABLE_STYLE = (
+    "<style>.fc-table td,.fc-table th{text-align:left!important;vertical-align:top;"
+    "padding:4px 10px}.fc-table caption{text-align:left;font-weight:bold;padding:4px 0}</style>"
+)
 
 
 def _display(html: str) -> None:
@@ -18,29 +25,39 @@ def _display(html: str) -> None:
     display(HTML(html))
 
 
-def course_map_html(course: Course) -> str:
-    """The course's modules, outcomes and notebooks, with links that work in Voilà and JupyterLab."""
+def _notebook_link(module_id: str, file: str, kind: str, web_app: bool) -> str:
+    if kind == "lesson":
+        return f'<a href="{escape(module_id)}/{escape(file)}">Lesson</a>'
+    if web_app:  # answers are typed into code cells, which the web app hides
+        return "Graded exercise (in JupyterLab)"
+    return f'<a href="{escape(module_id)}/{escape(file)}">Graded exercise</a>'
+
+
+def course_map_html(course: Course, web_app: bool = False) -> str:
+    """The course's modules, outcomes and notebooks, with links that work in Voilà and JupyterLab.
+
+    Relative links resolve against the home page in both: /voila/render/... in the web app and the
+    file browser's folder in JupyterLab.
+    """
     rows = []
     for module in course.modules:
         links = " · ".join(
-            f'<a href="{escape(module.id)}/{escape(nb.file)}">'
-            f"{'Lesson' if nb.kind == 'lesson' else 'Graded exercise'}</a>"
-            for nb in module.notebooks
+            _notebook_link(module.id, nb.file, nb.kind, web_app) for nb in module.notebooks
         )
         outcomes = "".join(f"<li>{escape(o)}</li>" for o in module.outcomes)
         rows.append(
             f"<tr><td style='vertical-align:top'><strong>{escape(module.title)}</strong>"
             f"<br>{links}</td><td><ul style='margin:0'>{outcomes}</ul></td></tr>"
         )
-    return (
-        "<table class='fc-course-map'><caption style='text-align:left'>Modules in order"
+    return TABLE_STYLE + (
+        "<table class='fc-table fc-course-map'><caption style='text-align:left'>Modules in order"
         "</caption><thead><tr><th>Module</th><th>You will be able to…</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
 
 def show_course_map() -> None:
-    _display(course_map_html(load_course()))
+    _display(course_map_html(load_course(), web_app=in_web_app()))
 
 
 def show_outcomes(module_id: str) -> None:
@@ -58,7 +75,8 @@ def show_four_points() -> None:
         for n, (name, gist) in enumerate(FOUR_POINTS, start=1)
     )
     _display(
-        "<table class='fc-four-points'><caption style='text-align:left'>The 4-Point Program"
+        TABLE_STYLE
+        + "<table class='fc-table fc-four-points'><caption style='text-align:left'>The 4-Point Program"
         "</caption><thead><tr><th></th><th>Point</th><th>In plain words</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>"
     )
@@ -72,3 +90,23 @@ def show_crisis_resources(country: str | None = None) -> None:
     """The crisis resources for the configured country (defaults: 988 and 911 in the US)."""
     r = crisis_resources(country or None)
     _display(crisis_banner_html(country, lead=f"Crisis resources ({r.country_name})"))
+
+
+def meeting_elements_html() -> str:
+    """The meeting's six elements and their time budgets, from the one definition in meeting.format."""
+    from .meeting.format import MEETING_ELEMENTS, MEETING_MINUTES
+
+    rows = "".join(
+        f"<tr><td>{n}</td><td><strong>{escape(e.name)}</strong></td>"
+        f"<td style='white-space:nowrap'>{escape(e.budget)}</td><td>{escape(e.purpose)}</td></tr>"
+        for n, e in enumerate(MEETING_ELEMENTS, start=1)
+    )
+    return (
+        "<table class='fc-meeting-elements'><caption style='text-align:left'>The six elements of a "
+        f"{MEETING_MINUTES}-minute meeting</caption><thead><tr><th></th><th>Element</th>"
+        f"<th>Time</th><th>What happens</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def show_meeting_elements() -> None:
+    _display(meeting_elements_html())

@@ -1,0 +1,115 @@
+"""Answer checks: friendly while learning, strict (and still readable) under nbgrader."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import grading_mode
+from facilitator_course import answers
+from facilitator_course.answers import (
+    AnswerNotAccepted,
+    check_choice,
+    check_sentence,
+    check_true_false,
+    normalise_choice,
+    review_written,
+    word_count,
+)
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """Capture what a check would display to the learner."""
+    seen: list[str] = []
+    monkeypatch.setattr(answers, "_show", seen.append)
+    return seen
+
+
+@pytest.mark.parametrize(
+    "typed", ["B", "b", " b ", "B.", "(b)", "b)", "Option B", "answer: b", '"B"', "'b'"]
+)
+def test_choice_normalisation(typed):
+    assert normalise_choice(typed) == "B"
+
+
+def test_blank_choice_asks_for_an_answer_without_raising(shown):
+    assert check_choice("   ") is False
+    assert "Not answered yet" in shown[0]
+
+
+def test_invalid_choice_is_named_and_escaped(shown):
+    assert check_choice("<script>alert(1)</script>") is False
+    assert "<script>" not in shown[0]
+    assert "&lt;script&gt;" in shown[0]
+
+
+def test_valid_choice_is_recorded_without_revealing_correctness(shown):
+    assert check_choice("c") is True
+    assert "Answer recorded: C" in shown[0]
+
+
+def test_hidden_check_compares_with_the_expected_letter(shown):
+    assert check_choice("c", correct="C") is True
+    assert check_choice("a", correct="C") is False
+    assert "not the best choice" in shown[-1]
+
+
+def test_under_nbgrader_a_wrong_or_blank_answer_raises_a_readable_error(monkeypatch, shown):
+    grading_mode(monkeypatch)
+    with pytest.raises(AnswerNotAccepted, match="Not answered yet"):
+        check_choice("")
+    with pytest.raises(AnswerNotAccepted, match="not the best choice"):
+        check_choice("A", correct="B")
+    with pytest.raises(AssertionError):  # nbgrader counts AssertionError as a failed test
+        check_choice("Z")
+    assert check_choice("B", correct="B") is True
+    assert shown == []  # nothing is displayed while grading
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"), [("true", True), ("T", True), ("yes", True), ("False", False), ("n", False)]
+)
+def test_true_false(typed, value, shown):
+    assert check_true_false(typed, correct=value) is True
+
+
+def test_sentence_length_and_ideas(shown):
+    assert check_sentence("Too short", min_words=5) is False
+    assert check_sentence("A peer facilitator is not a therapist at all.", min_words=5) is True
+    assert (
+        check_sentence(
+            "A peer facilitator keeps the meeting on track.",
+            min_words=5,
+            must_mention=[["therapist", "counsellor"]],
+        )
+        is False
+    )
+
+
+def test_written_answer_that_mentions_distress_shows_crisis_resources(shown):
+    review_written("Honestly some days I think about suicide myself and I just keep going.")
+    assert "988" in shown[0]
+    assert "fc-crisis" in shown[0]
+
+
+def test_review_written_never_raises_even_when_grading(monkeypatch, shown):
+    grading_mode(monkeypatch)
+    review_written("")
+    review_written(None)
+    assert shown == []
+
+
+def test_web_app_shows_one_notice_instead_of_answer_boxes(monkeypatch, shown):
+    monkeypatch.setenv("VOILA_KERNEL_ID", "x")
+    monkeypatch.setattr(answers, "_notice_shown", False)
+    check_choice("")
+    check_choice("B")
+    review_written("")
+    assert len(shown) == 1
+    assert "cannot be typed" in shown[0]
+
+
+def test_word_count_handles_contractions_and_punctuation():
+    assert word_count("I'm a peer—not a therapist, OK?") == 7
+    assert word_count("") == 0
+    assert word_count(None) == 0

@@ -1,0 +1,92 @@
+"""The course in Voilà, driven in Debian's Chromium: it renders, hides code, and is clickable."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import screenshot_dir
+from facilitator_course.practice.sorting import load_sorting_exercise
+
+pytestmark = pytest.mark.browser
+
+CODE_MARKERS = ("from facilitator_course", "import ", "show_course_map(", "show_sorting(")
+
+
+def _assert_clean(page) -> None:
+    text = page.locator("body").inner_text()
+    assert "Traceback" not in text
+    assert not re.search(r"\b\w+Error\b", text), text[:2000]
+    for marker in CODE_MARKERS:
+        assert marker not in text, f"source code visible: {marker}"
+
+
+def test_home_page(page, voila_url):
+    page.set_viewport_size({"width": 1200, "height": 2000})
+    page.goto(f"{voila_url}/voila/render/home.ipynb")
+    table = page.locator("table.fc-course-map")
+    table.wait_for(state="visible", timeout=60_000)
+    expect(page.get_by_role("heading", name="Peer Facilitator Training")).to_be_visible()
+    expect(table).to_contain_text("Orientation: the facilitator's role")
+    expect(table).to_contain_text("Graded exercise (in JupyterLab)")
+    expect(page.locator(".fc-crisis")).to_contain_text("988")
+    expect(page.locator("body")).to_contain_text("not produced, approved or endorsed")
+    _assert_clean(page)
+    page.screenshot(path=str(screenshot_dir() / "home.png"), full_page=True)
+
+
+def test_module0_practice_can_be_completed_with_clicks_and_keyboard(page, voila_url):
+    page.goto(f"{voila_url}/voila/render/home.ipynb")
+    page.locator("table.fc-course-map").wait_for(state="visible", timeout=60_000)
+    # JupyterLab's renderer opens links from outputs in a new tab
+    with page.context.expect_page() as new_tab:
+        page.get_by_role("link", name="Lesson").first.click()
+    page = new_tab.value
+    page.set_viewport_size({"width": 1200, "height": 4000})
+    check = page.get_by_role("button", name="Check my answers")
+    check.wait_for(state="visible", timeout=60_000)
+    _assert_clean(page)
+
+    exercise = load_sorting_exercise("orientation-role")
+    labels = exercise.choices
+    for number, item in enumerate(exercise.items, start=1):
+        # the first statement is answered wrongly on purpose, the second with the keyboard
+        answer = item.answer if number != 1 else next(k for k in labels if k != item.answer)
+        button = page.get_by_title(f"Statement {number}: {labels[answer]}", exact=True)
+        if number == 2:
+            button.focus()
+            page.keyboard.press("Space")
+        else:
+            button.click()
+    check.focus()
+    page.keyboard.press("Enter")
+    feedback = page.locator(".fc-feedback")
+    expect(feedback).to_contain_text(
+        f"You sorted {len(exercise.items) - 1} of {len(exercise.items)} statements correctly"
+    )
+    expect(feedback).to_contain_text("Not quite")
+    expect(feedback).to_contain_text(exercise.items[0].why[:40])
+    page.screenshot(path=str(screenshot_dir() / "module0-lesson.png"), full_page=True)
+
+    page.get_by_role("button", name="Start again").click()
+    expect(feedback).to_have_count(0)
+
+
+def test_every_button_has_an_accessible_name(page, voila_url):
+    page.goto(f"{voila_url}/voila/render/00-orientation/00-lesson.ipynb")
+    page.get_by_role("button", name="Check my answers").wait_for(timeout=60_000)
+    buttons = page.get_by_role("button").all()
+    assert len(buttons) > 10
+    for button in buttons:
+        name = (button.get_attribute("aria-label") or button.inner_text()).strip()
+        assert name, button.evaluate("b => b.outerHTML")
+
+
+def test_exercise_page_explains_where_to_answer(page, voila_url):
+    page.goto(f"{voila_url}/voila/render/00-orientation/01-exercise.ipynb")
+    notice = page.locator(".fc-check", has_text="cannot be typed")
+    notice.wait_for(timeout=60_000)
+    expect(page.locator(".fc-check")).to_have_count(1)  # one notice, not one per question
+    _assert_clean(page)
