@@ -14,7 +14,8 @@ from .safety import crisis_banner_html, crisis_resources
 
 # JupyterLab right-aligns table cells in outputs, which suits numbers but not sentences.
 TABLE_STYLE = (
-    "<style>.fc-table td,.fc-table th{text-align:left!important;vertical-align:top;"
+    "<style>.fc-table{font-size:14px}.fc-table td,.fc-table th{text-align:left!important;"
+    "vertical-align:top;"
     "padding:4px 10px}.fc-table caption{text-align:left;font-weight:bold;padding:4px 0}</style>"
 )
 
