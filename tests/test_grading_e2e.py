@@ -47,7 +47,8 @@ def _digest(folder):
 def graded(course, tmp_path_factory):
     root = tmp_path_factory.mktemp("cohort") / "course"
     config = prepare_course_dir(course, root, [MODULE])
-    learner = nbformat.read(course.modules_dir / MODULE / EXERCISE, as_version=4)
+    # What trainees receive: the course folder's release (modules/ may lag behind solutions/).
+    learner = nbformat.read(root / "release" / MODULE / EXERCISE, as_version=4)
 
     complete = fill(learner, {**CORRECT, "written_role_answer": WRITTEN})
     half = fill(

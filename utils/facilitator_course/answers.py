@@ -65,12 +65,20 @@ def _box(kind: str, message: str) -> str:
     )
 
 
-def _outcome(passed: bool, message_ok: str, message_bad: str, kind_bad: str = "todo") -> bool:
+def show_web_app_notice() -> None:
+    """In the web app, say once (at the top of an exercise) that answers are typed in JupyterLab.
+
+    Elsewhere it shows nothing. The first answer check shows the same notice if this was not called.
+    """
     global _notice_shown
+    if in_web_app() and not grading() and not _notice_shown:
+        _notice_shown = True
+        _show(_box("todo", _WEB_APP_NOTICE))
+
+
+def _outcome(passed: bool, message_ok: str, message_bad: str, kind_bad: str = "todo") -> bool:
     if in_web_app() and not grading():
-        if not _notice_shown:
-            _notice_shown = True
-            _show(_box("todo", _WEB_APP_NOTICE))
+        show_web_app_notice()
         return passed
     if passed:
         if not grading():

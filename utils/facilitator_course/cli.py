@@ -18,6 +18,16 @@ COMMANDS: dict[str, str] = {
     "build": "generate the learner notebooks in modules/ from the instructor notebooks in solutions/",
     "start": "open the course as a Voilà web app (builds modules/ first if it is missing)",
     "lab": "open the learner notebooks in JupyterLab",
+    "check": "check role-play scenarios, meeting simulations and coding drills",
+    "progress": "show, export, reset or delete your saved self-study progress",
+    "code": "label facilitator responses (JSON Lines in, JSON Lines out) like a trained MI coder",
+    "beliefs": "find REBT belief types and their spans (JSON Lines in, JSON Lines out)",
+    "release": "trainers: prepare a course folder and hand out the exercises (exchange or folder/zip)",
+    "collect": "trainers: collect submissions from nbgrader's exchange or an LMS folder/zip",
+    "autograde": "trainers: autograde a cohort, each submission isolated, with a fault report",
+    "grade": "trainers: mark written answers against their mark scheme",
+    "feedback": "trainers: generate feedback without hidden tests and return it",
+    "report": "trainers: the cohort's scores, items, MI profiles and certification as tables/CSV",
 }
 
 

@@ -48,39 +48,73 @@ class LineMap:
             path = path.rsplit(".", 1)[0]
 
 
-def _walk(node: yaml.Node, path: str, lines: LineMap) -> None:
+# Content files are small and hand-written. These limits keep a mistaken or hostile file (a huge
+# paste, a "billion laughs" of nested aliases, thousands of nested brackets) from hanging the
+# course or ending in a RecursionError: such a file gets a ContentError like any other mistake.
+MAX_CONTENT_BYTES = 2_000_000
+MAX_CONTENT_NODES = 200_000  # every value counted once per place it appears (aliases included)
+MAX_CONTENT_DEPTH = 60
+
+
+class _TooBig(Exception):
+    pass
+
+
+def _walk(node: yaml.Node, path: str, lines: LineMap, budget: list[int], depth: int = 0) -> None:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooBig(
+            f"is too large: more than {MAX_CONTENT_NODES} values once aliases (*name) are "
+            "expanded; write the content out instead of repeating anchors"
+        )
+    if depth > MAX_CONTENT_DEPTH:
+        raise _TooBig(f"is nested too deeply (more than {MAX_CONTENT_DEPTH} levels)")
     lines.add(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = str(key_node.value)
             child = f"{path}.{key}" if path else key
             lines.add(child, key_node.start_mark.line + 1)
-            _walk(value_node, child, lines)
+            _walk(value_node, child, lines, budget, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, f"{path}.{index}" if path else str(index), lines)
+            _walk(item, f"{path}.{index}" if path else str(index), lines, budget, depth + 1)
 
 
 def load_yaml(path: Path | str) -> tuple[Any, LineMap]:
     """Parse a YAML file safely (no Python objects are ever constructed) and record field lines."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as handle:  # bounded: /dev/zero or a huge paste
+            text = handle.read(MAX_CONTENT_BYTES + 1)
     except (OSError, UnicodeDecodeError) as exc:
         raise ContentError(
             str(path), None, "", f"could not be read as UTF-8 text ({exc})"
         ) from None
+    if len(text) > MAX_CONTENT_BYTES:
+        raise ContentError(
+            str(path),
+            None,
+            "",
+            f"is too large (more than {MAX_CONTENT_BYTES} characters)",
+        )
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        lines = LineMap()
+        if node is not None:  # walked before constructing: it refuses alias bombs and deep nesting
+            _walk(node, "", lines, [MAX_CONTENT_NODES])
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise ContentError(str(path), line, "", f"is not valid YAML: {problem}") from None
-    lines = LineMap()
-    if node is not None:
-        _walk(node, "", lines)
+    except _TooBig as exc:
+        raise ContentError(str(path), None, "", str(exc)) from None
+    except RecursionError:
+        raise ContentError(
+            str(path), None, "", f"is nested too deeply (more than {MAX_CONTENT_DEPTH} levels)"
+        ) from None
     return data, lines
 
 

@@ -102,8 +102,9 @@ def meeting_elements_html() -> str:
         f"<td style='white-space:nowrap'>{escape(e.budget)}</td><td>{escape(e.purpose)}</td></tr>"
         for n, e in enumerate(MEETING_ELEMENTS, start=1)
     )
-    return (
-        "<table class='fc-meeting-elements'><caption style='text-align:left'>The six elements of a "
+    return TABLE_STYLE + (
+        "<table class='fc-table fc-meeting-elements'><caption style='text-align:left'>"
+        "The six elements of a "
         f"{MEETING_MINUTES}-minute meeting</caption><thead><tr><th></th><th>Element</th>"
         f"<th>Time</th><th>What happens</th></tr></thead><tbody>{rows}</tbody></table>"
     )

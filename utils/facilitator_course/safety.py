@@ -23,7 +23,8 @@ DEFAULT_COUNTRY = "US"
 _DISTRESS = re.compile(
     r"\b(?:"
     r"suicid\w*|kill(?:ing)?\s+my\s*self|end(?:ing)?\s+(?:it\s+all|my\s+life)|take\s+my\s+(?:own\s+)?life"
-    r"|want(?:ed)?\s+to\s+die|better\s+off\s+dead|no\s+(?:reason|point)\s+(?:to|in)\s+(?:live|living|going\s+on)"
+    r"|(?:want(?:ed)?\s+to|wanna)\s+die|better\s+off\s+dead"
+    r"|no\s+(?:reason|point)\s+(?:(?:to|in)\s+)?(?:live|living|going\s+on)"
     r"|self[-\s]?harm\w*|hurt(?:ing)?\s+my\s*self|cut(?:ting)?\s+my\s*self|overdos\w*"
     r"|don'?t\s+want\s+to\s+(?:be\s+here|live|wake\s+up)"
     r")\b",
@@ -82,9 +83,31 @@ def crisis_resources(country: str | None = None) -> CrisisResources:
     )
 
 
+# Typed text is not tidy: phones and word processors write curly apostrophes and Unicode hyphens,
+# and pasted text can carry invisible characters inside a word. All are made plain before matching.
+_PLAIN = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00ad": None,
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\ufeff": None,
+    }
+)
+
+
 def mentions_distress(text: object) -> bool:
     """True when text mentions suicide, self-harm or overdose. Errs on the side of showing help."""
-    return bool(_DISTRESS.search(str(text or "")))
+    return bool(_DISTRESS.search(str(text or "").translate(_PLAIN)))
 
 
 def crisis_banner_html(country: str | None = None, lead: str | None = None) -> str:

@@ -3,26 +3,49 @@
 nbgrader's own `autograde` grades everyone in one run and is at its best with well-formed
 submissions. Here each trainee's submission is inspected first (see inspect_submission), graded
 on its own through nbgrader's API, and summarised in a GradeResult whatever happened: a broken
-notebook, a deleted test cell or an nbgrader error becomes a sentence in the cohort's fault report
-instead of a traceback that ends the run. Submissions are only ever read, never modified.
+notebook, a deleted test cell, a cell stopped at the time limit, a crashed kernel or an nbgrader
+error becomes a sentence in the cohort's fault report instead of a traceback that ends the run.
+Submissions are only ever read, never modified; re-running is safe because nbgrader keeps manual
+grades when it autogrades again, and the gradebook is backed up first.
+
+Grading is slow mostly because every notebook starts a fresh kernel (about a second each), so
+`jobs` > 1 grades several submissions at once in separate processes, each with its own nbgrader
+API object; the gradebook is SQLite, and a submission that loses a write-lock race is graded again
+afterwards, alone.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import warnings
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from traitlets.config import Config
 
 from ..nbgrader_setup import make_api, quiet_nbgrader
+from . import fault_report as faults
+from .backup import DEFAULT_KEEP, backup_gradebook
 from .inspect_submission import SourceCell, inspect
 
 GRADED = "graded"
 GRADED_WITH_WARNINGS = "graded with warnings"
 NOT_GRADED = "not graded"
+
+# nbgrader's Execute.error_on_timeout names the error it writes into a cell stopped at the limit.
+TIMEOUT_ERROR_NAME = "CellTimeoutError"
+_KERNEL_DIED_MARKERS = ("DeadKernelError", "Kernel died")
+_UNRESPONSIVE_MARKERS = ("UnresponsiveKernelError", "kernel became unresponsive")
+_DB_LOCKED_MARKER = "database is locked"
+
+MIN_TASKS_PER_WORKER = 3
+
+ProgressCallback = Callable[[int, int, "GradeResult"], None]
 
 
 @dataclass
@@ -35,6 +58,9 @@ class GradeResult:
     needs_manual_grade: bool = False
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    # Short names of what went wrong (fault_report's constants), for the summary table.
+    faults: list[str] = field(default_factory=list)
+    seconds_late: float = 0.0
 
 
 def _db_url(course_root: Path) -> str:
@@ -71,13 +97,65 @@ def submitted_students(course_root: Path, assignment_id: str) -> list[str]:
     return sorted(p.name for p in submitted.iterdir() if (p / assignment_id).is_dir())
 
 
-def _score(config: Config, assignment_id: str, student_id: str) -> tuple[float, float, bool]:
+def _score(config: Config, assignment_id: str, student_id: str) -> tuple[float, float, bool, float]:
     from nbgrader.api import Gradebook
 
     course_root = Path(config.CourseDirectory.root)
     with Gradebook(_db_url(course_root), config.CourseDirectory.course_id) as gb:
         sub = gb.find_submission(assignment_id, student_id)
-        return float(sub.score), float(sub.max_score), bool(sub.needs_manual_grade)
+        return (
+            float(sub.score),
+            float(sub.max_score),
+            bool(sub.needs_manual_grade),
+            float(sub.total_seconds_late or 0),
+        )
+
+
+def timed_out_cells(autograded: Path) -> list[tuple[str, str]]:
+    """(notebook, cell) pairs that nbgrader stopped at Execute.timeout in an autograded folder.
+
+    nbgrader interrupts such a cell, writes a CellTimeoutError into its outputs and carries on,
+    so the run "succeeds"; the outputs are the only place the timeout is recorded.
+    """
+    found = []
+    for path in sorted(autograded.glob("*.ipynb")):
+        try:
+            nb = nbformat.read(path, as_version=4)
+        except Exception:  # a notebook nbgrader wrote but we cannot read: nothing to report
+            continue
+        for index, cell in enumerate(nb.cells, start=1):
+            if cell.cell_type != "code":
+                continue
+            if any(
+                o.get("output_type") == "error" and o.get("ename") == TIMEOUT_ERROR_NAME
+                for o in cell.get("outputs", [])
+            ):
+                name = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+                found.append((path.name, name or f"cell {index}"))
+    return found
+
+
+def timeout_seconds(config: Config) -> int:
+    """The per-cell time limit nbgrader applies (Execute.timeout; nbgrader's default is 30 s)."""
+    return int(config.Execute.get("timeout", None) or 30)
+
+
+def _explain_failure(text: str, timeout: int) -> tuple[str, str]:
+    """(fault kind, sentence for the trainer) for an autograde run nbgrader gave up on."""
+    if any(marker in text for marker in _KERNEL_DIED_MARKERS):
+        return faults.KERNEL_CRASHED, (
+            "the notebook stopped its Python kernel while it ran (for example by calling "
+            "os._exit() or using up the memory), so nothing was graded automatically. The "
+            "submission is untouched: open it, then grade it by hand or ask for a corrected copy."
+        )
+    if any(marker in text for marker in _UNRESPONSIVE_MARKERS):
+        return faults.TIMEOUT, (
+            f"a cell ran past the {timeout} s limit and its kernel could not be interrupted, so "
+            "nothing was graded automatically. Open the submission and grade it by hand."
+        )
+    return faults.NBGRADER_ERROR, "nbgrader could not grade this submission: " + _last_error_line(
+        text
+    )
 
 
 def grade_one(
@@ -86,7 +164,8 @@ def grade_one(
     """Inspect and grade one submission; never raises."""
     started = time.monotonic()
     result = GradeResult(student_id, assignment_id, GRADED)
-    folder = Path(config.CourseDirectory.root) / "submitted" / student_id / assignment_id
+    course_root = Path(config.CourseDirectory.root)
+    folder = course_root / "submitted" / student_id / assignment_id
     try:
         unreadable = False
         for notebook_name, source in cells.items():
@@ -94,9 +173,16 @@ def grade_one(
             if not path.is_file():
                 if any(cell.is_grade for cell in source):  # lessons need not be handed in
                     result.problems.append(f"{notebook_name}.ipynb was not handed in")
+                    result.faults.append(faults.NOTEBOOK_MISSING)
                 continue
             findings = inspect(path, source)
             result.problems.extend(findings.problems)
+            if not findings.readable:
+                result.faults.append(faults.INVALID_NOTEBOOK)
+            if findings.edited_locked_cells:
+                result.faults.append(faults.EDITED_LOCKED_CELL)
+            if findings.deleted_grade_cells:
+                result.faults.append(faults.DELETED_TEST_CELL)
             unreadable = unreadable or not findings.readable
         if unreadable:
             result.status = NOT_GRADED
@@ -104,21 +190,36 @@ def grade_one(
         outcome = api.autograde(assignment_id, student_id, force=True, create=True)
         if not outcome.get("success"):
             result.status = NOT_GRADED
-            result.problems.append(
-                "nbgrader could not grade this submission: "
-                + _last_error_line(outcome.get("error") or outcome.get("log"))
+            kind, sentence = _explain_failure(
+                f"{outcome.get('log') or ''}\n{outcome.get('error') or ''}",
+                timeout_seconds(config),
             )
+            result.faults.append(kind)
+            result.problems.append(sentence)
             return result
-        result.score, result.max_score, result.needs_manual_grade = _score(
-            config, assignment_id, student_id
-        )
+        autograded = course_root / "autograded" / student_id / assignment_id
+        for notebook, cell in timed_out_cells(autograded):
+            result.faults.append(faults.TIMEOUT)
+            result.problems.append(
+                f"{cell} in {notebook} was still running after the "
+                f"{timeout_seconds(config)} s limit and was stopped; "
+                "the rest of the notebook was graded"
+            )
+        (
+            result.score,
+            result.max_score,
+            result.needs_manual_grade,
+            result.seconds_late,
+        ) = _score(config, assignment_id, student_id)
         if result.problems:
             result.status = GRADED_WITH_WARNINGS
     except Exception as exc:  # one submission must never stop the cohort
         result.status = NOT_GRADED
+        result.faults.append(faults.UNEXPECTED_ERROR)
         result.problems.append(f"unexpected problem while grading: {type(exc).__name__}: {exc}")
     finally:
         result.seconds = time.monotonic() - started
+        result.faults = list(dict.fromkeys(result.faults))
     return result
 
 
@@ -128,22 +229,151 @@ def _last_error_line(text: str | None) -> str:
     return (errors or lines or ["no details"])[-1][:300]
 
 
+def quiet_grading(config: Config) -> None:
+    """Keep a cohort run's output to the progress line: no per-cell INFO logs, no SQLAlchemy
+    session warnings nbgrader triggers, no "running over TCP" notice from every kernel."""
+    quiet_nbgrader()
+    try:
+        from sqlalchemy.exc import SAWarning
+
+        warnings.filterwarnings("ignore", category=SAWarning)
+    except ImportError:  # pragma: no cover - nbgrader requires SQLAlchemy
+        pass
+    if "extra_arguments" not in config.Execute:
+        config.Execute.extra_arguments = ["--IPKernelApp.log_level=ERROR"]
+
+
+# --- grading in worker processes -------------------------------------------------------------
+
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(config: Config) -> None:
+    quiet_grading(config)
+    _WORKER["config"] = config
+    _WORKER["api"] = make_api(config)
+    _WORKER["cells"] = {}
+
+
+def _grade_in_worker(task: tuple[str, str]) -> GradeResult:
+    assignment_id, student_id = task
+    cells = _WORKER["cells"]
+    if assignment_id not in cells:
+        cells[assignment_id] = source_cells(_WORKER["config"], assignment_id)
+    return grade_one(
+        _WORKER["api"], _WORKER["config"], assignment_id, student_id, cells[assignment_id]
+    )
+
+
+def _lost_lock_race(result: GradeResult) -> bool:
+    return result.status == NOT_GRADED and any(_DB_LOCKED_MARKER in p for p in result.problems)
+
+
+def autograde_submissions(
+    config: Config,
+    tasks: Iterable[tuple[str, str]],
+    on_progress: ProgressCallback | None = None,
+    jobs: int = 1,
+    keep_backups: int = DEFAULT_KEEP,
+) -> list[GradeResult]:
+    """Grade (module id, trainee id) submissions; results come back in the order given.
+
+    The gradebook is backed up once before anything changes, and every outcome is written to the
+    course folder's fault report as soon as it is known.
+    """
+    tasks = list(tasks)
+    course_root = Path(config.CourseDirectory.root)
+    quiet_grading(config)
+    backup_gradebook(course_root, "before-autograde", keep=keep_backups)
+    results: dict[tuple[str, str], GradeResult] = {}
+    done = 0
+
+    def finished(task: tuple[str, str], result: GradeResult) -> None:
+        nonlocal done
+        results[task] = result
+        faults.record_outcomes(course_root, [asdict(result)])
+        done += 1
+        if on_progress:
+            on_progress(done, len(tasks), result)
+
+    # Each extra process pays a few seconds to start (imports, its own nbgrader API), which only
+    # pays off when it then grades several submissions.
+    jobs = min(jobs, len(tasks) // MIN_TASKS_PER_WORKER)
+    if jobs > 1:
+        retry: list[tuple[str, str]] = []
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(tasks)),
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(config,),
+        ) as pool:
+            futures = {pool.submit(_grade_in_worker, task): task for task in tasks}
+            for future in as_completed(futures):
+                task = futures[future]
+                try:
+                    result = future.result()
+                except Exception as exc:  # a worker process itself died
+                    result = GradeResult(task[1], task[0], NOT_GRADED)
+                    result.faults.append(faults.UNEXPECTED_ERROR)
+                    result.problems.append(f"the grading process failed: {exc}")
+                if _lost_lock_race(result):
+                    retry.append(task)
+                    continue
+                finished(task, result)
+        pending = retry
+    else:
+        pending = tasks
+    if pending:
+        api = make_api(config)
+        cells: dict[str, dict[str, list[SourceCell]]] = {}
+        for task in pending:
+            assignment_id, student_id = task
+            if assignment_id not in cells:
+                cells[assignment_id] = source_cells(config, assignment_id)
+            finished(task, grade_one(api, config, assignment_id, student_id, cells[assignment_id]))
+    return [results[task] for task in tasks]
+
+
 def autograde_cohort(
     config: Config,
     assignment_id: str,
     student_ids: list[str] | None = None,
-    on_progress: Callable[[int, int, GradeResult], None] | None = None,
+    on_progress: ProgressCallback | None = None,
+    jobs: int = 1,
+    keep_backups: int = DEFAULT_KEEP,
 ) -> list[GradeResult]:
-    """Grade every submission of an assignment (or the given trainees), one at a time."""
-    quiet_nbgrader()
-    api = make_api(config)
+    """Grade every submission of an assignment (or the given trainees)."""
     course_root = Path(config.CourseDirectory.root)
     students = student_ids or submitted_students(course_root, assignment_id)
-    cells = source_cells(config, assignment_id)
-    results = []
-    for index, student_id in enumerate(students, start=1):
-        result = grade_one(api, config, assignment_id, student_id, cells)
-        results.append(result)
-        if on_progress:
-            on_progress(index, len(students), result)
-    return results
+    return autograde_submissions(
+        config,
+        [(assignment_id, s) for s in students],
+        on_progress=on_progress,
+        jobs=jobs,
+        keep_backups=keep_backups,
+    )
+
+
+def summary_rows(results: Iterable[GradeResult]) -> list[list[object]]:
+    """Rows for the cohort summary table: trainee, module, status, score, late, faults, details."""
+    rows = []
+    for r in results:
+        score = "" if r.score is None else f"{r.score:g}/{r.max_score:g}"
+        if r.needs_manual_grade and r.score is not None:
+            score += " (+ manual)"
+        rows.append(
+            [
+                r.student_id,
+                r.assignment_id,
+                r.status,
+                score,
+                "late" if r.seconds_late > 0 else "",
+                ", ".join(r.faults),
+                "\n".join(r.problems),
+            ]
+        )
+    return rows
+
+
+SUMMARY_HEADERS = ("trainee", "module", "status", "score", "late", "faults", "details")

@@ -11,6 +11,7 @@ import ipywidgets as w
 
 from ..htmlsafe import escape
 from ..practice.sorting import SortingExercise, SortingResult, load_sorting_exercise
+from ..safety import crisis_banner_html, mentions_distress
 
 # The default toggle styling shows the chosen button only slightly darker, and the focus ring is
 # below the 3:1 contrast WCAG asks for; both matter when the exercise is done by keyboard.
@@ -33,6 +34,8 @@ class SortingWidget:
             toggle = w.ToggleButtons(
                 options=[(label, key) for key, label in labels],
                 value=None,
+                # a visible label tied to the group, so a screen reader names what is sorted
+                description=f"Statement {number}:",
                 tooltips=[f"Statement {number}: {label}" for _, label in labels],
                 style={"button_width": "auto"},
             )
@@ -53,8 +56,20 @@ class SortingWidget:
         header = w.HTML(
             f"{SORTING_CSS}<h3>{escape(exercise.title)}</h3><p>{escape(exercise.instructions)}</p>"
         )
+        # Statements about suicide or self-harm bring the crisis resources with them, wherever
+        # the exercise is shown (a lesson, or the practice browser on its own).
+        about_distress = any(
+            mentions_distress(item.text) or mentions_distress(item.why) for item in exercise.items
+        )
+        self.banner = w.HTML(crisis_banner_html() if about_distress else "")
         self.widget = w.VBox(
-            [header, *rows, w.HBox([self.check_button, self.reset_button]), self.result]
+            [
+                header,
+                self.banner,
+                *rows,
+                w.HBox([self.check_button, self.reset_button]),
+                self.result,
+            ]
         )
         self.widget.add_class("fc-sort")
         self.last_result: SortingResult | None = None

@@ -1,0 +1,649 @@
+"""The trainer workflow end to end on a generated cohort, through nbgrader's real API.
+
+Twelve invented trainees of varied quality hand in the graded exercise of every module (00-05),
+including each kind of bad submission: a cell that never finishes, a crashed kernel, a notebook
+that is not valid JSON, an edited locked cell and a deleted test cell. The cohort is graded once
+(one module-scoped fixture, two grading processes) and every test reads that result: scores,
+the fault report, rubric grading, feedback without hidden tests, the cohort report, the
+certification decisions, the dashboard and an untouched submitted/ folder.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from contextlib import redirect_stderr, redirect_stdout
+from datetime import datetime
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from conftest import REPO, free_port, screenshot_dir, stop_process, wait_for_http
+from facilitator_course.cli import main as cli
+from facilitator_course.grading import fault_report as faults
+from facilitator_course.grading.autograde import (
+    GRADED,
+    GRADED_WITH_WARNINGS,
+    NOT_GRADED,
+    autograde_submissions,
+)
+from facilitator_course.grading.backup import list_backups
+from facilitator_course.grading.certification import CERTIFIED, NOT_YET
+from facilitator_course.grading.cohort_report import build_report
+from facilitator_course.grading.coursedir import prepare_course_dir
+from facilitator_course.grading.release import release_to_folder, set_due_date
+from facilitator_course.grading.rubric import (
+    NO_AUTOMATIC_SCORE,
+    WRITTEN,
+    items_to_grade,
+    record_grade,
+)
+from submissions import (
+    CHOICE,
+    EXERCISE,
+    answer_key,
+    answers_for,
+    delete_cell,
+    fill,
+    folder_digest,
+    hand_in,
+    replace_cell,
+)
+
+pytestmark = pytest.mark.slow
+
+ON_TIME = "2026-11-20 10:00:00.000000 UTC"
+LATE = "2026-11-22 09:30:00.000000 UTC"
+DUE = datetime(2026, 11, 21, 18, 0)
+TIMEOUT_S = 8  # generous: a loaded CI machine must not time out an ordinary cell
+M0, M1, M2, M3, M4, M5 = (
+    "00-orientation",
+    "01-motivational-interviewing",
+    "02-rebt-abc",
+    "03-smart-tools",
+    "04-running-a-meeting",
+    "05-difficult-situations",
+)
+ALL = (M0, M1, M2, M3, M4, M5)
+# Manual points the "trainer" gives each trainee's written answers (out of 3).
+WRITTEN_POINTS = {"t04-weak": 1.0, "t12-blank": 0.0}
+
+
+class Cohort:
+    """The generated cohort: the course folder, the grading results and what was expected."""
+
+    def __init__(self, root: Path, config, keys) -> None:
+        self.root = root
+        self.config = config
+        self.keys = keys  # module -> [ItemKey]
+        self.expected: dict[tuple[str, str], float] = {}  # autograded points
+        self.results: dict[tuple[str, str], object] = {}
+        self.digest_before = ""
+        self.timings: dict[str, float] = {}
+
+
+def _plan(course, keys, learner):
+    """{trainee: {module: (notebook or raw text, timestamp, expected autograded points)}}."""
+    plan: dict[str, dict[str, tuple]] = {}
+
+    def add(trainee, module, wrong=frozenset(), advice=False, edit=None, stamp=ON_TIME):
+        typed, points = answers_for(keys[module], set(wrong), advice)
+        nb = fill(learner[module], typed)
+        if edit is not None:
+            nb, points = edit(nb, points)
+        plan.setdefault(trainee, {})[module] = (nb, stamp, sum(points.values()))
+
+    first_choice = {m: next(k.item for k in keys[m] if k.kind == CHOICE) for m in ALL}
+    for module in ALL:
+        add("t01-model", module)
+        add(
+            "t02-strong",
+            module,
+            wrong={"q2_four_points"} if module == M0 else (),
+            stamp=LATE if module == M3 else ON_TIME,
+        )
+        add("t03-safety-slip", module, wrong={"q4_verification"} if module == M0 else ())
+        add("t05-advice-giver", module, advice=True)
+    for module in (M0, M2, M3):  # three of five choices wrong, and three modules never handed in
+        choices = [k.item for k in keys[module] if k.kind == CHOICE]
+        add("t04-weak", module, wrong=set(choices[:3]))
+    for module in (M0, M1, M2):
+        add("t06-incomplete", module)
+
+    def loop_forever(nb, points):  # the answer is typed, then the cell never finishes
+        cell = first_choice[M2] + "_answer"
+        source = next(c.source for c in nb.cells if c.metadata["nbgrader"]["grade_id"] == cell)
+        return replace_cell(nb, cell, source + "\nwhile True:\n    pass"), points
+
+    add("t07-timeout", M2, edit=loop_forever)
+
+    def crash(nb, points):
+        cell = first_choice[M3] + "_answer"
+        return replace_cell(nb, cell, "import os\nos._exit(1)"), dict.fromkeys(points, 0.0)
+
+    add("t08-crash", M3, edit=crash)
+    plan["t09-broken-json"] = {M1: ('{"cells": [ {"cell_type": "code", ', ON_TIME, None)}
+
+    def tamper(nb, points):  # a wrong answer, and its test cell edited to pass
+        return replace_cell(nb, "q1_role", "# passes now\npass"), {**points, "q1_role": 0.0}
+
+    add("t10-tampered", M0, wrong={"q1_role"}, edit=tamper)
+
+    def delete_safety_test(nb, points):
+        return delete_cell(nb, "m5_q1_crisis"), {**points, "m5_q1_crisis": 0.0}
+
+    add("t11-deleted-test", M5, edit=delete_safety_test)
+    for module in (M0, M4):
+        nb = learner[module]
+        plan.setdefault("t12-blank", {})[module] = (nb, ON_TIME, 0.0)
+    return plan
+
+
+@pytest.fixture(scope="module")
+def cohort(course, tmp_path_factory):
+    import time
+
+    started = time.monotonic()
+    root = tmp_path_factory.mktemp("trainer") / "cohort-course"
+    config = prepare_course_dir(course, root)
+    set_due_date(config, [M3], DUE)
+    keys = {m: answer_key(course.solutions_dir, m) for m in ALL}
+    learner = {m: nbformat.read(root / "release" / m / EXERCISE, as_version=4) for m in ALL}
+    data = Cohort(root, config, keys)
+    data.timings["prepare"] = time.monotonic() - started
+    for trainee, modules in _plan(course, keys, learner).items():
+        for module, (content, stamp, expected) in modules.items():
+            hand_in(root, trainee, module, {EXERCISE: content}, timestamp=stamp)
+            data.expected[(trainee, module)] = expected
+    data.digest_before = folder_digest(root / "submitted")
+    config.Execute.timeout = TIMEOUT_S
+    tasks = sorted(data.expected, key=lambda pair: (pair[1], pair[0]))
+    tasks = [(module, trainee) for trainee, module in tasks]
+    progress = []
+    started = time.monotonic()
+    results = autograde_submissions(
+        config, tasks, on_progress=lambda i, n, r: progress.append((i, n)), jobs=2
+    )
+    data.timings["autograde"] = time.monotonic() - started
+    data.timings["submissions"] = len(tasks)
+    data.progress = progress
+    data.results = {(r.student_id, r.assignment_id): r for r in results}
+    # The trainer marks every written answer that waits (rubric grading through the gradebook).
+    # One backup for the marking session, as `facilitator-course grade` does.
+    for n, item in enumerate(i for i in items_to_grade(config, course) if i.kind == WRITTEN):
+        points = WRITTEN_POINTS.get(item.trainee, item.max_score)
+        record_grade(
+            config, item.module_id, item.trainee, item.grade_id, points, "Marked.", backup=n == 0
+        )
+    data.timings["total"] = time.monotonic() - started
+    return data
+
+
+def _result(cohort, trainee, module):
+    return cohort.results[(trainee, module)]
+
+
+def test_every_submission_is_graded_once_with_progress(cohort):
+    n = len(cohort.expected)
+    assert n >= 30 and len({t for t, _ in cohort.expected}) >= 12
+    assert {m for _, m in cohort.expected} == set(ALL)
+    assert sorted(cohort.progress) == [(i, n) for i in range(1, n + 1)]
+    assert set(cohort.results) == set(cohort.expected)
+
+
+def test_scores_match_the_answers(cohort):
+    for (trainee, module), expected in cohort.expected.items():
+        result = _result(cohort, trainee, module)
+        if expected is None or result.status == NOT_GRADED:
+            continue
+        assert result.score == pytest.approx(expected), (trainee, module, result.problems)
+        written = sum(k.points for k in cohort.keys[module] if k.kind == "written")
+        autograded = sum(k.points for k in cohort.keys[module] if k.kind != "written")
+        assert result.max_score == pytest.approx(written + autograded)
+
+
+def test_good_submissions_are_clean(cohort):
+    for trainee in ("t01-model", "t02-strong", "t03-safety-slip", "t05-advice-giver"):
+        for module in ALL:
+            result = _result(cohort, trainee, module)
+            assert result.status == GRADED, (trainee, module, result.problems)
+            assert result.faults == []
+    model = _result(cohort, "t01-model", M1)
+    assert model.score == model.max_score - 3  # everything but the written answer
+    assert _result(cohort, "t12-blank", M0).score == 0.0
+
+
+def test_fault_report_names_each_kind_of_bad_submission(cohort):
+    timeout = _result(cohort, "t07-timeout", M2)
+    assert timeout.status == GRADED_WITH_WARNINGS
+    assert timeout.faults == [faults.TIMEOUT]
+    assert f"after the {TIMEOUT_S} s limit" in timeout.problems[0]
+    assert timeout.score == cohort.expected[("t07-timeout", M2)]  # the rest was graded
+
+    crash = _result(cohort, "t08-crash", M3)
+    assert crash.status == NOT_GRADED
+    assert crash.faults == [faults.KERNEL_CRASHED], crash.problems
+    assert crash.score is None
+
+    broken = _result(cohort, "t09-broken-json", M1)
+    assert broken.status == NOT_GRADED
+    assert broken.faults == [faults.INVALID_NOTEBOOK]
+    assert "not a valid notebook: its JSON is broken" in broken.problems[0]
+
+    tampered = _result(cohort, "t10-tampered", M0)
+    assert tampered.status == GRADED_WITH_WARNINGS
+    assert tampered.faults == [faults.EDITED_LOCKED_CELL]
+    assert "locked cell 'q1_role' was edited" in tampered.problems[0]
+
+    deleted = _result(cohort, "t11-deleted-test", M5)
+    assert deleted.status == GRADED_WITH_WARNINGS
+    assert deleted.faults == [faults.DELETED_TEST_CELL]
+    assert "'m5_q1_crisis' was deleted" in deleted.problems[0]
+
+    stored = faults.load_report(cohort.root)
+    assert stored[M3]["t08-crash"]["faults"] == [faults.KERNEL_CRASHED]
+    assert stored[M0]["t01-model"]["status"] == GRADED
+    flagged = {(t, m) for (t, m), r in cohort.results.items() if r.faults}
+    assert flagged == {
+        ("t07-timeout", M2),
+        ("t08-crash", M3),
+        ("t09-broken-json", M1),
+        ("t10-tampered", M0),
+        ("t11-deleted-test", M5),
+    }
+
+
+def test_submitted_folder_is_untouched_and_gradebook_backed_up(cohort):
+    assert folder_digest(cohort.root / "submitted") == cohort.digest_before
+    reasons = {p.name.split("-", 4)[-1] for p in list_backups(cohort.root)}
+    assert "before-autograde.db" in reasons
+    assert "before-manual-grade.db" in reasons
+
+
+def test_rubric_grades_are_in_the_gradebook_and_the_deleted_test_waits(cohort, course):
+    waiting = items_to_grade(cohort.config, course)
+    assert {i.kind for i in waiting} == {NO_AUTOMATIC_SCORE}
+    # The deleted test cell waits for a human; so does every autograded item of the notebook
+    # whose kernel crashed (nbgrader recorded the submission without scores).
+    assert [(i.trainee, i.grade_id) for i in waiting if i.trainee != "t08-crash"] == [
+        ("t11-deleted-test", "m5_q1_crisis")
+    ]
+    crashed = {i.grade_id for i in waiting if i.trainee == "t08-crash"}
+    assert crashed == {k.item for k in cohort.keys[M3] if k.kind == CHOICE}
+    graded = items_to_grade(cohort.config, course, [M0], ["t04-weak"], include_graded=True)
+    assert [(i.grade_id, i.score, i.comment.manual_comment) for i in graded] == [
+        ("written_role", 1.0, "Marked.")
+    ]
+    assert "BEGIN MARK SCHEME" not in (graded[0].mark_scheme or "")
+    assert "One point for each criterion" in graded[0].mark_scheme
+    assert "peer" in graded[0].answer
+
+
+def test_certification_decisions_with_reasons(cohort, course):
+    report = build_report(course, cohort.root)
+    status = report.certification["status"].to_dict()
+    reasons = report.certification["reasons"].to_dict()
+    assert status["t01-model"] == CERTIFIED, reasons["t01-model"]
+    assert status["t02-strong"] == CERTIFIED, reasons["t02-strong"]  # late, one slip: still fine
+    assert reasons["t03-safety-slip"] == [
+        "safety item q4_verification (00-orientation) is not fully correct"
+    ]
+    assert len(reasons["t05-advice-giver"]) == 1
+    assert reasons["t05-advice-giver"][0].startswith("MI profile is below fair")
+    assert reasons["t06-incomplete"] == [f"{m}: not handed in" for m in (M3, M4, M5)]
+    weak = "\n".join(reasons["t04-weak"])
+    assert "00-orientation: 38% is below the 70% pass mark" in weak
+    assert f"{M1}: not handed in" in weak
+    assert any(
+        "could not be graded automatically (kernel crashed)" in r for r in reasons["t08-crash"]
+    )
+    assert any(
+        "could not be graded automatically (invalid notebook)" in r
+        for r in reasons["t09-broken-json"]
+    )
+    assert any(
+        r == f"{M5}: waiting for a manual grade (m5_q1_crisis)" for r in reasons["t11-deleted-test"]
+    )
+    assert report.certified == ["t01-model", "t02-strong"]
+    for trainee, value in status.items():
+        assert value in (CERTIFIED, NOT_YET)
+        assert (value == NOT_YET) == bool(reasons[trainee]), trainee
+
+
+def test_cohort_tables(cohort, course):
+    report = build_report(course, cohort.root)
+    scores = report.module_scores
+    assert scores.loc["t01-model"].min() == 1.0
+    assert scores.loc["t06-incomplete", M4] != scores.loc["t06-incomplete", M4]  # NaN
+    assert set(report.competency_scores.columns) >= {
+        "mi",
+        "rebt",
+        "tools",
+        "meeting",
+        "safety",
+        "role",
+    }
+    assert report.competency_scores.loc["t01-model"].min() == 1.0
+    completion = report.completion
+    assert completion.loc["t02-strong", "late"] == M3
+    assert completion.loc["t06-incomplete", "handed_in"] == "3/6"
+    items = report.items.set_index("item")
+    assert items.loc["q4_verification", "common_wrong_answers"].startswith("D (1)")
+    assert "advice without permission" in items.loc["m1_rp1_reflect", "common_wrong_answers"]
+    profiles = report.mi_profiles
+    assert profiles.loc["t05-advice-giver", "level"] == "below fair"
+    assert profiles.loc["t01-model", "level"] in ("fair", "good")
+    assert profiles.loc["t01-model", "replies"] == 5
+
+
+def test_report_command_and_csv_have_trainee_ids_only(cohort, tmp_path):
+    out = io.StringIO()
+    with redirect_stdout(out), redirect_stderr(io.StringIO()):
+        code = cli(["report", "--course-dir", str(cohort.root), "--csv", str(tmp_path / "csv")])
+    text = out.getvalue()
+    assert code == 0, text
+    for heading in (
+        "Scores by module",
+        "Scores by competency",
+        "Completion",
+        "Fault report",
+        "Items, hardest first",
+        "MI profiles",
+        "Certification",
+    ):
+        assert heading in text
+    assert "kernel crashed" in text and "edited locked cell" in text
+    csvs = {p.name: p.read_text() for p in (tmp_path / "csv").glob("*.csv")}
+    assert {"module_scores.csv", "certification.csv", "items.csv", "mi_profiles.csv"} <= set(csvs)
+    for body in csvs.values():
+        header = body.splitlines()[0].lower()
+        assert "email" not in header and "first_name" not in header and "last_name" not in header
+    assert "t01-model,certified" in csvs["certification.csv"]
+
+
+def test_report_refuses_export_inside_the_repository(cohort):
+    err = io.StringIO()
+    with redirect_stdout(io.StringIO()), redirect_stderr(err):
+        code = cli(["report", "--course-dir", str(cohort.root), "--csv", str(REPO / "exports")])
+    assert code == 1
+    assert "inside the course repository" in err.getvalue()
+    assert not (REPO / "exports").exists()
+
+
+HIDDEN = re.compile(r"correct\s*=|BEGIN HIDDEN|END HIDDEN|MARK SCHEME|One point for each")
+
+
+def test_feedback_has_no_hidden_tests_and_is_returned_as_zip(cohort, tmp_path):
+    # nbgrader restores hidden tests into the autograded notebook: that is what must not leak.
+    autograded = (cohort.root / "autograded" / "t01-model" / M0 / EXERCISE).read_text()
+    assert 'correct=\\"B\\"' in autograded
+    out = io.StringIO()
+    with redirect_stdout(out), redirect_stderr(io.StringIO()):
+        code = cli(
+            [
+                "feedback",
+                M0,
+                M5,
+                "--course-dir",
+                str(cohort.root),
+                "--to-folder",
+                str(tmp_path / "out"),
+                "--zip",
+            ]
+        )
+    assert code == 0, out.getvalue()
+    pages = sorted((cohort.root / "feedback").rglob("*.html"))
+    trainees = {p.parts[-3] for p in pages}
+    assert trainees == {
+        "t01-model",
+        "t02-strong",
+        "t03-safety-slip",
+        "t04-weak",
+        "t05-advice-giver",
+        "t06-incomplete",
+        "t10-tampered",
+        "t12-blank",
+    }  # t11 still waits for a grade on the deleted test
+    assert "waiting for a manual grade: m5_q1_crisis" in out.getvalue()
+    for page in pages:
+        raw = page.read_text(encoding="utf-8")
+        shown = html.unescape(re.sub(r"<[^>]+>", "", raw))
+        assert not HIDDEN.search(raw), page
+        assert not HIDDEN.search(shown), page
+    model = (cohort.root / "feedback" / "t01-model" / M0 / "01-exercise.html").read_text()
+    assert "Marked." in model  # the rubric comment reaches the trainee
+    with zipfile.ZipFile(tmp_path / "out" / f"{M0}-feedback.zip") as archive:
+        names = sorted(archive.namelist())
+    assert "t01-model/01-exercise.html" in names and len(names) == 8
+    assert folder_digest(cohort.root / "submitted") == cohort.digest_before
+
+
+def test_autograde_again_keeps_manual_grades_and_reports_through_the_cli(cohort, course):
+    before = build_report(course, cohort.root).data.grades
+    out = io.StringIO()
+    with redirect_stdout(out), redirect_stderr(io.StringIO()):
+        code = cli(
+            [
+                "autograde",
+                M0,
+                "--course-dir",
+                str(cohort.root),
+                "--trainee",
+                "t01-model",
+                "--trainee",
+                "t10-tampered",
+                "--jobs",
+                "1",
+            ]
+        )
+    text = out.getvalue()
+    assert code == 0, text
+    assert "edited locked cell" in text and "t01-model" in text
+    after = build_report(course, cohort.root).data.grades
+    key = ["trainee", "module", "item"]
+    merged = before.merge(after, on=key, suffixes=("_before", "_after"))
+    assert len(merged) == len(before)
+    assert (merged["score_before"] == merged["score_after"]).all()
+    assert folder_digest(cohort.root / "submitted") == cohort.digest_before
+
+
+def test_release_as_folder_and_zip_for_email(cohort, tmp_path):
+    released = release_to_folder(cohort.config, [M0, M1], tmp_path / "handout", make_zip=True)
+    assert [r.module_id for r in released] == [M0, M1]
+    with zipfile.ZipFile(tmp_path / "handout" / f"{M1}.zip") as archive:
+        names = archive.namelist()
+        exercise = archive.read(f"{M1}/{EXERCISE}").decode()
+    assert f"{M1}/00-lesson.ipynb" in names
+    assert "BEGIN HIDDEN" not in exercise and "correct=" not in exercise
+
+
+def test_dashboard_notebook_executes_on_the_cohort(cohort, monkeypatch):
+    from nbclient import NotebookClient
+
+    monkeypatch.setenv("FACILITATOR_COURSE_DIR", str(cohort.root))
+    nb = nbformat.read(REPO / "course" / "dashboard.ipynb", as_version=4)
+    NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    shown = "".join(
+        str(o.get("data", {}).get("text/html", "")) + str(o.get("text", "")) for o in outputs
+    )
+    assert "Traceback" not in shown
+    for text in (
+        "Scores by module",
+        "Certification",
+        "t01-model",
+        "certified",
+        "MI profiles",
+        "kernel crashed",
+        "Items to revisit",
+        "Completion and late submissions",
+    ):
+        assert text in shown, text
+
+
+@pytest.mark.browser
+def test_dashboard_renders_in_voila_in_chromium(cohort, page, tmp_path):
+    from playwright.sync_api import expect
+
+    port = free_port()
+    log_path = tmp_path / "voila.log"
+    env = {**os.environ, "FACILITATOR_COURSE_DIR": str(cohort.root)}
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "voila",
+                str(REPO / "course" / "dashboard.ipynb"),
+                "--no-browser",
+                f"--port={port}",
+                "--Voila.ip=127.0.0.1",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=tmp_path,
+        )
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/", proc, log_path)
+        page.set_viewport_size({"width": 1300, "height": 2400})
+        page.goto(f"http://127.0.0.1:{port}/")
+        table = page.locator("table.fc-table").first
+        table.wait_for(state="visible", timeout=90_000)
+        expect(page.get_by_role("heading", name="Certification")).to_be_visible()
+        body = page.locator("body")
+        expect(body).to_contain_text("t01-model")
+        expect(body).to_contain_text(
+            "safety item q4_verification (00-orientation) is not fully correct"
+        )
+        expect(page.get_by_role("button", name=re.compile("Export CSV"))).to_be_visible()
+        text = body.inner_text()
+        assert "Traceback" not in text and "open_dashboard" not in text
+        page.screenshot(path=str(screenshot_dir() / "cohort-dashboard.png"), full_page=True)
+    finally:
+        stop_process(proc)
+
+
+def test_grade_command_lists_and_records_a_rubric_grade(cohort, course):
+    code_out = io.StringIO()
+    with redirect_stdout(code_out), redirect_stderr(io.StringIO()):
+        code = cli(["grade", M3, "--course-dir", str(cohort.root), "--list"])
+    assert code == 0
+    assert "t08-crash" in code_out.getvalue() and "no automatic score" in code_out.getvalue()
+    first = next(k.item for k in cohort.keys[M3] if k.kind == CHOICE)
+    out = io.StringIO()
+    with redirect_stdout(out), redirect_stderr(io.StringIO()):
+        code = cli(
+            [
+                "grade",
+                M3,
+                "--course-dir",
+                str(cohort.root),
+                "--trainee",
+                "t08-crash",
+                "--item",
+                first,
+                "--score",
+                "1",
+                "--comment",
+                "Checked by hand.",
+            ]
+        )
+    assert code == 0, out.getvalue()
+    assert f"Recorded 1/1 for {first} (t08-crash)" in out.getvalue()
+    left = {i.grade_id for i in items_to_grade(cohort.config, course, [M3], ["t08-crash"])}
+    assert first not in left and left
+    err = io.StringIO()
+    with redirect_stdout(io.StringIO()), redirect_stderr(err):
+        code = cli(
+            [
+                "grade",
+                M3,
+                "--course-dir",
+                str(cohort.root),
+                "--trainee",
+                "t08-crash",
+                "--item",
+                first,
+                "--score",
+                "5",
+            ]
+        )
+    assert code == 1 and "takes a score from 0 to 1" in err.getvalue()
+
+
+def test_release_and_collect_through_nbgraders_exchange(course, tmp_path):
+    from facilitator_course.grading.collect import NEW, REPLACED, collect_from_exchange
+    from facilitator_course.grading.release import release_to_exchange
+
+    exchange = tmp_path / "exchange"
+    exchange.mkdir()
+    root = tmp_path / "hub-course"
+    config = prepare_course_dir(course, root, [M0], exchange=exchange)
+    released = release_to_exchange(config, [M0])
+    assert (released[0].where / EXERCISE).is_file()
+    inbound = exchange / config.CourseDirectory.course_id / "inbound"
+    learner = nbformat.read(root / "release" / M0 / EXERCISE, as_version=4)
+
+    def submit(stamp: str, answer: str) -> None:  # what `nbgrader submit` leaves in the exchange
+        folder = inbound / f"t21+{M0}+{stamp}+Xy7"
+        folder.mkdir(parents=True)
+        nbformat.write(fill(learner, {"q1_role_answer": answer}), folder / EXERCISE)
+        (folder / "timestamp.txt").write_text(stamp)
+        (folder / "submission_secret.txt").write_text(f"secret-{stamp[:10]}")
+
+    submit("2026-11-20 10:00:00.000000 UTC", "A")
+    assert [(r.trainee, r.outcome) for r in collect_from_exchange(config, [M0])] == [("t21", NEW)]
+    submit("2026-11-21 10:00:00.000000 UTC", "B")
+    again = collect_from_exchange(config, [M0])
+    assert [(r.trainee, r.outcome) for r in again] == [("t21", REPLACED)]
+
+    def typed(path: Path) -> str:
+        nb = nbformat.read(path, as_version=4)
+        return next(
+            c.source for c in nb.cells if c.metadata["nbgrader"]["grade_id"] == "q1_role_answer"
+        )
+
+    assert '"""B"""' in typed(root / "submitted" / "t21" / M0 / EXERCISE)
+    earlier = list((root / "archive" / "t21" / M0).rglob(EXERCISE))
+    assert len(earlier) == 1 and '"""A"""' in typed(earlier[0])
+    # ...and the feedback goes back the same way (fetched in Jupyter with `nbgrader fetch_feedback`).
+    from facilitator_course.grading.feedback import (
+        GENERATED,
+        generate_feedback,
+        return_to_exchange,
+    )
+
+    assert autograde_submissions(config, [(M0, "t21")])[0].status == GRADED
+    outcomes = generate_feedback(config, [M0], include_ungraded=True)
+    assert [(o.trainee, o.status) for o in outcomes] == [("t21", GENERATED)]
+    assert return_to_exchange(config, outcomes) == outcomes
+    returned = list((exchange / config.CourseDirectory.course_id / "feedback").rglob("*.html"))
+    assert len(returned) == 1
+    assert "correct=" not in re.sub(r"<[^>]+>", "", html.unescape(returned[0].read_text()))
+
+
+class _Keyboard(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_grade_command_shows_answer_and_mark_scheme_and_takes_points(cohort, course, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", _Keyboard("x\n1\nRight after all.\nq\n"))
+    out = io.StringIO()
+    with redirect_stdout(out), redirect_stderr(io.StringIO()):
+        code = cli(["grade", M3, "--course-dir", str(cohort.root), "--trainee", "t08-crash"])
+    text = out.getvalue()
+    assert code == 0, text
+    assert "t08-crash · 03-smart-tools" in text and "Answer:" in text and "Mark scheme:" in text
+    assert "Type a number." in text and "Recorded 1 grade(s)." in text
+    choices = [k for k in cohort.keys[M3] if k.kind == CHOICE]
+    waiting = items_to_grade(cohort.config, course, [M3], ["t08-crash"])
+    assert len(waiting) == len(choices) - 2  # one by --item, one here

@@ -1,0 +1,389 @@
+"""Turning whatever a learner typed into text the coder can read, in bounded time.
+
+Learners type fast: lowercase, no punctuation, "u" for "you", "dont", British and American
+spellings. The coder must read all of those the same way, and it must never be slowed down or
+tricked by what it is given (1 MB of text, control characters, markup). Everything here is plain
+string work with simple regular expressions that cannot backtrack badly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Only the first MAX_CHARS characters are analysed: a facilitator response is a sentence or a short
+# paragraph, and a cap keeps every call fast whatever it is given.
+MAX_CHARS = 1500
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+_SPACE = re.compile(r"\s+")
+_TAG = re.compile(r"<[^<>]{0,200}>")
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2026": "...",
+    }
+)
+
+
+def clean(text: str, limit: int = MAX_CHARS) -> str:
+    """Printable, single-spaced text without markup, cut to `limit` characters.
+
+    HTML tags are removed (a pasted `<b>` is not part of what a facilitator said); the remaining
+    text keeps its case and punctuation for display.
+    """
+    # Cut first (generously) so that normalising 1 MB of text does not cost anything.
+    text = text[: limit * 2]
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = _CONTROL.sub(" ", text)
+    text = _TAG.sub(" ", text)
+    text = _SPACE.sub(" ", text).strip()
+    return text[:limit]
+
+
+# Contractions and common typing shortcuts, applied to lowercased word tokens. Mapping "dont" and
+# "don't" to the same words lets one pattern serve both.
+_WORD_MAP: dict[str, str] = {
+    "u": "you",
+    "ya": "you",
+    "yu": "you",
+    "yoo": "you",
+    "ur": "your",
+    "youre": "you are",
+    "you're": "you are",
+    "r": "are",
+    "wat": "what",
+    "wot": "what",
+    "whats": "what is",
+    "what's": "what is",
+    "hows": "how is",
+    "how's": "how is",
+    "howd": "how did",
+    "how'd": "how did",
+    "wheres": "where is",
+    "where's": "where is",
+    "whos": "who is",
+    "who's": "who is",
+    "whens": "when is",
+    "when's": "when is",
+    "whys": "why is",
+    "dont": "do not",
+    "don't": "do not",
+    "doesnt": "does not",
+    "doesn't": "does not",
+    "didnt": "did not",
+    "didn't": "did not",
+    "cant": "can not",
+    "can't": "can not",
+    "cannot": "can not",
+    "wont": "will not",
+    "won't": "will not",
+    "isnt": "is not",
+    "isn't": "is not",
+    "arent": "are not",
+    "aren't": "are not",
+    "wasnt": "was not",
+    "wasn't": "was not",
+    "werent": "were not",
+    "weren't": "were not",
+    "havent": "have not",
+    "haven't": "have not",
+    "hasnt": "has not",
+    "hasn't": "has not",
+    "hadnt": "had not",
+    "hadn't": "had not",
+    "wouldnt": "would not",
+    "wouldn't": "would not",
+    "couldnt": "could not",
+    "couldn't": "could not",
+    "shouldnt": "should not",
+    "shouldn't": "should not",
+    "mustnt": "must not",
+    "mustn't": "must not",
+    "im": "i am",
+    "i'm": "i am",
+    "ive": "i have",
+    "i've": "i have",
+    "id": "i would",
+    "i'd": "i would",
+    "i'll": "i will",
+    "youve": "you have",
+    "you've": "you have",
+    "youd": "you would",
+    "you'd": "you would",
+    "youll": "you will",
+    "you'll": "you will",
+    "thats": "that is",
+    "that's": "that is",
+    "theres": "there is",
+    "there's": "there is",
+    "it's": "it is",
+    "lets": "let us",
+    "let's": "let us",
+    "theyre": "they are",
+    "they're": "they are",
+    "weve": "we have",
+    "we've": "we have",
+    "we're": "we are",
+    "shes": "she is",
+    "she's": "she is",
+    "hes": "he is",
+    "he's": "he is",
+    "gonna": "going to",
+    "wanna": "want to",
+    "gotta": "got to",
+    "gotten": "got",
+    "lemme": "let me",
+    "gimme": "give me",
+    "kinda": "kind of",
+    "sorta": "sort of",
+    "cos": "because",
+    "coz": "because",
+    "cuz": "because",
+    "bc": "because",
+    "tho": "though",
+    "thru": "through",
+    "pls": "please",
+    "plz": "please",
+    "thx": "thanks",
+    "ppl": "people",
+    "ok": "okay",
+    "k": "okay",
+    "alright": "all right",
+    "yeah": "yes",
+    "yep": "yes",
+    "yup": "yes",
+    "ya'll": "you all",
+    "y'all": "you all",
+    "mins": "minutes",
+    "hrs": "hours",
+    "tbh": "to be honest",
+    "imo": "in my opinion",
+    "prob": "probably",
+    "probs": "probably",
+    "def": "definitely",
+    "defo": "definitely",
+    "abt": "about",
+    "bout": "about",
+    "shoud": "should",
+    "shuold": "should",
+    "shld": "should",
+    "sould": "should",
+    "wud": "would",
+    "wd": "would",
+    "cud": "could",
+    "shud": "should",
+    "becuase": "because",
+    "becasue": "because",
+    "beacuse": "because",
+    "waht": "what",
+    "teh": "the",
+    "adn": "and",
+    "yuo": "you",
+    "yuor": "your",
+    "hwo": "how",
+    "tehm": "them",
+    "realy": "really",
+    "reaally": "really",
+    "sonds": "sounds",
+    "soudns": "sounds",
+    "sounts": "sounds",
+    "seams": "seems",
+    "desicion": "decision",
+    "decison": "decision",
+    "choise": "choice",
+    "recieve": "receive",
+    "beleive": "believe",
+    "belive": "believe",
+    "definately": "definitely",
+    "defintely": "definitely",
+    "wierd": "weird",
+    "alot": "a lot",
+    "untill": "until",
+    "tommorow": "tomorrow",
+    "tomorow": "tomorrow",
+    "excuse's": "excuses",
+    "alchoholic": "alcoholic",
+    "alcholic": "alcoholic",
+    "alcaholic": "alcoholic",
+    "adict": "addict",
+    "addcit": "addict",
+    "junky": "junkie",
+    "druggy": "druggie",
+    "alkie": "alky",
+    "fags": "cigarettes",
+    "fag": "cigarette",
+    "ciggies": "cigarettes",
+    "ciggie": "cigarette",
+    "ciggy": "cigarette",
+    "missus": "partner",
+    "mum": "mom",
+    "mums": "moms",
+    "mam": "mom",
+    "mummy": "mom",
+    "quid": "dollars",
+    "skint": "broke",
+    "knackered": "exhausted",
+    "gp": "doctor",
+    "bookies": "betting shop",
+    "fortnight": "two weeks",
+    "whilst": "while",
+    "amongst": "among",
+    "reckon": "think",
+    "reckons": "thinks",
+    "fancy": "like",
+    "chuffed": "pleased",
+    "gutted": "upset",
+    "brew": "tea",
+    "uni": "college",
+    "folk": "people",
+    "folks": "people",
+    "programme": "program",
+    "colour": "color",
+    "behaviour": "behavior",
+    "behaviours": "behaviors",
+    "favour": "favor",
+    "favourite": "favorite",
+    "honour": "honor",
+    "neighbour": "neighbor",
+    "neighbourhood": "neighborhood",
+    "licence": "license",
+    "practise": "practice",
+    "practised": "practiced",
+    "centre": "center",
+    "counsellor": "counselor",
+    "counselling": "counseling",
+    "judgement": "judgment",
+    "travelled": "traveled",
+    "cheque": "check",
+}
+
+# British -ise/-isation spellings become -ize/-ization (but not words that always end in -ise).
+_ISE_KEEP = frozenset(
+    {
+        "rise",
+        "wise",
+        "otherwise",
+        "likewise",
+        "advise",
+        "advised",
+        "advises",
+        "promise",
+        "promised",
+        "promises",
+        "exercise",
+        "exercised",
+        "exercises",
+        "surprise",
+        "surprised",
+        "surprises",
+        "noise",
+        "noises",
+        "raise",
+        "raised",
+        "raises",
+        "praise",
+        "praised",
+        "praises",
+        "precise",
+        "concise",
+        "expertise",
+        "franchise",
+        "compromise",
+        "compromised",
+        "despise",
+        "despised",
+        "disguise",
+        "disguised",
+        "revise",
+        "revised",
+        "supervise",
+        "supervised",
+        "televise",
+        "devise",
+        "devised",
+        "premise",
+        "merchandise",
+        "paradise",
+        "enterprise",
+        "arise",
+        "arisen",
+        "cruise",
+        "bruise",
+        "bruised",
+        "chemise",
+        "demise",
+        "improvise",
+        "improvised",
+        "comprise",
+        "comprised",
+        "treatise",
+        "excise",
+        "incise",
+        "anise",
+        "poise",
+        "poised",
+        "clockwise",
+        "noisy",
+        "raising",
+        "praising",
+        "rising",
+        "promising",
+        "exercising",
+        "surprising",
+        "advising",
+        "supervising",
+        "compromising",
+        "revising",
+        "bruising",
+        "cruising",
+        "arising",
+        "wiser",
+        "wisest",
+    }
+)
+_ISE = re.compile(r"^([a-z]{2,})is(e|es|ed|ing|ation|ations)$")
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?!.,;:'\"]")
+
+
+def _respell(word: str) -> str:
+    mapped = _WORD_MAP.get(word)
+    if mapped is not None:
+        return mapped
+    if word.endswith("'s") and len(word) > 2:
+        # "the game's" / "work's": keep the word, drop the clitic so it matches the plain word.
+        return word[:-2] + " 's"
+    if "is" in word and word not in _ISE_KEEP:
+        match = _ISE.match(word)
+        if match and len(word) > 6:
+            return f"{match.group(1)}iz{match.group(2)}"
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercased word and punctuation tokens with contractions, shortcuts and spellings unified."""
+    out: list[str] = []
+    for raw in _TOKEN.findall(text.lower()):
+        mapped = _respell(raw)
+        if " " in mapped:
+            out.extend(mapped.split(" "))
+        else:
+            out.append(mapped)
+    return out
+
+
+def normalise(text: str) -> str:
+    """A single-spaced string of `tokens(text)`: the form every coding pattern is written for."""
+    return " ".join(tokens(text))

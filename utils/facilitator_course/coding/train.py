@@ -1,0 +1,208 @@
+"""Retrain the coder's weights from the development examples: `python -m
+facilitator_course.coding.train`.
+
+Only data/coding/dev.jsonl is read; the test and independent-style portions are never seen here.
+Each example is also trained in noisy copies (no punctuation, lowercase, typos, without its
+context) because learners type that way and the course's own examples are tidier than real
+typing. The result is written as JSON (model.json next to this file); scikit-learn is needed only
+for this command (install the `train` extra: scikit-learn), never for coding responses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .dataset import load_coding
+from .features import extract
+from .labels import LABELS
+from .model import MODEL_FORMAT, MODEL_PATH
+from .rules import vote
+from .text import clean
+
+SEED = 20240611
+# Word features are scaled down relative to named cues: words fit the course's own phrasing,
+# cues carry over to other people's.
+WORD_PREFIXES = ("w:", "b:", "w0:", "w01:", "w012:", "lw0:")
+DEFAULTS = {"C": 0.5, "word_scale": 0.5, "copies": 3}
+
+_PUNCT = re.compile(r"[?.!,;:'\"-]")
+_CONTRACT = {
+    "don't": "dont",
+    "you're": "youre",
+    "i'm": "im",
+    "it's": "its",
+    "can't": "cant",
+    "that's": "thats",
+    "what's": "whats",
+    "won't": "wont",
+    "didn't": "didnt",
+    "you've": "youve",
+    "let's": "lets",
+    "isn't": "isnt",
+    "doesn't": "doesnt",
+}
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    if len(word) < 4 or not word.isalpha():
+        return word
+    i = rng.randrange(1, len(word) - 1)
+    kind = rng.randrange(3)
+    if kind == 0:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    if kind == 1:
+        return word[:i] + word[i + 1 :]
+    return word[:i] + word[i] + word[i:]
+
+
+def noisy(text: str, rng: random.Random, level: int) -> str:
+    """A copy of `text` as a hurried learner might type it (level 0: light, 2: heavy)."""
+    out = text
+    if level >= 1 or rng.random() < 0.5:
+        out = out.lower()
+    if level >= 1 or rng.random() < 0.5:
+        out = _PUNCT.sub(lambda m: "'" if m.group(0) == "'" and rng.random() < 0.3 else "", out)
+    words = out.split()
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low in _CONTRACT and rng.random() < 0.6:
+            words[i] = _CONTRACT[low]
+        elif low == "you" and rng.random() < 0.15 * level:
+            words[i] = "u"
+        elif rng.random() < 0.06 * (level + 1):
+            words[i] = _typo(word, rng)
+    return " ".join(words)
+
+
+def training_rows(
+    rows: Sequence[dict[str, Any]], copies: int, seed: int = SEED
+) -> list[tuple[str, str | None, str, str]]:
+    """(text, context, label, group id) for every example and its noisy copies."""
+    rng = random.Random(seed)
+    out: list[tuple[str, str | None, str, str]] = []
+    for row in rows:
+        text, context, label, group = row["text"], row.get("context"), row["code"], row["id"]
+        out.append((text, context, label, group))
+        for k in range(copies):
+            ctx = context if (k % 2 == 0 and context) else None
+            out.append((noisy(text, rng, k % 3), ctx, label, group))
+    return out
+
+
+def featurise(text: str, context: str | None, word_scale: float) -> dict[str, float]:
+    ext = extract(clean(text), clean(context) if context else None)
+    feats = ext.features
+    feats["rule:" + vote(ext).label] = 1.0
+    if word_scale != 1.0:
+        feats = {
+            k: (v * word_scale if k.startswith(WORD_PREFIXES) else v) for k, v in feats.items()
+        }
+    return feats
+
+
+def _fit(samples: list[tuple[str, str | None, str, str]], c: float, word_scale: float) -> Any:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform([featurise(t, ctx, word_scale) for t, ctx, _, _ in samples])
+    y = [label for _, _, label, _ in samples]
+    clf = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
+    clf.fit(x, y)
+    return vec, clf
+
+
+def cross_validate(
+    rows: Sequence[dict[str, Any]], c: float, word_scale: float, copies: int, folds: int = 5
+) -> tuple[float, list[tuple[dict[str, Any], str]]]:
+    """Macro-F1 over `folds` stratified folds of the dev rows (noisy copies stay with their
+    original), and the (row, predicted) pairs."""
+    from sklearn.metrics import f1_score
+
+    rng = random.Random(SEED)
+    by_label: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_label.setdefault(row["code"], []).append(row)
+    fold_of: dict[str, int] = {}
+    for label in sorted(by_label):
+        group = by_label[label][:]
+        rng.shuffle(group)
+        for i, row in enumerate(group):
+            fold_of[row["id"]] = i % folds
+    predictions: list[tuple[dict[str, Any], str]] = []
+    for k in range(folds):
+        train = [r for r in rows if fold_of[r["id"]] != k]
+        held = [r for r in rows if fold_of[r["id"]] == k]
+        vec, clf = _fit(training_rows(train, copies), c, word_scale)
+        x = vec.transform([featurise(r["text"], r.get("context"), word_scale) for r in held])
+        predictions.extend(zip(held, clf.predict(x), strict=True))
+    gold = [r["code"] for r, _ in predictions]
+    pred = [p for _, p in predictions]
+    return float(f1_score(gold, pred, average="macro", labels=list(LABELS))), predictions
+
+
+def export(vec: Any, clf: Any, word_scale: float, meta: dict[str, Any]) -> dict[str, Any]:
+    """The model as JSON-ready data, with word scaling folded into the weights."""
+    classes = list(clf.classes_)
+    order = [classes.index(label) for label in LABELS]
+    coef = clf.coef_
+    weights: dict[str, list[float]] = {}
+    for j, name in enumerate(vec.feature_names_):
+        scale = word_scale if name.startswith(WORD_PREFIXES) else 1.0
+        row = [round(float(coef[i, j]) * scale, 4) for i in order]
+        if max(abs(v) for v in row) >= 0.002:
+            weights[name] = row
+    bias = [round(float(clf.intercept_[i]), 4) for i in order]
+    return {
+        "format": MODEL_FORMAT,
+        "labels": list(LABELS),
+        "bias": bias,
+        "weights": dict(sorted(weights.items())),
+        "meta": meta,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m facilitator_course.coding.train", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the JSON")
+    parser.add_argument("--cv", action="store_true", help="also report 5-fold CV on dev")
+    parser.add_argument("--C", type=float, default=DEFAULTS["C"])
+    parser.add_argument("--word-scale", type=float, default=DEFAULTS["word_scale"])
+    parser.add_argument("--copies", type=int, default=DEFAULTS["copies"])
+    args = parser.parse_args(argv)
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        print("Training needs scikit-learn: pip install scikit-learn", file=sys.stderr)
+        return 2
+    rows = load_coding("dev")
+    meta: dict[str, Any] = {
+        "trained_on": "data/coding/dev.jsonl",
+        "examples": len(rows),
+        "C": args.C,
+        "word_scale": args.word_scale,
+        "noisy_copies": args.copies,
+        "seed": SEED,
+    }
+    if args.cv:
+        score, _ = cross_validate(rows, args.C, args.word_scale, args.copies)
+        meta["dev_cv_macro_f1"] = round(score, 4)
+        print(f"5-fold CV macro-F1 on dev: {score:.3f}")
+    vec, clf = _fit(training_rows(rows, args.copies), args.C, args.word_scale)
+    data = export(vec, clf, args.word_scale, meta)
+    args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({len(data['weights'])} features)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

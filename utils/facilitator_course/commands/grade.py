@@ -1,0 +1,145 @@
+"""`facilitator-course grade`: mark written answers against their mark scheme, in the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+DESCRIPTION = """\
+Shows each answer that waits for a human grade (written answers, and autograded items left
+without a score because a test cell was deleted or a kernel crashed) next to its mark scheme, and
+stores the points and comment you type in nbgrader's gradebook, exactly as the Formgrader does.
+--list only lists them; --item with --trainee and --score records one grade without questions.
+The gradebook is backed up before the first change.
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from ..grading.command_support import add_course_dir, add_keep_backups, add_modules
+
+    parser.description = DESCRIPTION
+    add_modules(parser, "grade")
+    add_course_dir(parser)
+    parser.add_argument(
+        "--trainee", action="append", default=[], metavar="ID", help="only these trainees"
+    )
+    parser.add_argument("--list", action="store_true", help="list what waits for a grade and stop")
+    parser.add_argument(
+        "--regrade",
+        action="store_true",
+        help="also show written answers that already have a grade",
+    )
+    parser.add_argument("--item", metavar="GRADE_ID", help="record one grade: the item's grade id")
+    parser.add_argument("--score", type=float, metavar="POINTS", help="with --item: the points")
+    parser.add_argument("--comment", metavar="TEXT", help="with --item: a comment for the trainee")
+    add_keep_backups(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..grading.command_support import report_errors
+
+    return report_errors(_grade)(args)
+
+
+def _indent(text: str | None, empty: str) -> str:
+    if not text or not text.strip():
+        return f"    ({empty})"
+    return "\n".join("    " + line for line in text.strip().splitlines())
+
+
+def _ask(prompt: str) -> str | None:
+    try:
+        return input(prompt)
+    except EOFError:
+        return None
+
+
+def _grade(args: argparse.Namespace) -> int:
+    from ..grading.command_support import chosen_modules, open_folder
+    from ..grading.rubric import RubricError, items_to_grade, record_grade
+    from ..grading.text_table import format_table
+
+    course, config = open_folder(args)
+    modules = chosen_modules(course, args.modules)
+    if args.item is not None:
+        if args.score is None or len(args.trainee) != 1 or len(modules) != 1:
+            raise RubricError("--item needs exactly one MODULE, one --trainee and a --score.")
+        maximum = record_grade(
+            config,
+            modules[0],
+            args.trainee[0],
+            args.item,
+            args.score,
+            args.comment,
+            keep_backups=args.keep_backups,
+        )
+        print(f"Recorded {args.score:g}/{maximum:g} for {args.item} ({args.trainee[0]}).")
+        return 0
+    items = items_to_grade(
+        config, course, modules, args.trainee or None, include_graded=args.regrade
+    )
+    if not items:
+        print("Nothing waits for a manual grade.")
+        return 0
+    if args.list or not sys.stdin.isatty():
+        rows = [
+            [
+                i.trainee,
+                i.module_id,
+                i.grade_id,
+                i.kind,
+                f"{i.max_score:g}",
+                "" if i.score is None else f"{i.score:g}",
+            ]
+            for i in items
+        ]
+        headers = ("trainee", "module", "item", "kind", "points", "score")
+        print(format_table(headers, rows))
+        if not args.list:
+            print("\nRun in a terminal to grade them one by one, or use --item/--score.")
+        return 0
+    backed_up = False
+    done = 0
+    for number, item in enumerate(items, start=1):
+        print(
+            f"\n[{number}/{len(items)}] {item.trainee} · {item.module_id} · {item.grade_id} "
+            f"({item.kind}, {item.max_score:g} points)"
+        )
+        print("  Answer:")
+        print(_indent(item.answer, "no answer found"))
+        print("  Mark scheme:")
+        print(_indent(item.mark_scheme, "no mark scheme"))
+        if item.score is not None:
+            print(f"  Current grade: {item.score:g}")
+        while True:
+            reply = _ask(f"  Points 0-{item.max_score:g} (Enter: skip, q: quit): ")
+            if reply is None or reply.strip().lower() == "q":
+                print(f"\nRecorded {done} grade(s).")
+                return 0
+            if not reply.strip():
+                break
+            try:
+                score = float(reply)
+            except ValueError:
+                print("  Type a number.")
+                continue
+            comment = _ask("  Comment for the trainee (Enter: none): ")
+            try:
+                record_grade(
+                    config,
+                    item.module_id,
+                    item.trainee,
+                    item.grade_id,
+                    score,
+                    comment.strip() if comment and comment.strip() else None,
+                    backup=not backed_up,
+                    keep_backups=args.keep_backups,
+                )
+            except RubricError as exc:
+                print(f"  {exc}")
+                continue
+            backed_up = True
+            done += 1
+            break
+    print(f"\nRecorded {done} grade(s). Run `facilitator-course feedback` to return them.")
+    return 0

@@ -1,0 +1,146 @@
+"""Reading what a graded notebook says, without running any of it.
+
+The trainer tools need a trainee's typed answers (item analysis, the MI profile, marking written
+answers), the participant line a role-play reply answers, and the course's secrets (hidden tests,
+mark schemes) to prove none of them reaches a trainee. Submissions are untrusted input, so answers
+are read by parsing the cell (Python's `ast`), never by executing it.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import nbformat
+
+HIDDEN_TESTS = ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
+MARK_SCHEME = ("BEGIN MARK SCHEME", "END MARK SCHEME")
+ANSWER_SUFFIX = "_answer"
+_TRIPLE_QUOTED = re.compile(r'"""(.*?)"""|\'\'\'(.*?)\'\'\'', re.S)
+
+
+def grade_id(cell: nbformat.NotebookNode) -> str | None:
+    return cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+
+
+def cells_by_grade_id(nb: nbformat.NotebookNode) -> dict[str, nbformat.NotebookNode]:
+    return {gid: cell for cell in nb.cells if (gid := grade_id(cell))}
+
+
+def _first_string(node: ast.AST) -> str | None:
+    for child in ast.walk(node):
+        if isinstance(child, ast.Constant) and isinstance(child.value, str):
+            return child.value
+    return None
+
+
+def answer_text(source: str) -> str | None:
+    '''The answer a trainee typed into an answer cell (`name = ("""...""")`), or None.
+
+    The first string assigned in the cell is the answer. A cell that no longer parses (a trainee
+    deleted a quote) falls back to the first triple-quoted text, so a trainer still sees it.
+    '''
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        match = _TRIPLE_QUOTED.search(source)
+        return (match.group(1) or match.group(2) or "").strip() if match else None
+    for statement in tree.body:
+        if isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None:
+            text = _first_string(statement.value)
+            if text is not None:
+                return text.strip()
+    for statement in tree.body:
+        if isinstance(statement, ast.Expr):
+            text = _first_string(statement)
+            if text is not None:
+                return text.strip()
+    return None
+
+
+def notebook_answers(nb: nbformat.NotebookNode) -> dict[str, str | None]:
+    """{item grade id: typed answer} for every `<item>_answer` cell of a notebook."""
+    answers: dict[str, str | None] = {}
+    for gid, cell in cells_by_grade_id(nb).items():
+        if gid.endswith(ANSWER_SUFFIX):
+            item = gid[: -len(ANSWER_SUFFIX)]
+            if cell.cell_type == "code":
+                answers[item] = answer_text(cell.source)
+            else:
+                answers[item] = cell.source.strip()
+    return answers
+
+
+def participant_line(test_source: str) -> str | None:
+    """The participant's words a role-play reply answers: `check_reply(..., participant="...")`."""
+    try:
+        tree = ast.parse(test_source)
+    except SyntaxError:
+        return None
+    # The line may be written inline or assigned to a name first (participant_x = "...").
+    names = {
+        target.id: node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+
+    def text_of(value: ast.AST) -> str | None:
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            return value.value
+        if isinstance(value, ast.Name):
+            return names.get(value.id)
+        return None
+
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        if name != "check_reply":
+            continue
+        for keyword in node.keywords:
+            if keyword.arg == "participant":
+                return text_of(keyword.value)
+        if len(node.args) > 1:
+            return text_of(node.args[1])
+    return None
+
+
+def region(source: str, delimiters: tuple[str, str]) -> str | None:
+    """The text between nbgrader's begin/end delimiter lines (without them), or None."""
+    begin, end = delimiters
+    inside, lines, found = False, [], False
+    for line in source.splitlines():
+        if begin in line:
+            inside, found = True, True
+        elif end in line:
+            inside = False
+        elif inside:
+            lines.append(line)
+    return "\n".join(lines).strip() if found else None
+
+
+def mark_scheme(source: str) -> str | None:
+    return region(source, MARK_SCHEME)
+
+
+def hidden_tests(source: str) -> str | None:
+    return region(source, HIDDEN_TESTS)
+
+
+def grading_secrets(source_notebook: Path) -> Iterator[str]:
+    """Every non-trivial line of hidden tests and mark schemes in an instructor notebook.
+
+    These are what must never appear in anything returned to a trainee.
+    """
+    nb = nbformat.read(source_notebook, as_version=4)
+    for cell in nb.cells:
+        for text in (hidden_tests(cell.source), mark_scheme(cell.source)):
+            for line in (text or "").splitlines():
+                if len(line.strip()) >= 12:
+                    yield line.strip()

@@ -1,0 +1,181 @@
+"""Marking written answers against their mark scheme, from a terminal or from Python.
+
+nbgrader's Formgrader is the graphical way and still works on the same gradebook. This module is
+the scriptable way: list what waits for a human (written answers, and autograded items that have
+no score because the trainee deleted the test cell or the kernel crashed), show each answer next
+to its mark scheme, and record a score and a comment through nbgrader's Gradebook API exactly as
+the Formgrader does (manual_score, needs_manual_grade, manual_comment).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from traitlets.config import Config
+
+from ..course import Course
+from .backup import DEFAULT_KEEP, backup_gradebook
+from .notebook_text import ANSWER_SUFFIX, answer_text, cells_by_grade_id, mark_scheme
+
+WRITTEN = "written answer"
+NO_AUTOMATIC_SCORE = "no automatic score"
+
+
+class RubricError(ValueError):
+    """A grade could not be recorded; the message says why (unknown item, score out of range)."""
+
+
+@dataclass
+class ManualItem:
+    module_id: str
+    notebook: str
+    trainee: str
+    grade_id: str
+    max_score: float
+    kind: str
+    answer: str | None
+    mark_scheme: str | None
+    score: float | None
+    comment: str | None
+    needs_grade: bool
+
+
+def _gradebook(config: Config):
+    from nbgrader.api import Gradebook
+
+    root = Path(config.CourseDirectory.root)
+    return Gradebook(f"sqlite:///{root / 'gradebook.db'}", config.CourseDirectory.course_id)
+
+
+def _read(path: Path) -> nbformat.NotebookNode | None:
+    try:
+        return nbformat.read(path, as_version=4)
+    except Exception:  # an unreadable submission: the trainer sees "no answer found"
+        return None
+
+
+def _answer(root: Path, trainee: str, module_id: str, notebook: str, grade_id: str) -> str | None:
+    """The trainee's answer, from the autograded copy or, if there is none, the submission."""
+    for step in ("autograded", "submitted"):
+        nb = _read(root / step / trainee / module_id / f"{notebook}.ipynb")
+        if nb is None:
+            continue
+        cells = cells_by_grade_id(nb)
+        cell = cells.get(grade_id + ANSWER_SUFFIX)
+        if cell is not None:
+            return answer_text(cell.source) if cell.cell_type == "code" else cell.source.strip()
+        cell = cells.get(grade_id)
+        if cell is not None and cell.get("metadata", {}).get("nbgrader", {}).get("solution"):
+            return cell.source.strip()
+        return None
+    return None
+
+
+def _scheme(root: Path, module_id: str, notebook: str, grade_id: str) -> str | None:
+    """The mark scheme (task cells) or, for an autograded item, the check it runs."""
+    nb = _read(root / "source" / module_id / f"{notebook}.ipynb")
+    cell = cells_by_grade_id(nb).get(grade_id) if nb is not None else None
+    if cell is None:
+        return None
+    return mark_scheme(cell.source) or (cell.source.strip() if cell.cell_type == "code" else None)
+
+
+def items_to_grade(
+    config: Config,
+    course: Course,
+    module_ids: list[str] | None = None,
+    trainees: list[str] | None = None,
+    include_graded: bool = False,
+) -> list[ManualItem]:
+    """Items waiting for a human grade (or, with include_graded, every manually graded item)."""
+    root = Path(config.CourseDirectory.root)
+    manual_ids = {item.grade_id for m in course.modules for item in m.items if item.manual}
+    wanted = module_ids or [m.id for m in course.modules]
+    found = []
+    with _gradebook(config) as gb:
+        for module_id in wanted:
+            try:
+                assignment = gb.find_assignment(module_id)
+            except Exception:
+                continue
+            for submission in sorted(assignment.submissions, key=lambda s: s.student.id):
+                trainee = submission.student.id
+                if trainees and trainee not in trainees:
+                    continue
+                for notebook in submission.notebooks:
+                    for grade in sorted(notebook.grades, key=lambda g: g.name):
+                        written = grade.name in manual_ids or grade.cell.type == "TaskCell"
+                        if not grade.needs_manual_grade and not (include_graded and written):
+                            continue
+                        found.append(
+                            ManualItem(
+                                module_id=module_id,
+                                notebook=notebook.name,
+                                trainee=trainee,
+                                grade_id=grade.name,
+                                max_score=float(grade.max_score or 0),
+                                kind=WRITTEN if written else NO_AUTOMATIC_SCORE,
+                                answer=_answer(root, trainee, module_id, notebook.name, grade.name),
+                                mark_scheme=_scheme(root, module_id, notebook.name, grade.name),
+                                score=grade.manual_score,
+                                comment=_comment(gb, grade.name, notebook.name, module_id, trainee),
+                                needs_grade=bool(grade.needs_manual_grade),
+                            )
+                        )
+    return found
+
+
+def _comment(gb, grade_id: str, notebook: str, module_id: str, trainee: str):
+    from nbgrader.api import MissingEntry
+
+    for cell_name in (grade_id, grade_id + ANSWER_SUFFIX):
+        try:
+            return gb.find_comment(cell_name, notebook, module_id, trainee)
+        except MissingEntry:
+            continue
+    return None
+
+
+def record_grade(
+    config: Config,
+    module_id: str,
+    trainee: str,
+    grade_id: str,
+    score: float,
+    comment: str | None = None,
+    backup: bool = True,
+    keep_backups: int = DEFAULT_KEEP,
+) -> float:
+    """Store a trainer's score (and comment) for one item; returns the item's maximum.
+
+    Works like the Formgrader: the manual score takes precedence over any automatic score and the
+    item no longer waits for a grade.
+    """
+    from nbgrader.api import MissingEntry
+
+    if backup:
+        backup_gradebook(Path(config.CourseDirectory.root), "before-manual-grade", keep_backups)
+    with _gradebook(config) as gb:
+        try:
+            submission = gb.find_submission(module_id, trainee)
+        except MissingEntry as exc:
+            raise RubricError(f"{trainee} has no graded submission of {module_id}.") from exc
+        for notebook in submission.notebooks:
+            for grade in notebook.grades:
+                if grade.name != grade_id:
+                    continue
+                maximum = float(grade.max_score or 0)
+                if not 0 <= score <= maximum:
+                    raise RubricError(f"{grade_id} takes a score from 0 to {maximum:g}.")
+                grade.manual_score = float(score)
+                grade.needs_manual_grade = False
+                if comment is not None:
+                    found = _comment(gb, grade_id, notebook.name, module_id, trainee)
+                    if found is None:
+                        raise RubricError(f"{grade_id} has no place for a comment.")
+                    found.manual_comment = comment
+                gb.db.commit()
+                return maximum
+    raise RubricError(f"{module_id} has no graded item '{grade_id}' for {trainee}.")

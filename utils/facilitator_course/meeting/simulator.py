@@ -1,0 +1,225 @@
+"""The meeting simulator: run a 90-minute meeting element by element and handle what comes up.
+
+Each decision costs time and moves the group climate. The debrief scores every element on how
+its situations were handled and whether it kept to its time budget. A safety incident is
+different: mishandling it fails the whole simulation, whatever else went well, because in a
+real meeting nothing else would matter as much.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .format import MEETING_MINUTES, MeetingElement
+from .model import (
+    GOOD,
+    HANDLING_POINTS,
+    OK,
+    UNSAFE,
+    ElementPlan,
+    Meeting,
+    MeetingChoice,
+    MeetingEvent,
+)
+
+PASS_SCORE = 60
+HANDLING_WEIGHT = 0.7  # the rest of an element's score is keeping to its time budget
+MINUTES_GRACE = 5  # minutes over (or under) the budget after which the time score is zero
+
+
+@dataclass(frozen=True)
+class Decision:
+    element: str
+    event: MeetingEvent
+    choice: MeetingChoice
+
+    @property
+    def mishandled_safety(self) -> bool:
+        return self.event.safety and self.choice.handling not in (GOOD, OK)
+
+    @property
+    def unsafe(self) -> bool:
+        return self.choice.handling == UNSAFE or self.mishandled_safety
+
+
+@dataclass(frozen=True)
+class ElementScore:
+    element: MeetingElement
+    planned: int
+    minutes: int
+    handling_points: int
+    handling_max: int
+    decisions: tuple[Decision, ...]
+
+    @property
+    def within_budget(self) -> bool:
+        return self.element.within_budget(self.minutes)
+
+    @property
+    def time_score(self) -> float:
+        if self.within_budget:
+            return 1.0
+        low, high = self.element.min_minutes, self.element.max_minutes
+        off = low - self.minutes if self.minutes < low else self.minutes - high
+        return max(0.0, 1.0 - off / MINUTES_GRACE)
+
+    @property
+    def handling_score(self) -> float:
+        return 1.0 if not self.handling_max else self.handling_points / self.handling_max
+
+    @property
+    def score(self) -> int:
+        value = HANDLING_WEIGHT * self.handling_score + (1 - HANDLING_WEIGHT) * self.time_score
+        return round(100 * value)
+
+
+@dataclass(frozen=True)
+class MeetingDebrief:
+    elements: tuple[ElementScore, ...]
+    minutes: int
+    climate: int
+    safety_failures: tuple[Decision, ...]
+
+    @property
+    def score(self) -> int:
+        return round(sum(e.score for e in self.elements) / len(self.elements))
+
+    @property
+    def over_time(self) -> int:
+        return max(0, self.minutes - MEETING_MINUTES)
+
+    @property
+    def passed(self) -> bool:
+        return not self.safety_failures and self.score >= PASS_SCORE
+
+    @property
+    def verdict(self) -> str:
+        if self.safety_failures:
+            return (
+                "Not passed: a safety incident was not handled safely. Whatever else went "
+                "well, this is the part of a meeting that matters most."
+            )
+        if self.passed:
+            return "Passed."
+        return f"Not passed yet: the meeting scored {self.score}; {PASS_SCORE} is needed."
+
+    def to_frame(self):  # -> pandas.DataFrame (imported lazily: pandas is slow to import)
+        import pandas as pd
+
+        return pd.DataFrame(
+            [
+                {
+                    "element": e.element.name,
+                    "budget": e.element.budget,
+                    "minutes": e.minutes,
+                    "within budget": e.within_budget,
+                    "handling": f"{e.handling_points}/{e.handling_max}",
+                    "score": e.score,
+                }
+                for e in self.elements
+            ]
+        )
+
+
+class MeetingSimulation:
+    """One run through a meeting. Call `choose(i)` for each event until `finished`."""
+
+    def __init__(self, meeting: Meeting) -> None:
+        self.meeting = meeting
+        self.restart()
+
+    def restart(self) -> None:
+        self._position = 0
+        self._decisions: list[Decision] = []
+        self._climate = self.meeting.start_climate
+        self._steps: list[tuple[ElementPlan, MeetingEvent]] = [
+            (plan, event) for plan in self.meeting.elements for event in plan.events
+        ]
+
+    @property
+    def finished(self) -> bool:
+        return self._position >= len(self._steps)
+
+    @property
+    def current(self) -> tuple[ElementPlan, MeetingEvent] | None:
+        return None if self.finished else self._steps[self._position]
+
+    @property
+    def current_event(self) -> MeetingEvent | None:
+        return None if self.finished else self._steps[self._position][1]
+
+    @property
+    def current_element(self) -> ElementPlan | None:
+        return None if self.finished else self._steps[self._position][0]
+
+    @property
+    def decisions(self) -> tuple[Decision, ...]:
+        return tuple(self._decisions)
+
+    @property
+    def climate(self) -> int:
+        return self._climate
+
+    @property
+    def step(self) -> int:
+        """1-based number of the current event (or the number of events once finished)."""
+        return min(self._position + 1, len(self._steps))
+
+    @property
+    def total_steps(self) -> int:
+        return len(self._steps)
+
+    def choose(self, index: int) -> Decision:
+        if self.finished:
+            raise RuntimeError("the meeting has finished; see the debrief or start again")
+        plan, event = self._steps[self._position]
+        if not 0 <= index < len(event.choices):
+            raise IndexError(f"option {index} does not exist; there are {len(event.choices)}")
+        decision = Decision(plan.element.key, event, event.choices[index])
+        self._decisions.append(decision)
+        self._climate = max(0, min(100, self._climate + decision.choice.climate))
+        self._position += 1
+        return decision
+
+    def element_minutes(self, key: str) -> int:
+        plan = next(p for p in self.meeting.elements if p.element.key == key)
+        extra = sum(d.choice.minutes for d in self._decisions if d.element == key)
+        return max(0, plan.planned + extra)
+
+    def clock(self) -> int:
+        """Minutes since the meeting opened: finished elements in full, plus the current one's
+        extra minutes so far."""
+        if self.finished:
+            return sum(self.element_minutes(p.element.key) for p in self.meeting.elements)
+        current = self.current_element
+        minutes = 0
+        for plan in self.meeting.elements:
+            if plan is current:
+                extra = sum(
+                    d.choice.minutes for d in self._decisions if d.element == plan.element.key
+                )
+                return minutes + max(0, extra)
+            minutes += self.element_minutes(plan.element.key)
+        return minutes
+
+    def debrief(self) -> MeetingDebrief:
+        scores = []
+        for plan in self.meeting.elements:
+            key = plan.element.key
+            decisions = tuple(d for d in self._decisions if d.element == key)
+            scores.append(
+                ElementScore(
+                    element=plan.element,
+                    planned=plan.planned,
+                    minutes=self.element_minutes(key),
+                    handling_points=sum(HANDLING_POINTS[d.choice.handling] for d in decisions),
+                    handling_max=2 * len(plan.events),
+                    decisions=decisions,
+                )
+            )
+        return MeetingDebrief(
+            elements=tuple(scores),
+            minutes=sum(s.minutes for s in scores),
+            climate=self._climate,
+            safety_failures=tuple(d for d in self._decisions if d.unsafe),
+        )

@@ -1,0 +1,344 @@
+"""A learner's self-study progress, kept on their own machine and under their control.
+
+What is stored: completed scenarios and meetings with scores, drill agreement, and worksheet
+drafts. Where: one JSON file under `user_data_dir()` (never in the repository, never uploaded).
+
+Why the care with writing: a notebook kernel can be restarted or killed at any moment, so every
+save goes to a temporary file that is flushed and fsynced, then atomically renamed over the old
+file: a crash leaves either the old or the new progress, never half of one. A file that cannot be
+read anyway (edited by hand, disk trouble) is reported and set aside under a new name, never
+silently thrown away. Learners can export, reset or delete their progress
+(`facilitator-course progress ...`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from .paths import user_data_dir
+
+try:  # POSIX: serialise writers from two kernels; elsewhere atomic replace alone must do
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+PROGRESS_FILE = "progress.json"
+SCHEMA_VERSION = 1
+SECTIONS = ("scenarios", "meetings", "drills", "worksheets")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def empty_progress() -> dict[str, Any]:
+    return {"version": SCHEMA_VERSION, **{section: {} for section in SECTIONS}}
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (a no-op where directories cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - e.g. Windows
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write `text` to `path` so that readers see the old or the new content, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(path.parent)
+
+
+class ProgressStore:
+    """Read and update one learner's progress file.
+
+    `notices` collects messages for the learner (for example, that a damaged file was set aside).
+    """
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = Path(path) if path else user_data_dir() / PROGRESS_FILE
+        self.notices: list[str] = []
+
+    # -- reading and writing ------------------------------------------------------------------
+    def load(self, repair: bool = True) -> dict[str, Any]:
+        """The saved progress, or empty progress if there is none or it had to be set aside.
+
+        With `repair=False` (looking only: `progress show` and `export`) a damaged file is reported
+        but left exactly where it is.
+        """
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return empty_progress()
+        except OSError as exc:
+            self.notices.append(f"Your progress file {self.path} could not be read ({exc}).")
+            return empty_progress()
+        except ValueError as exc:  # not UTF-8: handled like any other unreadable content
+            text, error = None, exc
+        else:
+            error = None
+        data: Any = None
+        if text is not None:
+            try:
+                data = json.loads(text)
+                if not isinstance(data, dict) or data.get("version") != SCHEMA_VERSION:
+                    raise ValueError("not a progress file of this course version")
+            except (ValueError, RecursionError) as exc:
+                error = exc
+        if error is not None:
+            if not repair:
+                self.notices.append(
+                    f"Your saved progress in {self.path} could not be read ({_short(error)}). "
+                    "It was left as it is."
+                )
+                return empty_progress()
+            kept = self._set_aside(str(error))
+            self.notices.append(
+                f"Your saved progress could not be read ({_short(error)}). It was kept as {kept} "
+                "and a new progress file was started."
+            )
+            return empty_progress()
+        damaged = False
+        for section in SECTIONS:
+            entries = data.get(section)
+            if not isinstance(entries, dict):
+                damaged = damaged or entries is not None
+                data[section] = {}
+                continue
+            for key in [k for k, v in entries.items() if not _entry_ok(section, v)]:
+                del entries[key]
+                damaged = True
+        if damaged:
+            # Keep a copy of the file as it was; the readable parts carry on in the progress file
+            # (written back at once, so the copy is made once, not on every later read).
+            kept = self._keep_copy() if repair else None
+            if kept:
+                with contextlib.suppress(OSError):
+                    self.save(data)
+            self.notices.append(
+                "Some of your saved progress was not in the expected form and was skipped"
+                + (f"; the file as it was is kept as {kept}." if kept else ".")
+            )
+        return data
+
+    def _keep_copy(self) -> Path | None:
+        target = self._aside_name()
+        try:
+            shutil.copy2(self.path, target)
+        except OSError:
+            return None
+        return target
+
+    def _aside_name(self) -> Path:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        counter = 1
+        while target.exists():
+            counter += 1
+            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
+        return target
+
+    def _set_aside(self, reason: str) -> Path:
+        target = self._aside_name()
+        os.replace(self.path, target)
+        return target
+
+    def save(self, data: dict[str, Any]) -> None:
+        data = {**data, "version": SCHEMA_VERSION, "updated": _now()}
+        atomic_write_text(self.path, to_json(data))
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        if fcntl is None:
+            yield
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.path.with_name(self.path.name + ".lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def update(self, change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+        """Re-read, apply `change`, save: two kernels saving at once do not lose each other's work."""
+        with self._locked():
+            data = self.load()
+            change(data)
+            self.save(data)
+            return data
+
+    # -- what the course records ---------------------------------------------------------------
+    def record_scenario(
+        self, scenario_id: str, score: int, outcome: str, summary: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        def change(data: dict[str, Any]) -> None:
+            entry = data["scenarios"].get(scenario_id, {})
+            entry["attempts"] = _int(entry.get("attempts", 0)) + 1
+            entry["completed"] = True
+            entry["best_score"] = max(_int(entry.get("best_score", 0)), int(score))
+            entry["last_score"] = int(score)
+            entry["last_outcome"] = outcome
+            entry["last_summary"] = summary or {}
+            entry["updated"] = _now()
+            data["scenarios"][scenario_id] = entry
+
+        return self.update(change)["scenarios"][scenario_id]
+
+    def record_meeting(self, meeting_id: str, score: int, passed: bool) -> dict[str, Any]:
+        def change(data: dict[str, Any]) -> None:
+            entry = data["meetings"].get(meeting_id, {})
+            entry["attempts"] = _int(entry.get("attempts", 0)) + 1
+            entry["passed"] = bool(entry.get("passed", False)) or passed
+            entry["best_score"] = max(_int(entry.get("best_score", 0)), int(score))
+            entry["last_score"] = int(score)
+            entry["last_passed"] = passed
+            entry["updated"] = _now()
+            data["meetings"][meeting_id] = entry
+
+        return self.update(change)["meetings"][meeting_id]
+
+    def record_drill(
+        self, drill_id: str, agreement: float | None, kappa: float | None, answered: int
+    ) -> dict[str, Any]:
+        def change(data: dict[str, Any]) -> None:
+            data["drills"][drill_id] = {
+                "agreement": None if agreement is None else round(agreement, 1),
+                "kappa": None if kappa is None else round(kappa, 3),
+                "answered": answered,
+                "updated": _now(),
+            }
+
+        return self.update(change)["drills"][drill_id]
+
+    def save_draft(self, worksheet: str, fields: dict[str, Any]) -> None:
+        def change(data: dict[str, Any]) -> None:
+            data["worksheets"][worksheet] = {"fields": fields, "updated": _now()}
+
+        self.update(change)
+
+    def draft(self, worksheet: str) -> dict[str, Any] | None:
+        entry = self.load()["worksheets"].get(worksheet)
+        return dict(entry["fields"]) if isinstance(entry, dict) and "fields" in entry else None
+
+    # -- the learner's control over their data -------------------------------------------------
+    def export(self, destination: Path | str) -> Path:
+        """Copy the progress as readable JSON to `destination` (a file or a folder)."""
+        destination = Path(destination).expanduser()
+        if destination.is_dir():
+            destination = destination / f"facilitator-course-progress-{datetime.now():%Y%m%d}.json"
+        data = self.load(repair=False)
+        atomic_write_text(destination, to_json(data))
+        return destination
+
+    def reset(self) -> None:
+        """Start over: keep the file but clear everything in it."""
+        with self._locked():
+            self.save(empty_progress())
+
+    def leftover_files(self) -> list[Path]:
+        """The progress file and everything that belongs to it (set-aside copies, lock, temp)."""
+        folder = self.path.parent
+        if not folder.is_dir():
+            return []
+        name = self.path.name
+        # Only names this class creates: `--file notes` must never take notes.txt with it.
+        return sorted(
+            p
+            for p in folder.iterdir()
+            if p.name in (name, f"{name}.lock")
+            or p.name.startswith(f"{name}.corrupt-")
+            or (p.name.startswith(f".{name}.") and p.name.endswith(".tmp"))
+        )
+
+    def delete(self) -> list[Path]:
+        """Remove the progress file, set-aside copies and helper files. Returns what was removed."""
+        removed = []
+        for path in self.leftover_files():
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+                removed.append(path)
+        with contextlib.suppress(OSError):
+            self.path.parent.rmdir()  # only succeeds when nothing else is in the folder
+        return removed
+
+    def describe(self) -> list[str]:
+        """Plain lines for `facilitator-course progress show`."""
+        data = self.load(repair=False)
+        lines = [f"Progress file: {self.path}"]
+        for scenario_id, entry in sorted(data["scenarios"].items()):
+            lines.append(
+                f"  role-play {scenario_id}: best score {entry.get('best_score', 0)}, "
+                f"{entry.get('attempts', 0)} attempt(s)"
+            )
+        for meeting_id, entry in sorted(data["meetings"].items()):
+            verdict = "passed" if entry.get("passed") else "not passed yet"
+            lines.append(
+                f"  meeting {meeting_id}: {verdict}, best score {entry.get('best_score', 0)}"
+            )
+        for drill_id, entry in sorted(data["drills"].items()):
+            lines.append(
+                f"  coding drill {drill_id}: agreement {entry.get('agreement')}%, "
+                f"kappa {entry.get('kappa')}"
+            )
+        for worksheet, entry in sorted(data["worksheets"].items()):
+            lines.append(f"  worksheet draft {worksheet} (saved {entry.get('updated', '?')})")
+        if len(lines) == 1:
+            lines.append("  nothing saved yet")
+        return [*self.notices, *lines]
+
+
+def _entry_ok(section: str, entry: Any) -> bool:
+    """An entry the course can use: a mapping, and for drafts one whose fields are a mapping."""
+    if not isinstance(entry, dict):
+        return False
+    return section != "worksheets" or isinstance(entry.get("fields", {}), dict)
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError, OverflowError):
+        return 0
+
+
+def to_json(data: Any) -> str:
+    """Readable JSON (non-ASCII kept as is); text that cannot be UTF-8 (a lone surrogate pasted
+    into a box) is written as a JSON escape instead of failing the save."""
+    text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(data, indent=2, ensure_ascii=True, sort_keys=True)
+    return text
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc)
+    return text if len(text) < 80 else text[:77] + "..."

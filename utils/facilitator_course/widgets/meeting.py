@@ -1,0 +1,244 @@
+"""The meeting simulator widget: run a whole 90-minute meeting and handle what comes up.
+
+Shows the six elements with their budgets (from `meeting.format`, the one definition), the
+clock, the group climate, the situation to handle and the options; after the last event, a
+debrief scoring each element. A safety incident shows crisis resources as it happens.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from ..htmlsafe import escape
+from ..meeting.format import MEETING_MINUTES, element
+from ..meeting.model import EVENT_KINDS
+from ..meeting.schema import load_meeting
+from ..meeting.simulator import Decision, MeetingDebrief, MeetingSimulation
+from ..progress import ProgressStore
+from ..safety import crisis_banner_html
+from .style import badge, message_html, meter_html, nbgrader_running, root
+
+HANDLING_TONES = {"good": "good", "ok": "mixed", "poor": "poor", "unsafe": "unsafe"}
+HANDLING_WORDS = {
+    "good": "handled well",
+    "ok": "acceptable",
+    "poor": "handled poorly",
+    "unsafe": "unsafe",
+}
+
+
+def _signed(value: int, unit: str) -> str:
+    return f"{'+' if value > 0 else '−' if value < 0 else '±'}{abs(value)} {unit}".rstrip()
+
+
+def decision_html(decision: Decision) -> str:
+    """Feedback on the response just given. It is shown under the *next* situation, so it says
+    which situation it is about."""
+    choice = decision.choice
+    tone = HANDLING_TONES[choice.handling]
+    about = element(decision.element).name + (
+        f", {decision.event.who}" if decision.event.who else ""
+    )
+    return message_html(
+        tone,
+        f"<strong>Your last response ({escape(about)}):</strong> "
+        f"{badge(HANDLING_WORDS[choice.handling], tone)} <small>({_signed(choice.minutes, 'min')}"
+        f", climate {_signed(choice.climate, '')})</small><br>{escape(choice.feedback)}",
+    )
+
+
+def debrief_html(debrief: MeetingDebrief) -> str:
+    rows = []
+    for score in debrief.elements:
+        time_tone = "good" if score.within_budget else "poor"
+        handled = (
+            f"{score.handling_points}/{score.handling_max}"
+            if score.handling_max
+            else "nothing to handle"
+        )
+        rows.append(
+            f"<tr><th scope='row'>{escape(score.element.name)}</th>"
+            f"<td>{escape(score.element.budget)}</td><td>{score.minutes} min "
+            f"{badge('within budget' if score.within_budget else 'outside budget', time_tone)}"
+            f"</td><td>{handled}</td><td>{score.score}</td></tr>"
+        )
+    verdict_tone = "good" if debrief.passed else "unsafe" if debrief.safety_failures else "poor"
+    html = ""
+    if debrief.safety_failures:
+        html += crisis_banner_html(lead="A safety incident was not handled safely.")
+    html += (
+        f"<h4>Debrief {badge('passed' if debrief.passed else 'not passed', verdict_tone)}"
+        f"</h4><p><strong>{escape(debrief.verdict)}</strong></p>"
+        f"<p>Overall score {debrief.score}/100. The meeting took {debrief.minutes} of "
+        f"{MEETING_MINUTES} minutes"
+        + (f" ({debrief.over_time} over)" if debrief.over_time else "")
+        + f". Group climate at the end: {debrief.climate}/100.</p>"
+        "<table class='fc-table'><thead><tr><th scope='col'>Element</th>"
+        "<th scope='col'>Budget</th><th scope='col'>Used</th><th scope='col'>Handling</th>"
+        f"<th scope='col'>Score</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+    for failure in debrief.safety_failures:
+        html += message_html(
+            "unsafe",
+            f"<strong>{escape(EVENT_KINDS[failure.event.kind])}:"
+            f"</strong> {escape(failure.choice.feedback)} "
+            f"<br><strong>A safe response:</strong> "
+            f"{escape(failure.event.best().action)}",
+        )
+    return html
+
+
+class MeetingSimulator:
+    """Build with `MeetingSimulator.from_name("community-centre-evening")`; use `.widget`."""
+
+    def __init__(
+        self,
+        simulation: MeetingSimulation,
+        store: ProgressStore | None = None,
+        save_progress: bool = True,
+    ) -> None:
+        self.simulation = simulation
+        self.store = store
+        self.save_progress = save_progress and not nbgrader_running()
+        self.saved = False
+        meeting = simulation.meeting
+        people = "".join(
+            f"<li><strong>{escape(p.name)}</strong> ({escape(p.changing)})"
+            + (f": {escape(p.note)}" if p.note else "")
+            + "</li>"
+            for p in meeting.participants
+        )
+        self.header = w.HTML(
+            f"<h3>{escape(meeting.title)}</h3><p>{escape(meeting.about)}</p>"
+            f"<p>{escape(meeting.setting)}</p><details><summary>Who is here "
+            f"({len(meeting.participants)})</summary><ul>{people}</ul></details>"
+        )
+        self.timeline = w.HTML()
+        self.meters = w.HTML()
+        self.banner = w.HTML()
+        self.situation = w.HTML()
+        self.options = w.RadioButtons(
+            options=[], value=None, description="Your response:", layout=w.Layout(width="100%")
+        )
+        self.options.add_class("fc-wide-label")
+        self.respond_button = w.Button(
+            description="Respond", button_style="primary", tooltip="Handle the situation this way"
+        )
+        self.feedback = w.HTML()
+        self.debrief = w.HTML()
+        self.restart_button = w.Button(
+            description="Run the meeting again",
+            tooltip="Start the simulation from the beginning",
+            layout=w.Layout(width="auto"),
+        )
+        self.respond_button.on_click(lambda _: self.respond())
+        self.restart_button.on_click(lambda _: self.restart())
+        self.answer_box = w.VBox([self.options, self.respond_button])
+        self.widget = root(
+            [
+                self.header,
+                self.timeline,
+                self.meters,
+                self.banner,
+                self.situation,
+                self.answer_box,
+                self.feedback,
+                self.debrief,
+                w.HBox([self.restart_button]),
+            ],
+            "meeting",
+        )
+        self.render()
+
+    @classmethod
+    def from_name(cls, name: str, **kwargs: Any) -> MeetingSimulator:
+        return cls(MeetingSimulation(load_meeting(name)), **kwargs)
+
+    def respond(self) -> Decision | None:
+        sim = self.simulation
+        if sim.finished:
+            return None
+        if self.options.value is None:
+            self.feedback.value = message_html(
+                "todo", "Choose a response first (arrow keys or click)."
+            )
+            return None
+        decision = sim.choose(int(self.options.value))
+        self.render()
+        self.feedback.value = decision_html(decision)
+        if decision.event.safety:
+            self.feedback.value = crisis_banner_html() + self.feedback.value
+        return decision
+
+    def restart(self) -> None:
+        self.simulation.restart()
+        self.saved = False
+        self.feedback.value = ""
+        self.render()
+
+    def render(self) -> None:
+        sim = self.simulation
+        current = sim.current_element
+        items = []
+        for plan in sim.meeting.elements:
+            is_current = current is not None and plan is current
+            used = sim.element_minutes(plan.element.key)
+            marker = ' aria-current="step" style="font-weight:700"' if is_current else ""
+            now = " ← now" if is_current else ""
+            items.append(
+                f"<li{marker}>{escape(plan.element.name)}: budget "
+                f"{escape(plan.element.budget)}, planned {plan.planned}, "
+                f"now {used} min{now}</li>"
+            )
+        self.timeline.value = (
+            "<details open><summary>Meeting plan (six elements)</summary>"
+            f"<ol>{''.join(items)}</ol></details>"
+        )
+        self.meters.value = (
+            f"<p><strong>Clock:</strong> {sim.clock()} of {MEETING_MINUTES} "
+            f"minutes used. Situation {sim.step} of {sim.total_steps}.</p>"
+            + meter_html(
+                "Group climate",
+                sim.climate,
+                explain="How safe, engaged and respectful the group feels",
+            )
+        )
+        event = sim.current_event
+        if event is None:
+            self.banner.value = ""
+            self.situation.value = ""
+            self.answer_box.layout.display = "none"
+            result = sim.debrief()
+            self.debrief.value = debrief_html(result)
+            self._save(result)
+            return
+        plan = sim.current_element
+        assert plan is not None
+        self.debrief.value = ""
+        self.answer_box.layout.display = None
+        self.banner.value = crisis_banner_html() if event.safety else ""
+        who = f" ({escape(event.who)})" if event.who else ""
+        self.situation.value = (
+            f"<h4>{escape(plan.element.name)}</h4><p>{escape(plan.scene)}</p>"
+            f"<p><strong>Situation{who}:</strong> "
+            f"{escape(event.situation)}</p>"
+        )
+        self.options.options = [(c.action, i) for i, c in enumerate(event.choices)]
+        self.options.value = None
+
+    def _save(self, result: MeetingDebrief) -> None:
+        if not self.save_progress or self.saved:
+            return
+        store = self.store or ProgressStore()
+        try:
+            store.record_meeting(self.simulation.meeting.id, result.score, result.passed)
+            self.saved = True
+        except OSError as exc:
+            self.debrief.value += message_html("todo", "Could not save: " + escape(str(exc)))
+
+    def _ipython_display_(self) -> None:  # pragma: no cover - needs a frontend
+        from IPython.display import display
+
+        display(self.widget)

@@ -1,0 +1,336 @@
+"""The role-play widget: a simulated participant, meters, a transcript and your replies.
+
+A thin view over `roleplay.Conversation`: every button calls one engine method and re-renders
+HTML traits from the engine's state, so tests can drive it with `.value = ...` and `.click()`
+and read `.value` back. Works in choice mode (radio buttons) and free-text mode (a text box).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from ..htmlsafe import escape
+from ..progress import ProgressStore
+from ..roleplay.coder import Coder, label_name
+from ..roleplay.conversation import Conversation, ReplyRejected
+from ..roleplay.loader import load_scenario
+from ..roleplay.scenario import CHOICE, Scenario
+from ..roleplay.state import STAGES, TALK_TYPES
+from ..roleplay.transcript import Turn
+from ..safety import crisis_banner_html, mentions_distress
+from .style import QUALITY_WORDS, badge, message_html, meter_html, nbgrader_running, root
+from .summary_view import summary_html
+
+TALK_TONES = {"change": "good", "sustain": "mixed", "neutral": "neutral", "discord": "poor"}
+OUTCOME_TONES = {"good": "good", "mixed": "mixed", "poor": "poor"}
+
+
+def _talk_badge(talk: str) -> str:
+    return badge(TALK_TYPES.get(talk, talk).split(" (")[0], TALK_TONES.get(talk, "neutral"))
+
+
+def turn_html(turn: Turn, name: str) -> str:
+    """One transcript entry: the participant's line, the reply with its code, the feedback."""
+    tone = turn.quality
+    moved = []
+    for label, change in (("readiness", turn.readiness_change), ("rapport", turn.rapport_change)):
+        if change:
+            moved.append(f"{label} {'+' if change > 0 else '−'}{abs(change)}")
+    effect = f" <small>({', '.join(moved)})</small>" if moved else ""
+    html = (
+        f'<div class="fc-turn" style="border-left-color:{_tone_colour(tone)}">'
+        f'<p class="fc-line"><strong>Turn {turn.number}. {escape(name)}:</strong> '
+        f"“{escape(turn.participant)}” {_talk_badge(turn.talk)}</p>"
+        f'<p class="fc-line"><strong>You:</strong> “{escape(turn.reply)}” '
+        f"{badge(label_name(turn.code), tone)} {badge(QUALITY_WORDS[tone], tone)}{effect}</p>"
+        f'<p class="fc-line">{escape(turn.feedback)}</p>'
+    )
+    if turn.cue and turn.cue not in turn.feedback:
+        html += f'<p class="fc-line"><small>What the coder noticed: {escape(turn.cue)}</small></p>'
+    html += "".join(f'<p class="fc-line">{line}</p>' for line in _alternatives(turn))
+    return html + "</div>"
+
+
+def quoted(text: str) -> str:
+    """Escaped text in curly quotes, unless it already quotes a reply itself."""
+    if any(mark in text for mark in ('"', "“")):
+        return escape(text)
+    return f"“{escape(text)}”"
+
+
+def _alternatives(turn: Turn) -> list[str]:
+    lines = []
+    if turn.better:
+        lines.append(f"<strong>A better alternative:</strong> {quoted(turn.better)}")
+    if turn.rewrite:
+        lines.append(f"<strong>How to rework your own reply:</strong> {quoted(turn.rewrite)}")
+    return lines
+
+
+def _tone_colour(tone: str) -> str:
+    return {"good": "#2e7d32", "weak": "#c62828"}.get(tone, "#90a4ae")
+
+
+class RolePlay:
+    """Build with `RolePlay.from_scenario("weekends-for-unwinding")`; display it or use `.widget`.
+
+    `coder` replaces the feedback engine's coder (tests); `store` is where progress is saved
+    (default: the learner's progress file; nothing is saved while nbgrader runs).
+    """
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        coder: Coder | None = None,
+        store: ProgressStore | None = None,
+        save_progress: bool = True,
+    ) -> None:
+        self.scenario = scenario
+        self.conversation = Conversation(scenario, coder=coder)
+        self.store = store
+        self.save_progress = save_progress and not nbgrader_running()
+        self.saved = False
+        persona = scenario.persona
+
+        self.header = w.HTML(
+            f"<h3>{escape(scenario.title)}</h3><p>{escape(scenario.about)}</p>"
+            f"<p><strong>{escape(persona.name)}</strong>, {escape(persona.age_range)}, changing: "
+            f"{escape(persona.changing)}; stage: {escape(persona.stage)} "
+            f"({escape(STAGES.get(persona.stage, ''))}); style: {escape(persona.style)}."
+            + (f" {escape(persona.background)}" if persona.background else "")
+            + "</p>"
+        )
+        self.banner = w.HTML(
+            crisis_banner_html(
+                lead="This role-play is about a disclosure of "
+                "suicidal thoughts. If it touches something "
+                "in your own life, support is available."
+            )
+            if scenario.safety
+            else ""
+        )
+        self.meters = w.HTML()
+        self.transcript = w.HTML()
+        self.prompt = w.HTML()
+        self.hint = w.HTML()
+        self.hint_button = w.Button(description="Show a hint", tooltip="Show a hint for this turn")
+        self.choices = w.RadioButtons(
+            options=[], value=None, description="Your reply:", layout=w.Layout(width="100%")
+        )
+        self.choices.add_class("fc-wide-label")
+        self.text = w.Textarea(
+            value="",
+            description="Your reply:",
+            placeholder="Type what you would say to the participant",
+            layout=w.Layout(width="98%", height="100px"),
+        )
+        self.text.add_class("fc-stacked")
+        self.reply_button = w.Button(
+            description="Reply",
+            button_style="primary",
+            tooltip="Send your reply to the participant",
+        )
+        self.feedback = w.HTML()
+        self.rewind_to = w.Dropdown(
+            options=[], description="Go back to:", layout=w.Layout(width="30em")
+        )
+        self.rewind_button = w.Button(
+            description="Retry from this turn",
+            tooltip="Undo this turn and every later one, then answer it again",
+        )
+        self.restart_button = w.Button(
+            description="Start again", tooltip="Start the conversation from the beginning"
+        )
+        self.ending = w.HTML()
+
+        self.reply_button.on_click(lambda _: self.submit())
+        self.hint_button.on_click(lambda _: self.show_hint())
+        self.rewind_button.on_click(lambda _: self.rewind())
+        self.restart_button.on_click(lambda _: self.restart())
+
+        self.answer_box = w.VBox([])
+        self.retry_box = w.HBox(
+            [self.rewind_to, self.rewind_button, self.restart_button],
+            layout=w.Layout(flex_flow="row wrap"),
+        )
+        self.widget = root(
+            [
+                self.header,
+                self.banner,
+                self.meters,
+                self.transcript,
+                self.prompt,
+                self.answer_box,
+                self.feedback,
+                self.ending,
+                self.retry_box,
+            ],
+            "roleplay",
+        )
+        self.render()
+
+    @classmethod
+    def from_scenario(cls, scenario_id: str, **kwargs: Any) -> RolePlay:
+        return cls(load_scenario(scenario_id), **kwargs)
+
+    # -- actions ------------------------------------------------------------------------------
+    def submit(self) -> Turn | None:
+        """Send the selected or typed reply; returns the new turn, or None with a message."""
+        talk = self.conversation
+        if talk.finished:
+            self.feedback.value = message_html(
+                "info", "The conversation has ended. Go back to a turn or start again."
+            )
+            return None
+        try:
+            if talk.expects == CHOICE:
+                if self.choices.value is None:
+                    self.feedback.value = message_html(
+                        "todo", "Choose one of the replies first (use the arrow keys or click)."
+                    )
+                    return None
+                turn = talk.choose(int(self.choices.value))
+            else:
+                text = self.text.value
+                turn = talk.reply(text)
+        except ReplyRejected as exc:
+            self.feedback.value = message_html("todo", escape(str(exc)))
+            if mentions_distress(self.text.value):  # resources even when the reply is not used
+                self.feedback.value = crisis_banner_html() + self.feedback.value
+            return None
+        self.text.value = ""
+        self.render(last=turn)
+        return turn
+
+    def show_hint(self) -> None:
+        node = self.conversation.node
+        self.hint.value = (
+            message_html("info", escape(node.hint))
+            if node.hint
+            else message_html(
+                "info", "Try a reflection: say back what you heard, including what was only hinted."
+            )
+        )
+
+    def rewind(self) -> None:
+        if self.rewind_to.value is None:
+            return
+        self.conversation.rewind(int(self.rewind_to.value))
+        self.saved = False
+        self.render()
+        self.feedback.value = message_html("info", "Gone back. Answer this turn again.")
+
+    def restart(self) -> None:
+        self.conversation.restart()
+        self.saved = False
+        self.render()
+
+    # -- drawing ------------------------------------------------------------------------------
+    def render(self, last: Turn | None = None) -> None:
+        talk = self.conversation
+        state = talk.state
+        self.meters.value = meter_html(
+            "Readiness to change",
+            state.readiness,
+            last.readiness_change if last else None,
+            "How much the participant leans towards change",
+        ) + meter_html(
+            "Rapport",
+            state.rapport,
+            last.rapport_change if last else None,
+            "How understood and safe the participant feels with you",
+        )
+        name = self.scenario.persona.name
+        turns = talk.transcript
+        self.transcript.value = (
+            ("<h4>Transcript</h4>" + "".join(turn_html(t, name) for t in turns)) if turns else ""
+        )
+        self.feedback.value = ""
+        if last is not None:
+            self.feedback.value = message_html(
+                last.quality,
+                f"<strong>Feedback on your reply:</strong> {escape(last.feedback)}"
+                + "".join("<br>" + line for line in _alternatives(last)),
+            )
+            if mentions_distress(last.reply):
+                self.feedback.value = crisis_banner_html() + self.feedback.value
+        self.hint.value = ""
+        self.rewind_to.options = [(f"Turn {t.number}: {_short(t.reply)}", t.number) for t in turns]
+        self.rewind_to.value = turns[-1].number if turns else None
+        self.rewind_to.disabled = self.rewind_button.disabled = not turns
+        node = talk.node
+        if talk.finished:
+            self.prompt.value = (
+                f'<p class="fc-line"><strong>{escape(name)}:</strong> '
+                f"“{escape(node.says)}” {_talk_badge(node.talk)}</p>"
+            )
+            self.answer_box.children = []
+            self._show_ending()
+            return
+        self.ending.value = ""
+        self.prompt.value = (
+            f'<p class="fc-line" aria-live="polite"><strong>{escape(name)}:'
+            f"</strong> “{escape(node.says)}” {_talk_badge(node.talk)}</p>"
+        )
+        if node.respond == CHOICE:
+            self.choices.options = [(c.reply, i) for i, c in enumerate(node.choices)]
+            self.choices.value = None
+            self.answer_box.children = [self.choices, self.reply_button]
+        else:
+            self.answer_box.children = [
+                self.text,
+                w.HBox([self.reply_button, self.hint_button]),
+                self.hint,
+            ]
+
+    def _show_ending(self) -> None:
+        talk = self.conversation
+        outcome = talk.outcome()
+        assert outcome is not None
+        tone = OUTCOME_TONES.get(outcome.ending.outcome, "neutral")
+        html = (
+            f"<h4>Debrief {badge(outcome.ending.outcome, tone)}</h4>"
+            f"<p>{escape(outcome.ending.debrief)}</p>"
+            f"<p>Score for this run: <strong>{outcome.score}/100</strong> "
+            f"({outcome.turns} turn(s); MI-consistent replies count in full, neutral ones "
+            "half).</p>"
+        )
+        summary = None
+        try:
+            summary = talk.summary()
+            html += summary_html(summary)
+        except ImportError:
+            html += message_html(
+                "info", "The session summary needs the feedback engine, which is not installed."
+            )
+        if self.scenario.safety:
+            html = crisis_banner_html() + html
+        self.ending.value = html
+        self._save(outcome.ending.outcome, outcome.score, summary)
+
+    def _save(self, ending: str, score: int, summary: Any) -> None:
+        if not self.save_progress or self.saved:
+            return
+        store = self.store or ProgressStore()
+        counts = dict(getattr(summary, "counts", {}) or {}) if summary is not None else {}
+        try:
+            store.record_scenario(self.scenario.id, score, ending, {"counts": counts})
+            self.saved = True
+        except OSError as exc:
+            self.ending.value += message_html(
+                "todo", "Your result could not be saved: " + escape(str(exc))
+            )
+        for notice in store.notices:
+            self.ending.value += message_html("info", escape(notice))
+        store.notices.clear()
+
+    def _ipython_display_(self) -> None:  # pragma: no cover - needs a frontend
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def _short(text: str, limit: int = 48) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
