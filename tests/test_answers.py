@@ -66,6 +66,21 @@ def test_under_nbgrader_a_wrong_or_blank_answer_raises_a_readable_error(monkeypa
     assert shown == []  # nothing is displayed while grading
 
 
+def test_under_nbgrader_the_message_is_plain_text_without_html_entities(monkeypatch, shown):
+    grading_mode(monkeypatch)
+    with pytest.raises(AnswerNotAccepted) as raised:
+        check_choice("<b>A</b> & B")
+    message = str(raised.value)  # what nbgrader's feedback shows: the text the learner typed
+    assert "“<b>A</b> & B” is not one of the options" in message
+    assert "&lt;" not in message and "&amp;" not in message and "&gt;" not in message
+    with pytest.raises(AnswerNotAccepted) as raised:
+        check_true_false('"maybe" <or> not')
+    assert str(raised.value).startswith('“"maybe" <or> not” is neither True nor False')
+    grading_mode(monkeypatch, on=False)  # while learning, the same text stays escaped HTML
+    assert check_choice("<b>A</b> & B") is False
+    assert "&lt;b&gt;A&lt;/b&gt; &amp; B" in shown[-1] and "<b>A</b>" not in shown[-1]
+
+
 @pytest.mark.parametrize(
     ("typed", "value"), [("true", True), ("T", True), ("yes", True), ("False", False), ("n", False)]
 )

@@ -340,6 +340,17 @@ def test_cohort_tables(cohort, course):
     assert profiles.loc["t05-advice-giver", "level"] == "below fair"
     assert profiles.loc["t01-model", "level"] in ("fair", "good")
     assert profiles.loc["t01-model", "replies"] == 5
+    # Welfare check: the crisis question's model answer talks about suicide, as expected; nothing
+    # in this cohort (role-play replies included) is an alert.
+    assert report.welfare_alerts.empty, report.welfare
+    assert set(report.welfare["item"]) == {"m5_written_crisis"}
+    assert set(report.welfare["trainee"]) == {
+        "t01-model",
+        "t02-strong",
+        "t03-safety-slip",
+        "t05-advice-giver",
+        "t11-deleted-test",
+    }
 
 
 def test_report_command_and_csv_have_trainee_ids_only(cohort, tmp_path):
@@ -484,6 +495,7 @@ def test_dashboard_notebook_executes_on_the_cohort(cohort, monkeypatch):
         "kernel crashed",
         "Items to revisit",
         "Completion and late submissions",
+        "Welfare check",
     ):
         assert text in shown, text
 

@@ -114,6 +114,24 @@ def test_retry_from_an_earlier_turn(store):
     assert rp.choices.options[0][0].startswith("It sounds like")
 
 
+def test_go_back_shows_no_turns_yet_and_is_disabled_until_there_is_a_turn(store):
+    rp = RolePlay.from_scenario("weekends-for-unwinding", store=store)
+    # before the first reply: a disabled dropdown that says why, never an empty box
+    assert rp.rewind_to.label == "(no turns yet)" and rp.rewind_to.index == 0
+    assert rp.rewind_to.value is None
+    assert rp.rewind_to.disabled and rp.rewind_button.disabled
+    rp.rewind_button.click()  # nothing to go back to: nothing happens
+    assert rp.conversation.node.id == "opening" and rp.feedback.value == ""
+    click_choice(rp, 0)
+    assert not rp.rewind_to.disabled and not rp.rewind_button.disabled
+    assert rp.rewind_to.label.startswith("Turn 1:") and rp.rewind_to.value == 1
+    assert "(no turns yet)" not in rp.rewind_to.options[0]
+    rp.rewind_button.click()  # back to the start: the placeholder is shown again
+    assert rp.conversation.transcript == ()
+    assert rp.rewind_to.label == "(no turns yet)" and rp.rewind_to.disabled
+    assert rp.rewind_button.disabled
+
+
 def test_a_choice_roleplay_played_to_the_end_saves_progress(store):
     rp = RolePlay.from_scenario("weekends-for-unwinding", store=store)
     for _ in range(3):
@@ -265,6 +283,24 @@ def test_abc_widget_highlights_beliefs_and_escapes_them(store):
     assert again.inputs["b"].value.startswith("<b>He</b> must")
 
 
+def test_abc_widget_numbers_the_facilitators_order_starting_with_c(store):
+    sheet = ABCWidget(store=store)
+    header = sheet.header.value
+    steps = header[header.index("<ol") : header.index("</ol>")]
+    positions = [steps.index(f"<li>{part}:") for part in "CABDE"]
+    assert positions == sorted(positions), steps  # C, A, B, D, E
+    assert "the third box" in steps  # the Module 2 lesson: "C first (the third box)"
+    labels = {key: box.description for key, box in sheet.inputs.items()}
+    assert labels["c"].startswith("C: Consequences (step 1")
+    assert [labels[k][-2] for k in "abde"] == ["2", "3", "4", "5"]
+    # the boxes keep the worksheet's layout, and each one still feeds its own part
+    assert sheet.layout_inputs() == [sheet.inputs[k] for k in "abcde"]
+    sheet.inputs["c"].value = "Ashamed (8/10); I stayed in bed."
+    assert sheet.values()["c"] == "Ashamed (8/10); I stayed in bed."
+    assert "A: Activating event is empty." in sheet.feedback.value
+    assert "C: Consequences is empty." not in sheet.feedback.value
+
+
 def test_worksheet_text_is_escaped_and_long_text_is_reported(store):
     sheet = CBAWidget(store=store)
     sheet.inputs["costs_doing"].value = "<img src=x onerror=alert(1)> (long)"
@@ -279,6 +315,24 @@ def test_change_plan_widget_uses_labelled_rating_dropdowns(store):
     sheet.inputs["importance"].value = 7
     assert "Why 7 and not 4?" in sheet.feedback.value
     assert isinstance(sheet.inputs["confidence"], w.Dropdown)
+
+
+def test_an_unrated_ruler_says_not_rated_yet_and_counts_as_unrated(store):
+    sheet = ChangePlanWidget(store=store)
+    for key in ("importance", "confidence"):
+        box = sheet.inputs[key]  # the option is selected, so the box is not drawn empty
+        assert (box.index, box.label, box.value) == (0, "not rated yet", None)
+    sheet.inputs["importance"].value = 0  # 0 is a rating, not "unrated"
+    assert sheet.inputs["importance"].label == "0" and "Importance is 0" in sheet.feedback.value
+    sheet.inputs["importance"].value = 7
+    assert "Why 7 and not 4?" in sheet.feedback.value
+    sheet.inputs["importance"].value = None  # back to unrated: the label, not a blank
+    assert sheet.inputs["importance"].label == "not rated yet"
+    assert "Why 7" not in sheet.feedback.value
+    sheet.inputs["confidence"].value = 6
+    sheet.clear_button.click()  # Clear empties the rulers too
+    assert sheet.inputs["confidence"].label == "not rated yet"
+    assert sheet.values()["confidence"] is None and "Why 6" not in sheet.feedback.value
 
 
 def test_hov_widget(store):
@@ -314,6 +368,22 @@ def test_urge_log_widget_add_invalid_remove_and_restore(store):
     restored.remove_choice.value = 0
     restored.remove_button.click()
     assert restored.log.entries == [] and "No entries yet" in restored.log_view.value
+
+
+def test_urge_log_rates_strength_0_to_10_like_the_module_3_lesson(store):
+    log = UrgeLogWidget(store=store)
+    strength = log.inputs["intensity"]
+    assert [v for _, v in strength.options] == [None, *range(11)]
+    assert "0-10" in strength.description and "(0-10)" in log.header.value
+    assert strength.label == "choose"  # shown, not an empty box
+    strength.value = 0
+    log.inputs["trigger"].value = "passing the pub"
+    log.add_button.click()
+    assert "Added entry 1" in log.form_message.value
+    assert log.log.entries[0].intensity == 0 and "average strength 0.0" in log.feedback.value
+    assert strength.value is None and strength.label == "choose"  # the form is reset
+    log.add_button.click()
+    assert "Choose how strong the urge was (0-10)" in log.form_message.value
 
 
 # -- Meeting simulator -------------------------------------------------------------------------------

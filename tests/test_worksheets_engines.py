@@ -157,11 +157,24 @@ def test_hov_checks_values_and_their_effects():
 def test_urge_log_validates_entries():
     log = UrgeLog()
     assert log.add(UrgeEntry("Mon", 11, "")) == [
-        "intensity should be from 1 to 10",
+        "intensity should be from 0 to 10",
         "say what set the urge off (a place, a feeling, a person, a time)",
     ]
     assert log.entries == []
     assert "300" in log.add(UrgeEntry("Mon", 5, "x" * 400))[0]
+
+
+def test_urge_strength_is_rated_0_to_10_like_the_module_3_lesson():
+    log = UrgeLog()
+    assert log.add(UrgeEntry("Mon", 0, "after coffee")) == []  # noticed, no pull at all
+    assert log.add(UrgeEntry("Tue", 10, "payday")) == []
+    assert log.add(UrgeEntry("Wed", -1, "x")) == ["intensity should be from 0 to 10"]
+    assert [e.intensity for e in log.entries] == [0, 10]
+    assert analyse_urge_log(log).details["mean_intensity"] == 5.0
+    assert UrgeLog.from_fields(log.fields()).entries == log.entries  # a 0 survives a save
+    # ...so a saved entry with no strength is not read as a 0 rating
+    with pytest.raises(ValueError):
+        UrgeEntry.from_dict({"when": "Thu", "trigger": "pub"})
 
 
 def test_urge_log_finds_patterns():

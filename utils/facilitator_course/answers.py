@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from html import unescape
 
 from .htmlsafe import escape
 from .safety import crisis_banner_html, mentions_distress
@@ -46,7 +47,7 @@ def _show(html: str) -> None:
     try:
         from IPython.display import HTML, display
     except ImportError:  # pragma: no cover - IPython is always installed with the course
-        print(re.sub(r"<[^>]+>", "", html))
+        print(plain_text(html))
         return
     display(HTML(html))
 
@@ -76,6 +77,12 @@ def show_web_app_notice() -> None:
         _show(_box("todo", _WEB_APP_NOTICE))
 
 
+def plain_text(message: str) -> str:
+    """The HTML message as nbgrader's plain-text feedback: tags removed, then entities such as
+    &lt; and &quot; turned back into the characters the learner typed (it is never rendered)."""
+    return unescape(re.sub(r"<[^>]+>", "", message))
+
+
 def _outcome(passed: bool, message_ok: str, message_bad: str, kind_bad: str = "todo") -> bool:
     if in_web_app() and not grading():
         show_web_app_notice()
@@ -85,7 +92,7 @@ def _outcome(passed: bool, message_ok: str, message_bad: str, kind_bad: str = "t
             _show(_box("ok", message_ok))
         return True
     if grading():
-        raise AnswerNotAccepted(re.sub(r"<[^>]+>", "", message_bad))
+        raise AnswerNotAccepted(plain_text(message_bad))
     _show(_box(kind_bad, message_bad))
     return False
 

@@ -106,8 +106,12 @@ _PLAIN = str.maketrans(
 
 
 def mentions_distress(text: object) -> bool:
-    """True when text mentions suicide, self-harm or overdose. Errs on the side of showing help."""
-    return bool(_DISTRESS.search(str(text or "").translate(_PLAIN)))
+    """True when text mentions suicide, self-harm or overdose, or the writer's own wish to die.
+
+    Errs on the side of showing help: learners see crisis resources for either kind of text.
+    """
+    plain = str(text or "").translate(_PLAIN)
+    return bool(_DISTRESS.search(plain)) or mentions_own_distress(text)
 
 
 def crisis_banner_html(country: str | None = None, lead: str | None = None) -> str:
@@ -121,3 +125,64 @@ def crisis_banner_html(country: str | None = None, lead: str | None = None) -> s
         f"{escape(r.emergency_label)}: {escape(r.emergency_contact)}."
         "</div>"
     )
+
+
+# Words that may sit between "I" and what follows ("I really want to die", "I've just been
+# thinking about suicide"). Kept short and explicit so the match stays inside one clause.
+_ADVERBS = (
+    r"(?:(?:just|really|sometimes|often|still|honestly|actually|kind\s+of|sort\s+of|kinda|even"
+    r"|also|seriously|truly|lately|recently|again|so|very|quite|always|constantly|keep|kept"
+    r"|started|been|have|had|am|was|do|did)\s+)*"
+)
+_I = r"\bi(?:'m|'ve|'d|m|ve)?\s+" + _ADVERBS
+_MYSELF = r"my\s*self"
+_MY_LIFE = r"my\s+(?:own\s+)?life"
+_ABOUT_DYING = (
+    rf"(?:suicide|killing\s+{_MYSELF}|ending\s+(?:it\s+all|{_MY_LIFE})|taking\s+{_MY_LIFE}"
+    r"|dying|not\s+(?:being\s+(?:here|around|alive)|waking\s+up)|self[-\s]?harm\w*|overdos\w*)"
+)
+_OWN_DISTRESS_PATTERNS = (
+    # "kill myself", "hurting myself", "end my life": the words themselves are first person
+    rf"\b(?:kill|killing|hurt|hurting|cut|cutting|harm|harming|burn|burning)\s+{_MYSELF}\b",
+    rf"\b(?:end|ending|take|taking)\s+{_MY_LIFE}\b",
+    r"\bmy\s+(?:\w+\s+)?suicide\s+attempt",
+    # "I'm suicidal", "I feel suicidal", "I've had suicidal thoughts"
+    rf"{_I}(?:(?:feeling|felt|feel|getting|get|got|having)\s+)?{_ADVERBS}suicidal\b",
+    # "I've been thinking about suicide", "I keep having thoughts of dying"
+    rf"{_I}(?:thinking|thought|dreaming|fantasi[sz]ing)\s+(?:about|of)\s+{_ABOUT_DYING}",
+    rf"{_I}(?:having|get|getting|got)\s+(?:\w+\s+)?thoughts\s+(?:of|about)\s+{_ABOUT_DYING}",
+    # "I want to die", "I wish I was dead", "I'm going to end it all" (not "going to die of...")
+    rf"{_I}(?:want(?:ed)?\s+to|wanna|wish\s+i\s+could|feel\s+like\s+i\s+want\s+to)\s+{_ADVERBS}"
+    r"(?:die|be\s+dead|end\s+it\s+all|end\s+everything|not\s+(?:exist|wake\s+up))\b",
+    rf"{_I}(?:going\s+to|gonna|plan(?:ned)?\s+to|tried\s+to|attempted\s+to)\s+{_ADVERBS}"
+    r"(?:end\s+it\s+all|end\s+everything)\b",
+    rf"{_I}feel\s+like\s+(?:dying|ending\s+it\s+all)\b",
+    rf"{_I}wish\s+i\s+(?:was|were)\s+(?:dead|never\s+born)\b",
+    rf"{_I}wish\s+i\s+(?:wasn'?t|weren'?t)\s+alive\b",
+    rf"{_I}(?:don'?t|do\s+not|no\s+longer)\s+want\s+to\s+"
+    r"(?:live|be\s+alive|wake\s+up|go\s+on|exist|be\s+here\s+any\s*(?:more|longer))\b",
+    rf"{_I}(?:can'?t|cannot)\s+go\s+on\s+(?:living|like\s+this)\b",
+    rf"{_I}(?:attempted|tried)\s+suicide\b",
+    rf"{_I}(?:self[-\s]?harm\w*|overdosed|od'?d)\b",
+    rf"{_I}(?:took|taken|take|had|tried\s+to\s+take|nearly\s+took)\s+an?\s+overdose\b",
+    rf"{_I}(?:have|see|saw|can'?t\s+see|got)\s+no\s+(?:reason|point)\s+(?:(?:to|in)\s+)?"
+    r"(?:live|living|go(?:ing)?\s+on)\b",
+    r"\bno\s+(?:reason|point)\s+for\s+me\s+(?:(?:to|in)\s+)?(?:live|living|go(?:ing)?\s+on)\b",
+    r"\bbetter\s+off\s+without\s+me\b",
+    r"\bbetter\s+off\s+if\s+i\s+(?:was|were|wasn'?t|weren'?t)\s+(?:dead|gone|alive)\b",
+    r"\bi(?:'d|\s+would)\s+be\s+better\s+off\s+dead\b",
+    r"\bmy\s+life\s+(?:is\s+not|isn'?t|is\s+no\s+longer|wasn'?t)\s+worth\s+living\b",
+)
+_OWN_DISTRESS = re.compile("|".join(f"(?:{p})" for p in _OWN_DISTRESS_PATTERNS), re.IGNORECASE)
+
+
+def mentions_own_distress(text: object) -> bool:
+    """True when text speaks of the writer's own suicidal thoughts, self-harm or overdose.
+
+    Narrower than mentions_distress: "I would ask whether they are thinking of suicide" (a
+    facilitator's words about someone else) is not matched; "I've been thinking of killing
+    myself" and "sometimes I want to die" are. For telling a trainee's own distress apart from
+    an answer that is about handling a crisis; anything a learner sees still uses
+    mentions_distress.
+    """
+    return bool(_OWN_DISTRESS.search(str(text or "").translate(_PLAIN)))

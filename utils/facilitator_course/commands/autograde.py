@@ -53,12 +53,14 @@ def _autograde(args: argparse.Namespace) -> int:
         autograde_submissions,
         submitted_students,
         summary_rows,
+        welfare_flags,
     )
     from ..grading.command_support import chosen_modules, open_folder
     from ..grading.coursedir import require_released
     from ..grading.fault_report import report_path
     from ..grading.progress_line import ProgressLine
     from ..grading.text_table import format_table
+    from ..grading.welfare import summary_lines
 
     course, config = open_folder(args)
     root = Path(config.CourseDirectory.root)
@@ -92,4 +94,7 @@ def _autograde(args: argparse.Namespace) -> int:
         f"\n{len(attention)} submission(s) need attention; {manual} wait for a manual grade "
         f"(`facilitator-course grade`). Fault report: {report_path(root)}"
     )
+    lines = summary_lines(welfare_flags(results))
+    if lines:
+        print("\nWelfare check\n" + "\n".join(lines))
     return 0

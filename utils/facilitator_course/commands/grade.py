@@ -58,6 +58,13 @@ def _grade(args: argparse.Namespace) -> int:
     from ..grading.command_support import chosen_modules, open_folder
     from ..grading.rubric import RubricError, items_to_grade, record_grade
     from ..grading.text_table import format_table
+    from ..grading.welfare import (
+        WelfareFlag,
+        classify,
+        crisis_topic_items,
+        summary_lines,
+        terminal_banner,
+    )
 
     course, config = open_folder(args)
     modules = chosen_modules(course, args.modules)
@@ -81,6 +88,13 @@ def _grade(args: argparse.Namespace) -> int:
     if not items:
         print("Nothing waits for a manual grade.")
         return 0
+    crisis_items = crisis_topic_items(course, config.CourseDirectory.root)
+    levels = [classify(i.answer, (i.module_id, i.grade_id) in crisis_items) for i in items]
+    flags = [
+        WelfareFlag(i.trainee, i.module_id, i.grade_id, level)
+        for i, level in zip(items, levels, strict=True)
+        if level
+    ]
     if args.list or not sys.stdin.isatty():
         rows = [
             [
@@ -95,16 +109,21 @@ def _grade(args: argparse.Namespace) -> int:
         ]
         headers = ("trainee", "module", "item", "kind", "points", "score")
         print(format_table(headers, rows))
+        welfare_lines = summary_lines(flags)
+        if welfare_lines:
+            print("\n" + "\n".join(welfare_lines))
         if not args.list:
             print("\nRun in a terminal to grade them one by one, or use --item/--score.")
         return 0
     backed_up = False
     done = 0
-    for number, item in enumerate(items, start=1):
+    for number, (item, level) in enumerate(zip(items, levels, strict=True), start=1):
         print(
             f"\n[{number}/{len(items)}] {item.trainee} · {item.module_id} · {item.grade_id} "
             f"({item.kind}, {item.max_score:g} points)"
         )
+        if level:
+            print(terminal_banner(level))
         print("  Answer:")
         print(_indent(item.answer, "no answer found"))
         print("  Mark scheme:")

@@ -8,11 +8,22 @@ DESCRIPTION = """\
 Prints the cohort's figures from the course folder, the same ones the dashboard
 (course/dashboard.ipynb) shows: score per trainee per module and per competency, completion and
 late submissions, the fault report, the items most often wrong, each trainee's MI profile and
-certification status with the reason for every "not yet". --csv writes every table as CSV
+certification status with the reason for every "not yet". First, the welfare check: answers
+that mention suicide, self-harm or distress (IDs and item only, never the text; not exported).
+--csv writes every table as CSV
 (trainee IDs only) to a folder outside the repository (default: the course folder's exports/).
 """
 
-SECTIONS = ("scores", "competencies", "completion", "faults", "items", "mi", "certification")
+SECTIONS = (
+    "welfare",
+    "scores",
+    "competencies",
+    "completion",
+    "faults",
+    "items",
+    "mi",
+    "certification",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -79,6 +90,8 @@ def render(report, sections: tuple[str, ...] | list[str] = SECTIONS) -> str:
 
     if not data.trainees:
         return "No submissions in this course folder yet: run `collect` and `autograde` first.\n"
+    if "welfare" in sections:
+        section("Welfare check", _welfare(report))
     if "scores" in sections:
         table = report.module_scores
         subs = data.submissions.set_index(["trainee", "module"])
@@ -162,6 +175,30 @@ def render(report, sections: tuple[str, ...] | list[str] = SECTIONS) -> str:
         ]
         section("Certification", format_table(["trainee", "status", "reasons"], rows, wrap=90))
     return "\n".join(out)
+
+
+def _welfare(report) -> str:
+    from ..grading.text_table import format_table
+    from ..grading.welfare import resources_text
+
+    alerts = report.welfare_alerts
+    expected = len(report.welfare) - len(alerts)
+    lines = []
+    if alerts.empty:
+        lines.append("No answer mentions distress in the trainee's own words or out of context.")
+    else:
+        lines.append(
+            f"⚠ {len(alerts)} answer(s) mention suicide, self-harm or distress. Read each one "
+            "(`facilitator-course grade` or the Formgrader) and follow up with the trainee "
+            f"privately. Crisis resources: {resources_text()}."
+        )
+        rows = alerts[["trainee", "module", "item"]].values.tolist()
+        lines.append(format_table(["trainee", "module", "item"], rows))
+    if expected:
+        lines.append(
+            f"{expected} answer(s) to crisis-handling questions mention suicide, as expected."
+        )
+    return "\n".join(lines)
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -30,6 +30,7 @@ from traitlets.config import Config
 
 from ..nbgrader_setup import make_api, quiet_nbgrader
 from . import fault_report as faults
+from . import welfare
 from .backup import DEFAULT_KEEP, backup_gradebook
 from .inspect_submission import SourceCell, inspect
 
@@ -61,6 +62,8 @@ class GradeResult:
     # Short names of what went wrong (fault_report's constants), for the summary table.
     faults: list[str] = field(default_factory=list)
     seconds_late: float = 0.0
+    # Welfare checks on the typed answers: [{"item": ..., "level": ...}], never the text.
+    welfare: list[dict[str, str]] = field(default_factory=list)
 
 
 def _db_url(course_root: Path) -> str:
@@ -158,14 +161,41 @@ def _explain_failure(text: str, timeout: int) -> tuple[str, str]:
     )
 
 
+def crisis_items_for(config: Config) -> set[tuple[str, str]]:
+    """The course's crisis-handling items (welfare.crisis_topic_items); none if unreadable."""
+    try:
+        from ..course import load_course
+
+        return welfare.crisis_topic_items(load_course(), Path(config.CourseDirectory.root))
+    except Exception:  # no course definition: every mention alerts, which errs on the safe side
+        return set()
+
+
+def _welfare_check(result: GradeResult, folder: Path, crisis_items: set[tuple[str, str]]) -> None:
+    try:
+        flags = welfare.scan_submission(
+            folder, result.student_id, result.assignment_id, crisis_items
+        )
+    except Exception:  # the check must never stop grading; scan_submission skips bad notebooks
+        return
+    result.welfare = [f.as_record() for f in flags]
+
+
 def grade_one(
-    api, config: Config, assignment_id: str, student_id: str, cells: dict[str, list[SourceCell]]
+    api,
+    config: Config,
+    assignment_id: str,
+    student_id: str,
+    cells: dict[str, list[SourceCell]],
+    crisis_items: set[tuple[str, str]] | None = None,
 ) -> GradeResult:
-    """Inspect and grade one submission; never raises."""
+    """Inspect and grade one submission, and check its answers for distress; never raises."""
     started = time.monotonic()
     result = GradeResult(student_id, assignment_id, GRADED)
     course_root = Path(config.CourseDirectory.root)
     folder = course_root / "submitted" / student_id / assignment_id
+    # Whatever happens to grading, what the trainee typed is read (parsed, never run).
+    _welfare_check(result, folder, crisis_items if crisis_items is not None else set())
     try:
         unreadable = False
         for notebook_name, source in cells.items():
@@ -248,11 +278,12 @@ def quiet_grading(config: Config) -> None:
 _WORKER: dict[str, Any] = {}
 
 
-def _start_worker(config: Config) -> None:
+def _start_worker(config: Config, crisis_items: set[tuple[str, str]]) -> None:
     quiet_grading(config)
     _WORKER["config"] = config
     _WORKER["api"] = make_api(config)
     _WORKER["cells"] = {}
+    _WORKER["crisis_items"] = crisis_items
 
 
 def _grade_in_worker(task: tuple[str, str]) -> GradeResult:
@@ -261,7 +292,12 @@ def _grade_in_worker(task: tuple[str, str]) -> GradeResult:
     if assignment_id not in cells:
         cells[assignment_id] = source_cells(_WORKER["config"], assignment_id)
     return grade_one(
-        _WORKER["api"], _WORKER["config"], assignment_id, student_id, cells[assignment_id]
+        _WORKER["api"],
+        _WORKER["config"],
+        assignment_id,
+        student_id,
+        cells[assignment_id],
+        _WORKER["crisis_items"],
     )
 
 
@@ -285,6 +321,7 @@ def autograde_submissions(
     course_root = Path(config.CourseDirectory.root)
     quiet_grading(config)
     backup_gradebook(course_root, "before-autograde", keep=keep_backups)
+    crisis_items = crisis_items_for(config)
     results: dict[tuple[str, str], GradeResult] = {}
     done = 0
 
@@ -306,7 +343,7 @@ def autograde_submissions(
             max_workers=min(jobs, len(tasks)),
             mp_context=context,
             initializer=_start_worker,
-            initargs=(config,),
+            initargs=(config, crisis_items),
         ) as pool:
             futures = {pool.submit(_grade_in_worker, task): task for task in tasks}
             for future in as_completed(futures):
@@ -317,6 +354,9 @@ def autograde_submissions(
                     result = GradeResult(task[1], task[0], NOT_GRADED)
                     result.faults.append(faults.UNEXPECTED_ERROR)
                     result.problems.append(f"the grading process failed: {exc}")
+                    _welfare_check(
+                        result, course_root / "submitted" / task[1] / task[0], crisis_items
+                    )
                 if _lost_lock_race(result):
                     retry.append(task)
                     continue
@@ -331,7 +371,12 @@ def autograde_submissions(
             assignment_id, student_id = task
             if assignment_id not in cells:
                 cells[assignment_id] = source_cells(config, assignment_id)
-            finished(task, grade_one(api, config, assignment_id, student_id, cells[assignment_id]))
+            finished(
+                task,
+                grade_one(
+                    api, config, assignment_id, student_id, cells[assignment_id], crisis_items
+                ),
+            )
     return [results[task] for task in tasks]
 
 
@@ -377,3 +422,12 @@ def summary_rows(results: Iterable[GradeResult]) -> list[list[object]]:
 
 
 SUMMARY_HEADERS = ("trainee", "module", "status", "score", "late", "faults", "details")
+
+
+def welfare_flags(results: Iterable[GradeResult]) -> list[welfare.WelfareFlag]:
+    """Every welfare flag of a run, for the summary printed after grading."""
+    return [
+        flag
+        for r in results
+        for flag in welfare.flags_from_records(r.student_id, r.assignment_id, r.welfare)
+    ]

@@ -8,12 +8,13 @@ repository for the same reason the course folder is.
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from ..course import Course
+from . import fault_report
 from .certification import CERTIFIED, certification
 from .cohort import (
     CohortData,
@@ -25,6 +26,9 @@ from .cohort import (
 )
 from .item_analysis import item_analysis
 from .mi_profile import CodedReplies, code_roleplay_answers, mi_profiles
+from .welfare import ALERT, WelfareFlag, flags_from_records, is_crisis_topic, scan_answers
+
+WELFARE_COLUMNS = ["trainee", "module", "item", "level"]
 
 # Columns nbgrader keeps about a person; no export may ever contain them.
 PERSONAL_COLUMNS = ("first_name", "last_name", "email", "lms_user_id", "name")
@@ -45,6 +49,13 @@ class CohortReport:
     mi_profiles: pd.DataFrame
     certification: pd.DataFrame
     faults: pd.DataFrame
+    # Welfare checks (trainee, module, item, level; never the text). Shown to the trainer only:
+    # deliberately not in tables(), so no export carries who mentioned distress.
+    welfare: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=WELFARE_COLUMNS))
+
+    @property
+    def welfare_alerts(self) -> pd.DataFrame:
+        return self.welfare[self.welfare["level"] == ALERT]
 
     @property
     def certified(self) -> list[str]:
@@ -95,7 +106,38 @@ def report_from_data(data: CohortData) -> CohortReport:
         mi_profiles=profiles,
         certification=certification(data, coded, profiles),
         faults=fault_table(data),
+        welfare=welfare_table(data),
     )
+
+
+def welfare_flags(data: CohortData) -> list[WelfareFlag]:
+    """Welfare checks of every graded submission's answers (alerts first).
+
+    Graded answers are checked again here, so the page follows the current detector and
+    course.yml; a submission nbgrader could not grade keeps the flags autograde recorded from
+    the submitted copy.
+    """
+    crisis = {
+        key for key, info in data.items.items() if is_crisis_topic(info.safety, info.participant)
+    }
+    flags: list[WelfareFlag] = []
+    scanned: set[tuple[str, str]] = set()
+    answers = data.answers
+    if not answers.empty:
+        for (trainee, module), group in answers.groupby(["trainee", "module"], sort=True):
+            scanned.add((trainee, module))
+            pairs = zip(group["item"], group["answer"], strict=True)
+            flags.extend(scan_answers(trainee, module, pairs, crisis))
+    for module, entries in fault_report.load_report(data.course_root).items():
+        for trainee, entry in entries.items():
+            if (trainee, module) not in scanned and isinstance(entry, dict):
+                flags.extend(flags_from_records(trainee, module, entry.get("welfare") or []))
+    return sorted(flags, key=lambda f: (f.level != ALERT, f.trainee, f.module, f.item))
+
+
+def welfare_table(data: CohortData) -> pd.DataFrame:
+    rows = [[f.trainee, f.module, f.item, f.level] for f in welfare_flags(data)]
+    return pd.DataFrame(rows, columns=WELFARE_COLUMNS)
 
 
 def _check_destination(report: CohortReport, target: Path) -> Path:

@@ -97,6 +97,9 @@ class CohortDashboard:
         if self.report is not None and self.report.data.trainees:
             _display(view(self.report))
 
+    def welfare(self) -> None:
+        self._show(views.welfare)
+
     def scores(self) -> None:
         self._show(views.scores)
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from ..htmlsafe import escape
+from ..safety import crisis_banner_html
 from .certification import CERTIFIED
 from .cohort import AWAITING_AUTOGRADE, NOT_HANDED_IN
 from .cohort_report import CohortReport
@@ -110,6 +111,42 @@ def summary(report: CohortReport) -> str:
         f"<p class='fc-note'>Course folder: <code>{escape(str(data.course_root))}</code>. "
         "Trainee IDs only; this page never shows names or email addresses.</p>"
         f"<div class='fc-cards'>{html_cards}</div>"
+    )
+
+
+def welfare(report: CohortReport) -> str:
+    """Answers that mention suicide, self-harm or distress: who, where, and the crisis resources."""
+    alerts = report.welfare_alerts
+    expected = len(report.welfare) - len(alerts)
+    soft = (
+        f"<p class='fc-note'>{expected} answer(s) to crisis-handling questions mention suicide, "
+        "as expected for those questions (no alert).</p>"
+        if expected
+        else ""
+    )
+    if alerts.empty:
+        return wrap(
+            "<h2>Welfare check</h2><p class='fc-note'>No answer mentions suicide, self-harm or "
+            "distress in the trainee's own words or out of context.</p>" + soft
+        )
+    banner = crisis_banner_html(
+        lead=f"⚠ {len(alerts)} answer(s) mention suicide, self-harm or distress. Read each one "
+        "and follow up with the trainee privately."
+    )
+    rows = [
+        [_td(escape(r.trainee)), _td(escape(r.module)), _td(escape(r.item))]
+        for r in alerts.itertuples()
+    ]
+    note = (
+        "<p class='fc-note'>Open the answer with <code>facilitator-course grade</code> or the "
+        "Formgrader. This list names trainee, module and item only; it is never exported.</p>"
+    )
+    return wrap(
+        "<h2>Welfare check</h2>"
+        + banner
+        + note
+        + _table(["trainee", "module", "item"], rows)
+        + soft
     )
 
 

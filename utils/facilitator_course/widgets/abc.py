@@ -43,19 +43,32 @@ class ABCWidget(WorksheetWidget):
 
     key = "abc"
     title = "ABC(DE) worksheet"
-    intro = (
-        "Work on an upsetting moment: start with C (how you felt and what you did), then A "
-        "(what happened), then B (what you were telling yourself). Then dispute B in D and "
-        "write a more helpful belief in E."
+    # The boxes stay in the worksheet's A, B, C, D, E layout (the Module 2 lesson calls C "the
+    # third box"); the intro and each label give the facilitator's order, which starts with C.
+    intro = "Work on an upsetting moment. Fill the boxes in the facilitator's order:"
+    steps = (
+        "C: how you felt and what you did (the third box)",
+        "A: what happened",
+        "B: what you were telling yourself",
+        "D: dispute the beliefs in B",
+        "E: write a more helpful belief",
     )
     fields = (
-        FieldSpec("a", "A: Activating event", "What happened? The most upsetting part."),
-        FieldSpec("b", "B: Beliefs", "What were you telling yourself? What were you demanding?"),
+        FieldSpec("a", "A: Activating event (step 2)", "What happened? The most upsetting part."),
         FieldSpec(
-            "c", "C: Consequences", "How did you feel (0-10)? What did you do or want to do?"
+            "b",
+            "B: Beliefs (step 3)",
+            "What were you telling yourself? What were you demanding?",
         ),
-        FieldSpec("d", "D: Dispute", "Question each belief: evidence? logic? does it help?"),
-        FieldSpec("e", "E: Effective new belief", "A more flexible belief to replace B"),
+        FieldSpec(
+            "c",
+            "C: Consequences (step 1: start here)",
+            "How did you feel (0-10)? What did you do or want to do?",
+        ),
+        FieldSpec(
+            "d", "D: Dispute (step 4)", "Question each belief: evidence? logic? does it help?"
+        ),
+        FieldSpec("e", "E: Effective new belief (step 5)", "A more flexible belief to replace B"),
     )
 
     def analyse(self, values: dict[str, Any]) -> WorksheetFeedback:

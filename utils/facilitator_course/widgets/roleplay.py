@@ -20,11 +20,13 @@ from ..roleplay.scenario import CHOICE, Scenario
 from ..roleplay.state import STAGES, TALK_TYPES
 from ..roleplay.transcript import Turn
 from ..safety import crisis_banner_html, mentions_distress
+from .dropdown import PlaceholderDropdown
 from .style import QUALITY_WORDS, badge, message_html, meter_html, nbgrader_running, root
 from .summary_view import summary_html
 
 TALK_TONES = {"change": "good", "sustain": "mixed", "neutral": "neutral", "discord": "poor"}
 OUTCOME_TONES = {"good": "good", "mixed": "mixed", "poor": "poor"}
+NO_TURNS = "(no turns yet)"  # what "Go back to" shows before the first reply
 
 
 def _talk_badge(talk: str) -> str:
@@ -133,8 +135,8 @@ class RolePlay:
             tooltip="Send your reply to the participant",
         )
         self.feedback = w.HTML()
-        self.rewind_to = w.Dropdown(
-            options=[], description="Go back to:", layout=w.Layout(width="30em")
+        self.rewind_to = PlaceholderDropdown(
+            options=[(NO_TURNS, None)], description="Go back to:", layout=w.Layout(width="30em")
         )
         self.rewind_button = w.Button(
             description="Retry from this turn",
@@ -257,7 +259,11 @@ class RolePlay:
             if mentions_distress(last.reply):
                 self.feedback.value = crisis_banner_html() + self.feedback.value
         self.hint.value = ""
-        self.rewind_to.options = [(f"Turn {t.number}: {_short(t.reply)}", t.number) for t in turns]
+        # Before the first turn the dropdown says so, disabled with its button (an empty
+        # dropdown looks broken); afterwards it lists the turns, the latest chosen.
+        self.rewind_to.options = [
+            (f"Turn {t.number}: {_short(t.reply)}", t.number) for t in turns
+        ] or [(NO_TURNS, None)]
         self.rewind_to.value = turns[-1].number if turns else None
         self.rewind_to.disabled = self.rewind_button.disabled = not turns
         node = talk.node

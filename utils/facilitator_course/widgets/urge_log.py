@@ -12,7 +12,8 @@ from ..progress import ProgressStore
 from ..safety import mentions_distress
 from ..worksheets.base import SAFETY, Message, WorksheetFeedback
 from ..worksheets.reference import ReferenceAnswer
-from ..worksheets.urge_log import UrgeEntry, UrgeLog, analyse_urge_log
+from ..worksheets.urge_log import MAX_INTENSITY, MIN_INTENSITY, UrgeEntry, UrgeLog, analyse_urge_log
+from .dropdown import PlaceholderDropdown
 from .style import message_html
 from .worksheet_base import LABEL_WIDTH, FieldSpec, WorksheetWidget
 
@@ -26,12 +27,12 @@ class UrgeLogWidget(WorksheetWidget):
     key = "urge_log"
     title = "Urge log"
     intro = (
-        "Note each urge: when it came, how strong it was (1-10), what set it off, how long "
+        "Note each urge: when it came, how strong it was (0-10), what set it off, how long "
         "it lasted and what you did. Patterns show after a few entries."
     )
     fields = (
         FieldSpec("when", "When:", "e.g. Fri 18:30, after work", "text"),
-        FieldSpec("intensity", "Strength (1-10):", kind="rating"),
+        FieldSpec("intensity", "Strength (0-10):", kind="rating"),
         FieldSpec("trigger", "What set it off:", "a place, feeling, person or time", "text"),
         FieldSpec("minutes", "How long (minutes):", "optional", "text"),
         FieldSpec("response", "What I did:", "e.g. went for a walk", "text"),
@@ -67,8 +68,9 @@ class UrgeLogWidget(WorksheetWidget):
 
     def _make_input(self, spec: FieldSpec) -> w.Widget:
         if spec.key == "intensity":
-            return w.Dropdown(
-                options=[("choose", None)] + [(str(i), i) for i in range(1, 11)],
+            return PlaceholderDropdown(  # shows "choose" until a strength is chosen
+                options=[("choose", None)]
+                + [(str(i), i) for i in range(MIN_INTENSITY, MAX_INTENSITY + 1)],
                 value=None,
                 description=spec.label,
                 style={"description_width": LABEL_WIDTH},
@@ -89,7 +91,7 @@ class UrgeLogWidget(WorksheetWidget):
         values = self.values()
         minutes_text = str(values.get("minutes") or "").strip()
         if values.get("intensity") is None:
-            self.form_message.value = message_html("todo", "Choose how strong the urge was (1-10).")
+            self.form_message.value = message_html("todo", "Choose how strong the urge was (0-10).")
             return False
         try:
             minutes = int(minutes_text) if minutes_text else None

@@ -19,6 +19,7 @@ from ..progress import ProgressStore
 from ..safety import crisis_banner_html
 from ..worksheets.base import SAFETY, WorksheetFeedback
 from ..worksheets.reference import Comparison, ReferenceAnswer, compare_with_reference
+from .dropdown import PlaceholderDropdown
 from .style import message_html, nbgrader_running, root
 
 AUTOSAVE_SECONDS = 5.0
@@ -27,6 +28,7 @@ AUTOSAVE_SECONDS = 5.0
 LABEL_WIDTH = "13em"
 RATING_LABEL_WIDTH = "20em"
 FULL_WIDTH = "98%"
+UNRATED = "not rated yet"  # the rating dropdowns' option for None
 
 
 @dataclass(frozen=True)
@@ -66,11 +68,13 @@ def comparison_html(comparison: Comparison) -> str:
 
 
 class WorksheetWidget:
-    """Subclasses set `key`, `title`, `intro`, `fields` and implement `analyse`."""
+    """Subclasses set `key`, `title`, `intro`, `fields` and implement `analyse`; `steps`, when
+    the boxes are not filled top to bottom, is the order to fill them in (a numbered list)."""
 
     key = "worksheet"
     title = "Worksheet"
     intro = ""
+    steps: tuple[str, ...] = ()
     fields: tuple[FieldSpec, ...] = ()
 
     def __init__(
@@ -96,7 +100,14 @@ class WorksheetWidget:
         situation = (
             f"<p><strong>Exercise:</strong> {escape(reference.situation)}</p>" if reference else ""
         )
-        self.header = w.HTML(f"<h3>{escape(self.title)}</h3><p>{escape(self.intro)}</p>{situation}")
+        steps = (
+            "<ol class='fc-steps'>" + "".join(f"<li>{escape(s)}</li>" for s in self.steps) + "</ol>"
+            if self.steps
+            else ""
+        )
+        self.header = w.HTML(
+            f"<h3>{escape(self.title)}</h3><p>{escape(self.intro)}</p>{steps}{situation}"
+        )
         self.feedback = w.HTML()
         self.extra = w.HTML()
         self.status = w.HTML()
@@ -140,8 +151,8 @@ class WorksheetWidget:
         style = {"description_width": LABEL_WIDTH}
         if spec.kind == "rating":
             style = {"description_width": RATING_LABEL_WIDTH}  # questions, not one-word labels
-            return w.Dropdown(
-                options=[("not rated yet", None)] + [(str(i), i) for i in range(11)],
+            return PlaceholderDropdown(  # unrated shows "not rated yet", not an empty box
+                options=[(UNRATED, None)] + [(str(i), i) for i in range(11)],
                 value=None,
                 description=spec.label,
                 style=style,
@@ -178,9 +189,13 @@ class WorksheetWidget:
         self._loading = True
         try:
             for key, value in values.items():
-                if key not in self.inputs or value is None:
+                if key not in self.inputs:
                     continue
                 widget = self.inputs[key]
+                if value is None:  # a rating back to "not rated yet"; other boxes keep their text
+                    if isinstance(widget, PlaceholderDropdown):
+                        widget.value = None
+                    continue
                 if isinstance(widget, (w.Text, w.Textarea)) and not isinstance(value, str):
                     value = "\n".join(map(str, value)) if isinstance(value, list) else str(value)
                 if isinstance(widget, w.Dropdown) and value not in [v for _, v in widget.options]:

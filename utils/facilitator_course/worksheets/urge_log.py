@@ -13,12 +13,14 @@ from ..safety import mentions_distress
 from .base import INFO, OK, SAFETY, TODO, Message, WorksheetFeedback, length_problem
 
 MAX_ENTRIES = 200
+# Strength is rated 0-10, the scale the Module 3 lesson's urge log uses.
+MIN_INTENSITY, MAX_INTENSITY = 0, 10
 
 
 @dataclass(frozen=True)
 class UrgeEntry:
     when: str  # free text: "Fri 18:30", "after work"
-    intensity: int  # 1-10
+    intensity: int  # 0-10
     trigger: str
     minutes: int | None = None  # how long it lasted
     response: str = ""  # what I did
@@ -26,8 +28,8 @@ class UrgeEntry:
 
     def problems(self) -> list[str]:
         found = []
-        if not 1 <= self.intensity <= 10:
-            found.append("intensity should be from 1 to 10")
+        if not MIN_INTENSITY <= self.intensity <= MAX_INTENSITY:
+            found.append(f"intensity should be from {MIN_INTENSITY} to {MAX_INTENSITY}")
         if not self.trigger.strip():
             found.append("say what set the urge off (a place, a feeling, a person, a time)")
         if self.minutes is not None and not 0 <= self.minutes <= 24 * 60:
@@ -55,9 +57,12 @@ class UrgeEntry:
     @classmethod
     def from_dict(cls, raw: dict) -> UrgeEntry:
         minutes = raw.get("minutes")
+        intensity = raw.get("intensity")
+        if intensity in (None, ""):  # 0 is a real rating now, so a missing one must not become 0
+            raise ValueError("the entry has no strength")
         return cls(
             str(raw.get("when", "")),
-            int(raw.get("intensity", 0)),
+            int(intensity),
             str(raw.get("trigger", "")),
             None if minutes in (None, "") else int(minutes),
             str(raw.get("response", "")),
@@ -110,7 +115,7 @@ def analyse_urge_log(log: UrgeLog) -> WorksheetFeedback:
             Message(
                 TODO,
                 "No entries yet. Log each urge when it happens: when, how "
-                "strong (1-10), what set it off and what you did.",
+                "strong (0-10), what set it off and what you did.",
             )
         )
         return WorksheetFeedback(tuple(messages), False, {"entries": 0})
