@@ -12,12 +12,19 @@ from .htmlsafe import escape
 from .program import FOUR_POINTS
 from .safety import crisis_banner_html, crisis_resources
 
-# JupyterLab right-aligns table cells in outputs, which suits numbers but not sentences.
+# JupyterLab right-aligns table cells in outputs, which suits numbers but not sentences, and
+# shows links by colour alone (axe link-in-text-block, WCAG 1.4.1): underline them (the selector
+# must outrank `.jp-RenderedHTMLCommon a:link`).
 TABLE_STYLE = (
     "<style>.fc-table{font-size:14px}.fc-table td,.fc-table th{text-align:left!important;"
     "vertical-align:top;"
-    "padding:4px 10px}.fc-table caption{text-align:left;font-weight:bold;padding:4px 0}</style>"
+    "padding:4px 10px}.fc-table caption{text-align:left;font-weight:bold;padding:4px 0}"
+    "table.fc-table a:link,table.fc-table a:visited{text-decoration:underline}"
+    ".fc-table .fc-sr-only{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}"
+    "</style>"
 )
+# A header for a column of numbers: read by screen readers, not shown (axe empty-table-header).
+NUMBER_HEADER = "<th><span class='fc-sr-only'>Number</span></th>"
 
 
 def _display(html: str) -> None:
@@ -78,7 +85,8 @@ def show_four_points() -> None:
     _display(
         TABLE_STYLE
         + "<table class='fc-table fc-four-points'><caption style='text-align:left'>The 4-Point Program"
-        "</caption><thead><tr><th></th><th>Point</th><th>In plain words</th></tr></thead>"
+        "</caption><thead><tr>"
+        f"{NUMBER_HEADER}<th>Point</th><th>In plain words</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>"
     )
 
@@ -105,7 +113,7 @@ def meeting_elements_html() -> str:
     return TABLE_STYLE + (
         "<table class='fc-table fc-meeting-elements'><caption style='text-align:left'>"
         "The six elements of a "
-        f"{MEETING_MINUTES}-minute meeting</caption><thead><tr><th></th><th>Element</th>"
+        f"{MEETING_MINUTES}-minute meeting</caption><thead><tr>{NUMBER_HEADER}<th>Element</th>"
         f"<th>Time</th><th>What happens</th></tr></thead><tbody>{rows}</tbody></table>"
     )
 
