@@ -129,3 +129,45 @@ def test_learner_facing_check_also_catches_first_person_wishes_to_die():
     assert mentions_distress("some nights I wish I was dead")
     assert mentions_distress("honestly everyone would be better off without me")
     assert not mentions_distress("I wish I was better at keeping my urge log")
+
+
+# --- indirect wording: what people often say instead of "suicide" ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it would be easier if I just wasn't around",
+        "Honestly it'd be easier for everyone if I wasn't here anymore.",
+        "better for my kids if I was not around, and I mean it",
+        "sometimes I want to go to sleep and never wake up",
+        "i just wanna disappear forever",
+        "I wish I could stop existing",
+        "i want to not be here anymore",
+        "I'm such a burden on my family",
+        "I feel like a burden to everyone",
+        "thinking of unaliving myself",
+        "whats the point of living",
+        "I thought about jumping off the bridge",
+    ],
+)
+def test_indirect_wording_is_noticed(text):
+    assert mentions_own_distress(text)
+    assert mentions_distress(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It would be easier if I wasn't around people who drink",
+        "It was easier when I wasn't around the bar",
+        "better if I wasn't here on Fridays",
+        "I want to disappear for the weekend",
+        "I wanted to not be around alcohol",
+        "I want to go to sleep early",
+        "what's the point of the urge log",
+    ],
+)
+def test_ordinary_uses_of_the_same_words_are_not_flagged(text):
+    assert not mentions_own_distress(text)
+    assert not mentions_distress(text)

@@ -31,7 +31,7 @@ from facilitator_course.grading.welfare import (
 )
 from submissions import EXERCISE, answer_key, answers_for, fill, hand_in
 
-M0, M5 = "00-orientation", "05-difficult-situations"
+M0, M1, M5 = "00-orientation", "01-motivational-interviewing", "05-difficult-situations"
 OWN = "Honestly I have been thinking of killing myself since the layoff in March."
 SECRET = "since the layoff"  # a phrase that appears only in OWN
 FACILITATOR = "I would ask them directly whether they are thinking of suicide, and stay with them."
@@ -231,3 +231,35 @@ def test_a_submission_that_could_not_be_graded_keeps_its_recorded_flag(course, g
     )
     alerts = build_report(course, root).welfare_alerts
     assert sorted(alerts["trainee"]) == ["t02", "t03"]
+
+
+def test_grade_welfare_lets_the_trainer_read_every_flagged_answer(graded, course, tmp_path):
+    """`grade --welfare` shows the words of flagged answers, including an autograded role-play
+    reply that never waits for a manual grade, and writes nothing."""
+    from facilitator_course.grading.coursedir import prepare_course_dir
+
+    root, _ = graded
+    code, out, err = _run(["grade", M0, "--course-dir", str(root), "--welfare"])
+    assert code == 0, out + err
+    assert f"[1/1] t02 · {M0} · written_role" in out
+    assert "WELFARE CHECK" in out and "988" in out and SECRET in out
+    assert "t01" not in out
+
+    other = tmp_path / "course"
+    prepare_course_dir(course, other, [M1])
+    learner = nbformat.read(other / "release" / M1 / EXERCISE, as_version=4)
+    reply = "honestly it would be easier for everyone if I just wasn't around"
+    hand_in(other, "t05", M1, {EXERCISE: fill(learner, {"m1_rp1_reflect_answer": reply})})
+    hand_in(
+        other, "t06", M1, {EXERCISE: fill(learner, {"m1_rp1_reflect_answer": "So work is hard."})}
+    )
+    before = sorted((p, p.stat().st_mtime_ns) for p in other.rglob("*") if p.is_file())
+    code, out, err = _run(["grade", M1, "--course-dir", str(other), "--welfare"])
+    assert code == 0, out + err
+    assert f"t05 · {M1} · m1_rp1_reflect" in out and reply in out
+    assert "t06" not in out
+    assert sorted((p, p.stat().st_mtime_ns) for p in other.rglob("*") if p.is_file()) == before
+    code, out, err = _run(
+        ["grade", M1, "--course-dir", str(other), "--welfare", "--trainee", "t06"]
+    )
+    assert code == 0 and "No handed-in answer mentions distress" in out

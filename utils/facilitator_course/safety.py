@@ -172,6 +172,20 @@ _OWN_DISTRESS_PATTERNS = (
     r"\bbetter\s+off\s+if\s+i\s+(?:was|were|wasn'?t|weren'?t)\s+(?:dead|gone|alive)\b",
     r"\bi(?:'d|\s+would)\s+be\s+better\s+off\s+dead\b",
     r"\bmy\s+life\s+(?:is\s+not|isn'?t|is\s+no\s+longer|wasn'?t)\s+worth\s+living\b",
+    # Indirect wording people use instead of the word suicide. "Around" and "here" must end the
+    # clause, so "easier if I wasn't around people who drink" is not matched.
+    r"\b(?:easier|better)\s+(?:for\s+(?:everyone|everybody|them|my\s+\w+)\s+)?if\s+i\s+"
+    r"(?:just\s+)?(?:wasn'?t|weren'?t|was\s+not|were\s+not|was\s+no\s+longer)\s+"
+    r"(?:around|here|alive)(?:\s+any\s*(?:more|longer))?\s*(?:[.,;:!?)]|$|\b(?:and|but|so)\b)",
+    rf"{_I}(?:want(?:ed)?\s+to|wanna|wish\s+i\s+could)\s+{_ADVERBS}"
+    r"(?:disappear\s+(?:for\s*ever|for\s+good|permanently)|go\s+to\s+sleep\s+and\s+(?:never|not)\s+wake"
+    r"|sleep\s+for\s*ever|stop\s+existing|not\s+be\s+(?:here|around|alive)\s*(?:any\s*(?:more|longer))?"
+    r"\s*(?:[.,;:!?)]|$))",
+    r"\bi(?:'m|m|\s+am|'ve\s+become|\s+have\s+become|\s+feel\s+like)\s+(?:\w+\s+){0,2}a\s+burden\s+"
+    r"(?:to|on|for)\s+(?:everyone|everybody|my\s+\w+|them)\b",
+    r"\bunaliv(?:e|ing)\s+my\s*self\b",
+    r"\bwhat'?s\s+the\s+point\s+(?:of|in)\s+(?:living|being\s+alive|going\s+on)\b",
+    r"\b(?:jump|jumping)\s+(?:off|from)\s+(?:a|the)\s+(?:bridge|roof|building)\b",
 )
 _OWN_DISTRESS = re.compile("|".join(f"(?:{p})" for p in _OWN_DISTRESS_PATTERNS), re.IGNORECASE)
 

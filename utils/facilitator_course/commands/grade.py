@@ -10,7 +10,8 @@ Shows each answer that waits for a human grade (written answers, and autograded 
 without a score because a test cell was deleted or a kernel crashed) next to its mark scheme, and
 stores the points and comment you type in nbgrader's gradebook, exactly as the Formgrader does.
 --list only lists them; --item with --trainee and --score records one grade without questions.
-The gradebook is backed up before the first change.
+The gradebook is backed up before the first change. --welfare shows, to read and records nothing,
+every handed-in answer the welfare check flags (autograded role-play replies included).
 """
 
 
@@ -28,6 +29,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--regrade",
         action="store_true",
         help="also show written answers that already have a grade",
+    )
+    parser.add_argument(
+        "--welfare",
+        action="store_true",
+        help="show every answer that mentions distress, with its words, and record nothing",
     )
     parser.add_argument("--item", metavar="GRADE_ID", help="record one grade: the item's grade id")
     parser.add_argument("--score", type=float, metavar="POINTS", help="with --item: the points")
@@ -68,6 +74,8 @@ def _grade(args: argparse.Namespace) -> int:
 
     course, config = open_folder(args)
     modules = chosen_modules(course, args.modules)
+    if args.welfare:
+        return _show_welfare(course, config, modules, args.trainee)
     if args.item is not None:
         if args.score is None or len(args.trainee) != 1 or len(modules) != 1:
             raise RubricError("--item needs exactly one MODULE, one --trainee and a --score.")
@@ -161,4 +169,28 @@ def _grade(args: argparse.Namespace) -> int:
             done += 1
             break
     print(f"\nRecorded {done} grade(s). Run `facilitator-course feedback` to return them.")
+    return 0
+
+
+def _show_welfare(course, config, modules: list[str], trainees: list[str]) -> int:
+    """Print each flagged answer under its banner: the trainer reads the words, nothing is kept."""
+    from ..grading.welfare import ALERT, crisis_topic_items, flagged_answers, terminal_banner
+
+    root = config.CourseDirectory.root
+    found = flagged_answers(root, modules, crisis_topic_items(course, root), trainees or None)
+    alerts = [a for a in found if a.flag.level == ALERT]
+    expected = len(found) - len(alerts)
+    if not alerts:
+        print("No handed-in answer mentions distress in the trainee's own words or out of context.")
+    for number, answer in enumerate(alerts, start=1):
+        flag = answer.flag
+        print(f"\n[{number}/{len(alerts)}] {flag.trainee} · {flag.module} · {flag.item}")
+        print(terminal_banner(flag.level))
+        print("  Answer:")
+        print(_indent(answer.text, "no answer found"))
+    if expected:
+        print(
+            f"\n{expected} answer(s) to crisis-handling questions mention suicide, as expected "
+            "for those questions (not shown)."
+        )
     return 0

@@ -189,7 +189,7 @@ def _welfare(report) -> str:
     else:
         lines.append(
             f"⚠ {len(alerts)} answer(s) mention suicide, self-harm or distress. Read each one "
-            "(`facilitator-course grade` or the Formgrader) and follow up with the trainee "
+            "(`facilitator-course grade --welfare`) and follow up with the trainee "
             f"privately. Crisis resources: {resources_text()}."
         )
         rows = alerts[["trainee", "module", "item"]].values.tolist()

@@ -138,8 +138,8 @@ def welfare(report: CohortReport) -> str:
         for r in alerts.itertuples()
     ]
     note = (
-        "<p class='fc-note'>Open the answer with <code>facilitator-course grade</code> or the "
-        "Formgrader. This list names trainee, module and item only; it is never exported.</p>"
+        "<p class='fc-note'>Read the answers with <code>facilitator-course grade --welfare</code> "
+        "in a terminal. This list names trainee, module and item only; it is never exported.</p>"
     )
     return wrap(
         "<h2>Welfare check</h2>"

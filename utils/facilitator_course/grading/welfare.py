@@ -112,6 +112,50 @@ def scan_submission(
     return scan_answers(trainee, module, answers, crisis_items)
 
 
+@dataclass(frozen=True)
+class FlaggedAnswer:
+    """A flag with the words that raised it: for the trainer's terminal only, never stored."""
+
+    flag: WelfareFlag
+    text: str
+
+
+def flagged_answers(
+    course_root: Path,
+    modules: Iterable[str],
+    crisis_items: set[tuple[str, str]],
+    trainees: Iterable[str] | None = None,
+) -> list[FlaggedAnswer]:
+    """Every flagged answer of the handed-in notebooks (submitted/), alerts first.
+
+    Read from what the trainee handed in, so an autograded role-play reply, a written answer
+    and a submission nbgrader could not grade are all there for the trainer to read.
+    """
+    wanted = set(trainees or [])
+    submitted = Path(course_root) / "submitted"
+    found: list[FlaggedAnswer] = []
+    for module in modules:
+        folders = sorted(submitted.glob(f"*/{module}")) if submitted.is_dir() else []
+        for folder in folders:
+            trainee = folder.parent.name
+            if wanted and trainee not in wanted:
+                continue
+            texts: dict[str, str] = {}
+            for path in sorted(folder.glob("*.ipynb")):
+                try:
+                    nb = nbformat.read(path, as_version=4)
+                except Exception:  # not valid JSON: the fault report already says so
+                    continue
+                for item, text in notebook_answers(nb).items():
+                    if isinstance(text, str) and text.strip():
+                        texts.setdefault(item, text)
+            for flag in scan_answers(trainee, module, texts.items(), crisis_items):
+                found.append(FlaggedAnswer(flag, texts[flag.item]))
+    return sorted(
+        found, key=lambda a: (a.flag.level != ALERT, a.flag.trainee, a.flag.module, a.flag.item)
+    )
+
+
 def alerts(flags: Iterable[WelfareFlag]) -> list[WelfareFlag]:
     return [f for f in flags if f.level == ALERT]
 
@@ -128,8 +172,9 @@ def summary_lines(flags: Iterable[WelfareFlag], country: str | None = None) -> l
     lines = []
     if found:
         lines.append(
-            f"⚠ {len(found)} submission answer(s) mention distress — read each one and follow "
-            f"up with the trainee; crisis resources: {resources_text(country)}"
+            f"⚠ {len(found)} submission answer(s) mention distress — read each one "
+            "(`facilitator-course grade --welfare`) and follow up with the trainee; crisis "
+            f"resources: {resources_text(country)}"
         )
         lines.extend(f"  {f.trainee} / {f.module} / {f.item}" for f in found)
     expected = len(flags) - len(found)
