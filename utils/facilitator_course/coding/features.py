@@ -541,7 +541,8 @@ _STOP = frozenset(
     }
 )
 
-_PRONOUN_SWAP = {
+# First person to second person: how a reflection says the participant's words back to them.
+PRONOUN_SWAP = {
     "i": "you",
     "my": "your",
     "me": "you",
@@ -659,7 +660,7 @@ def extract(text: str, context: str | None = None) -> Extracted:
         if "?" in ctoks:
             feats["ctx_q"] = 1.0
         # How much of the response repeats the participant (with I -> you)?
-        swapped = {_PRONOUN_SWAP.get(t, t) for t in ctoks}
+        swapped = {PRONOUN_SWAP.get(t, t) for t in ctoks}
         mine = _content(toks)
         theirs = _content(list(swapped))
         if mine:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .features import Extracted
+from .features import PRONOUN_SWAP, Extracted
 from .text import tokens
 
 _ADVICE = re.compile(
@@ -26,18 +26,7 @@ _ADVICE = re.compile(
     r"|^(?:just )?(?P<e>(?:try|stop|quit|go to|get|call|ring|delete|avoid|throw|pour|bin|join"
     r"|write|start|make sure|keep|cut|block|use|find|tell|put) [^.?!]{2,120})"
 )
-_SWAP = {
-    "i": "you",
-    "my": "your",
-    "me": "you",
-    "myself": "yourself",
-    "mine": "yours",
-    "am": "are",
-    "we": "you",
-    "our": "your",
-    "us": "you",
-    "was": "were",
-}
+_SWAP = {**PRONOUN_SWAP, "was": "were"}
 
 
 def _words(text: str, limit: int = 16) -> str:

@@ -14,14 +14,17 @@ gradebook is backed up first, and re-running keeps manual grades.
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from ..grading.command_support import add_course_dir, add_keep_backups, add_modules
+    from ..grading.command_support import (
+        add_course_dir,
+        add_keep_backups,
+        add_modules,
+        add_trainees,
+    )
 
     parser.description = DESCRIPTION
     add_modules(parser, "grade")
     add_course_dir(parser)
-    parser.add_argument(
-        "--trainee", action="append", default=[], metavar="ID", help="only these trainees"
-    )
+    add_trainees(parser)
     parser.add_argument(
         "--timeout",
         type=int,

@@ -14,14 +14,17 @@ for a grade gets no feedback unless --include-ungraded. The gradebook is backed 
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from ..grading.command_support import add_course_dir, add_keep_backups, add_modules
+    from ..grading.command_support import (
+        add_course_dir,
+        add_keep_backups,
+        add_modules,
+        add_trainees,
+    )
 
     parser.description = DESCRIPTION
     add_modules(parser, "generate feedback for")
     add_course_dir(parser)
-    parser.add_argument(
-        "--trainee", action="append", default=[], metavar="ID", help="only these trainees"
-    )
+    add_trainees(parser)
     target = parser.add_mutually_exclusive_group()
     target.add_argument(
         "--exchange",

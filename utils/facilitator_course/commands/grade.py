@@ -16,14 +16,17 @@ every handed-in answer the welfare check flags (autograded role-play replies inc
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from ..grading.command_support import add_course_dir, add_keep_backups, add_modules
+    from ..grading.command_support import (
+        add_course_dir,
+        add_keep_backups,
+        add_modules,
+        add_trainees,
+    )
 
     parser.description = DESCRIPTION
     add_modules(parser, "grade")
     add_course_dir(parser)
-    parser.add_argument(
-        "--trainee", action="append", default=[], metavar="ID", help="only these trainees"
-    )
+    add_trainees(parser)
     parser.add_argument("--list", action="store_true", help="list what waits for a grade and stop")
     parser.add_argument(
         "--regrade",

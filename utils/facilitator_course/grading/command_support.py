@@ -37,6 +37,12 @@ def add_modules(parser: argparse.ArgumentParser, what: str) -> None:
     )
 
 
+def add_trainees(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--trainee", action="append", default=[], metavar="ID", help="only these trainees"
+    )
+
+
 def add_keep_backups(parser: argparse.ArgumentParser) -> None:
     from .backup import DEFAULT_KEEP
 

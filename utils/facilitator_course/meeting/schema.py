@@ -8,7 +8,13 @@ from typing import Any
 
 from ..content import Checker, ContentError, load_yaml
 from ..paths import data_dir
-from ..roleplay.schema import KNOWN_BEHAVIOURS, one_of, optional_text, unknown_fields
+from ..roleplay.schema import (
+    KNOWN_BEHAVIOURS,
+    one_of,
+    optional_text,
+    require_feedback,
+    unknown_fields,
+)
 from ..roleplay.text import content_text_problems, fill_placeholders
 from .format import ELEMENT_KEYS, MEETING_ELEMENTS, MEETING_MINUTES
 from .model import (
@@ -84,13 +90,7 @@ def _choice(check: Checker, raw: Any, where: str) -> MeetingChoice | None:
     climate = _int(check, raw, "climate", where, -MAX_CLIMATE_CHANGE, MAX_CLIMATE_CHANGE)
     handling = check.require(raw, "handling", str, where)
     one_of(check, handling, list(HANDLING_POINTS), f"{where}.handling")
-    feedback = check.require(
-        raw,
-        "feedback",
-        str,
-        where,
-        expected="is missing: every choice needs feedback for the learner",
-    )
+    feedback = require_feedback(check, raw, where)
     if not (action and handling in HANDLING_POINTS and feedback):
         return None
     return MeetingChoice(

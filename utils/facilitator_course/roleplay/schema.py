@@ -169,6 +169,17 @@ def parse_persona(check: Checker, raw: Any) -> Persona | None:
     )
 
 
+def require_feedback(check: Checker, raw: dict, where: str) -> str | None:
+    """A choice's feedback: required, because the explanation is what the learner learns from."""
+    return check.require(
+        raw,
+        "feedback",
+        str,
+        where,
+        expected="is missing: every choice needs feedback for the learner",
+    )
+
+
 def parse_choice(check: Checker, raw: Any, where: str, label_set: tuple[str, ...]) -> Choice | None:
     if not isinstance(raw, dict):
         check.error(where, "should be a mapping with reply, code, feedback, next")
@@ -176,13 +187,7 @@ def parse_choice(check: Checker, raw: Any, where: str, label_set: tuple[str, ...
     unknown_fields(check, raw, CHOICE_FIELDS, where)
     reply = check.require(raw, "reply", str, where)
     code = check.require(raw, "code", str, where)
-    feedback = check.require(
-        raw,
-        "feedback",
-        str,
-        where,
-        expected="is missing: every choice needs feedback for the learner",
-    )
+    feedback = require_feedback(check, raw, where)
     target = check.require(raw, "next", str, where)
     one_of(check, code, label_set, f"{where}.code")
     effect = parse_effect(check, raw.get("effect"), f"{where}.effect")

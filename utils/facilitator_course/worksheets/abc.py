@@ -12,8 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..safety import mentions_distress
-from .base import INFO, OK, SAFETY, TODO, Message, WorksheetFeedback, length_problem
+from .base import (
+    INFO,
+    OK,
+    TODO,
+    Message,
+    WorksheetFeedback,
+    length_problem,
+    safety_messages,
+)
 
 PARTS: dict[str, str] = {
     "a": "A: Activating event",
@@ -88,15 +95,7 @@ def analyse_abc(sheet: ABCWorksheet) -> WorksheetFeedback:
 
     messages: list[Message] = []
     fields = sheet.fields()
-    if any(mentions_distress(text) for text in fields.values()):
-        messages.append(
-            Message(
-                SAFETY,
-                "Some of what you wrote mentions suicide, self-harm or "
-                "overdose. If that is about you or someone near you now, "
-                "please reach out to the resources shown.",
-            )
-        )
+    messages.extend(safety_messages(fields.values()))
     too_long = False
     for key, label in PARTS.items():
         problem = length_problem(label, fields[key])

@@ -6,7 +6,10 @@ as a checklist and tests can assert on them without parsing HTML.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from ..safety import mentions_distress
 
 OK = "ok"  # this part is done well
 TODO = "todo"  # something is missing or could be stronger
@@ -60,3 +63,19 @@ def lines_of(text: str) -> list[str]:
         if line:
             items.append(line)
     return items
+
+
+DISTRESS_NOTE = (
+    "Some of what you wrote sounds like distress, or mentions suicide, self-harm or overdose. "
+    "If that is about you or someone near you now, please reach out to the resources shown."
+)
+
+
+def safety_messages(texts: Iterable[object]) -> list[Message]:
+    """The safety message, first, when any of the typed texts mentions distress; else nothing.
+
+    Every worksheet puts it before its other feedback, so resources are the first thing read.
+    """
+    if any(mentions_distress(text) for text in texts):
+        return [Message(SAFETY, DISTRESS_NOTE)]
+    return []

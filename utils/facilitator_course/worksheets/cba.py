@@ -10,8 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..safety import mentions_distress
-from .base import INFO, OK, SAFETY, TODO, Message, WorksheetFeedback, length_problem, lines_of
+from .base import (
+    INFO,
+    OK,
+    TODO,
+    Message,
+    WorksheetFeedback,
+    length_problem,
+    lines_of,
+    safety_messages,
+)
 
 QUADRANTS: dict[str, str] = {
     "benefits_doing": "Benefits of doing it",
@@ -71,15 +79,7 @@ def analyse_cba(cba: CostBenefitAnalysis, raw: dict[str, str] | None = None) -> 
     """Live feedback on a CBA. `raw` (the typed text) is used for length and distress checks."""
     raw = raw or cba.fields()
     messages: list[Message] = []
-    if any(mentions_distress(v) for v in raw.values()):
-        messages.append(
-            Message(
-                SAFETY,
-                "Some of what you wrote mentions suicide, self-harm or "
-                "overdose. If that is about you or someone near you now, "
-                "please reach out to the resources shown.",
-            )
-        )
+    messages.extend(safety_messages(raw.values()))
     for key, label in (("behaviour", "What you are weighing up"), *QUADRANTS.items()):
         problem = length_problem(label, raw.get(key, ""))
         if problem:

@@ -11,8 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..safety import mentions_distress
-from .base import INFO, OK, SAFETY, TODO, Message, WorksheetFeedback, length_problem, lines_of
+from .base import (
+    INFO,
+    OK,
+    TODO,
+    Message,
+    WorksheetFeedback,
+    length_problem,
+    lines_of,
+    safety_messages,
+)
 
 FIELDS: dict[str, str] = {
     "changes": "The changes I want to make",
@@ -84,15 +92,7 @@ def ruler_questions(name: str, value: int) -> str:
 def analyse_change_plan(plan: ChangePlan) -> WorksheetFeedback:
     messages: list[Message] = []
     texts = {k: getattr(plan, k) or "" for k in FIELDS}
-    if any(mentions_distress(v) for v in texts.values()):
-        messages.append(
-            Message(
-                SAFETY,
-                "Some of what you wrote mentions suicide, self-harm or "
-                "overdose. If that is about you or someone near you now, "
-                "please reach out to the resources shown.",
-            )
-        )
+    messages.extend(safety_messages(texts.values()))
     for key, label in FIELDS.items():
         problem = length_problem(label, texts[key])
         if problem:

@@ -9,8 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..safety import mentions_distress
-from .base import INFO, OK, SAFETY, TODO, Message, WorksheetFeedback, length_problem, lines_of
+from .base import (
+    INFO,
+    OK,
+    TODO,
+    Message,
+    WorksheetFeedback,
+    length_problem,
+    lines_of,
+    safety_messages,
+)
 
 TOP_VALUES = 5
 
@@ -43,15 +51,7 @@ class HierarchyOfValues:
 
 def analyse_hov(hov: HierarchyOfValues) -> WorksheetFeedback:
     messages: list[Message] = []
-    if any(mentions_distress(v) for v in hov.fields().values()):
-        messages.append(
-            Message(
-                SAFETY,
-                "Some of what you wrote mentions suicide, self-harm or "
-                "overdose. If that is about you or someone near you now, "
-                "please reach out to the resources shown.",
-            )
-        )
+    messages.extend(safety_messages(hov.fields().values()))
     for key, text in hov.fields().items():
         problem = length_problem(key.capitalize(), text)
         if problem:

@@ -9,8 +9,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..safety import mentions_distress
-from .base import INFO, OK, SAFETY, TODO, Message, WorksheetFeedback, length_problem
+from .base import (
+    INFO,
+    OK,
+    TODO,
+    Message,
+    WorksheetFeedback,
+    length_problem,
+    safety_messages,
+)
 
 MAX_ENTRIES = 200
 # Strength is rated 0-10, the scale the Module 3 lesson's urge log uses.
@@ -101,15 +108,7 @@ def _trigger_key(text: str) -> str:
 def analyse_urge_log(log: UrgeLog) -> WorksheetFeedback:
     entries = log.entries
     messages: list[Message] = []
-    if any(mentions_distress(f"{e.when}\n{e.trigger}\n{e.response}") for e in entries):
-        messages.append(
-            Message(
-                SAFETY,
-                "An entry mentions suicide, self-harm or overdose. If that "
-                "is about you or someone near you now, please reach out "
-                "to the resources shown.",
-            )
-        )
+    messages.extend(safety_messages(f"{e.when}\n{e.trigger}\n{e.response}" for e in entries))
     if not entries:
         messages.append(
             Message(
