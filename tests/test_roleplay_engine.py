@@ -182,6 +182,24 @@ def test_empty_or_very_long_replies_are_rejected_with_a_message(text):
     assert talk.node.id == "free" and len(talk.transcript) == 1  # nothing changed
 
 
+@pytest.mark.parametrize(
+    "text", ["honestly it would be easier for everyone if I just wasn't around", "I want to die"]
+)
+def test_the_learners_own_distress_is_not_coded_as_a_reply(text):
+    talk = Conversation(mini_scenario(), coder=fake_coder)
+    talk.choose(0)
+    with pytest.raises(ReplyRejected, match="may be about you"):
+        talk.reply(text)
+    assert talk.node.id == "free" and len(talk.transcript) == 1  # nothing changed
+
+
+def test_a_reply_about_the_participants_distress_is_still_coded():
+    talk = Conversation(mini_scenario(), coder=fake_coder)
+    talk.choose(0)
+    turn = talk.reply("It sounds like you have been thinking about ending your life.")
+    assert turn.typed and len(talk.transcript) == 2
+
+
 def test_coder_errors_are_shown_not_raised_as_crashes():
     def broken(text, context=None):
         return SimpleNamespace(code="other", error="The coder could not read this reply.")

@@ -176,6 +176,16 @@ def test_distress_in_a_typed_reply_shows_crisis_resources(store):
     assert "988" in rp.feedback.value
 
 
+def test_own_distress_pauses_the_role_play_with_resources_first(store):
+    rp = RolePlay.from_scenario("gambling-ambivalent", coder=fake_coder, store=store)
+    typed = "honestly it would be easier for everyone if I just wasn't around"
+    rp.text.value = typed
+    rp.reply_button.click()
+    assert rp.feedback.value.index("988") < rp.feedback.value.index("may be about you")
+    assert rp.text.value == typed  # nothing lost
+    assert not rp.conversation.transcript and rp.transcript.value == ""  # nothing coded
+
+
 def test_a_disclosure_scenario_shows_the_crisis_banner_from_the_start(store, monkeypatch):
     monkeypatch.setenv("FACILITATOR_COURSE_COUNTRY", "GB")
     rp = RolePlay.from_scenario("private-disclosure", store=store)

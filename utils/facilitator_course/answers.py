@@ -193,7 +193,7 @@ def check_sentence(
     if mentions_distress(text) and not grading():
         _show(
             crisis_banner_html(
-                lead="Your answer mentions suicide, self-harm or overdose. If "
+                lead="Your answer may be about distress, suicide or self-harm. If "
                 "that is about you or someone near you right now, please "
                 "reach out."
             )
@@ -231,7 +231,7 @@ def review_written(answer: object, min_words: int = 40, max_words: int = 200) ->
     if mentions_distress(text):
         _show(
             crisis_banner_html(
-                lead="Your answer mentions suicide, self-harm or overdose. If "
+                lead="Your answer may be about distress, suicide or self-harm. If "
                 "that is about you or someone near you right now, please "
                 "reach out."
             )

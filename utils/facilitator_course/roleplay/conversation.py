@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..safety import mentions_own_distress
 from .coder import Coder, code_reply, summarize_codes
 from .feedback import check_reply_text, typed_feedback
 from .scenario import CHOICE, FREE_TEXT, Node, Scenario
@@ -18,6 +19,13 @@ from .transcript import Turn
 
 class ReplyRejected(ValueError):
     """A typed reply that cannot be coded (empty, too long); the message is for the learner."""
+
+
+OWN_WORDS = (
+    "What you typed sounds like it may be about you, so it was not used as a reply in this "
+    "role-play and nothing was recorded. Your words are still in the box. Please look at the "
+    "resources above; when you want to go on, type a reply to the participant."
+)
 
 
 class ConversationOver(RuntimeError):
@@ -96,6 +104,10 @@ class Conversation:
         problem = check_reply_text(text)
         if problem:
             raise ReplyRejected(problem)
+        if mentions_own_distress(text):
+            # Words about the learner's own distress are not a move in the role-play: coding them
+            # as "advice" and moving the participant on would answer a person with a score.
+            raise ReplyRejected(OWN_WORDS)
         coded = code_reply(text.strip(), context=node.says, coder=self.coder)
         if getattr(coded, "error", None):
             raise ReplyRejected(str(coded.error))

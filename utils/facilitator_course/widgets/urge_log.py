@@ -18,7 +18,7 @@ from .style import message_html
 from .worksheet_base import LABEL_WIDTH, FieldSpec, WorksheetWidget
 
 DISTRESS_NOTE = (
-    "What you typed mentions suicide, self-harm or overdose. If that is about you or someone "
+    "What you typed may be about distress, suicide or self-harm. If that is about you or someone "
     "near you now, please reach out to the resources shown."
 )
 
