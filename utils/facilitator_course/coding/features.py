@@ -220,7 +220,8 @@ ANY_CUES: tuple[Cue, ...] = (
         r"|your)\b|\byou can (?:take|leave|pass|go at|decide|change)\b|\bbest (?:person|judge)"
         r"\b|\bknow (?:your life|yourself|your body|your situation|him|her) best\b"
         r"|\bthe (?:choice|decision) is yours\b|\bis yours\b|\bbetween you and your doctor\b"
-        r"|\bwhether (?:you|or not|to)\b|\bon your (?:own )?(?:terms|timeline)\b"
+        r"|(?<!wondering )(?<!not sure )(?<!unsure )(?<!yourself )(?<!asking )(?<!wonder )"
+        r"\bwhether (?:you|or not|to)\b|\bon your (?:own )?(?:terms|timeline)\b"
         r"|\banyone 's permission\b|\byour own goal\b|\bit is your\b",
         "puts the choice with the person ('{m}')",
     ),
