@@ -16,7 +16,7 @@ import pytest
 
 from facilitator_course import progress as progress_module
 from facilitator_course.cli import main
-from facilitator_course.paths import user_data_dir
+from facilitator_course.paths import platform_data_dir, user_data_dir
 from facilitator_course.progress import PROGRESS_FILE, ProgressStore, atomic_write_text
 
 
@@ -25,6 +25,24 @@ def test_default_location_is_the_learners_data_folder_not_the_repo():
     assert store.path == user_data_dir() / PROGRESS_FILE
     repo = Path(__file__).resolve().parents[1]
     assert repo not in store.path.resolve().parents
+
+
+@pytest.mark.parametrize(
+    ("platform", "environ", "expected"),
+    [
+        (
+            "win32",
+            {"APPDATA": r"C:\Users\v\AppData\Roaming"},
+            r"C:\Users\v\AppData\Roaming",
+        ),
+        ("win32", {}, "/home/v/AppData/Roaming"),
+        ("darwin", {"XDG_DATA_HOME": "/ignored"}, "/home/v/Library/Application Support"),
+        ("linux", {"XDG_DATA_HOME": "/data"}, "/data"),
+        ("linux", {}, "/home/v/.local/share"),
+    ],
+)
+def test_progress_lives_where_each_operating_system_keeps_user_data(platform, environ, expected):
+    assert platform_data_dir(platform, environ, Path("/home/v")) == Path(expected)
 
 
 def test_records_survive_a_new_store_like_a_kernel_restart(tmp_path):

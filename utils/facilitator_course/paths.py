@@ -8,6 +8,8 @@ a trainer's checkout in another place wins over the copy the package was install
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 
@@ -51,5 +53,18 @@ def user_data_dir() -> Path:
     env = os.environ.get("FACILITATOR_COURSE_HOME")
     if env:
         return Path(env).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "facilitator-course"
+    return platform_data_dir(sys.platform, os.environ, Path.home()) / "facilitator-course"
+
+
+def platform_data_dir(platform: str, environ: Mapping[str, str], home: Path) -> Path:
+    """Where the operating system expects an application's per-user data.
+
+    Windows: %APPDATA% (roams with the user's profile); macOS: ~/Library/Application Support;
+    elsewhere: $XDG_DATA_HOME or ~/.local/share, as the XDG base directory specification says.
+    """
+    if platform.startswith("win"):
+        appdata = environ.get("APPDATA")
+        return Path(appdata) if appdata else home / "AppData" / "Roaming"
+    if platform == "darwin":
+        return home / "Library" / "Application Support"
+    return Path(environ.get("XDG_DATA_HOME") or home / ".local" / "share")
