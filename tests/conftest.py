@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,23 @@ def grading_mode(monkeypatch, on: bool = True) -> None:
         monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     else:
         monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+
+
+def run_cli(argv: list[str]) -> tuple[int, str, str]:
+    """Run `facilitator-course` in-process: (exit status, standard output, standard error)."""
+    from facilitator_course.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(argv)
+    return code, out.getvalue(), err.getvalue()
+
+
+class Keyboard(io.StringIO):
+    """Standard input that says it is a terminal, for the interactive `grade` command."""
+
+    def isatty(self) -> bool:
+        return True
 
 
 def free_port() -> int:

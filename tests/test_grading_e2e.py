@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import nbformat
 import pytest
 
@@ -14,7 +12,7 @@ from facilitator_course.grading.autograde import (
     autograde_cohort,
 )
 from facilitator_course.grading.coursedir import CourseDirError, prepare_course_dir
-from submissions import fill, hand_in
+from submissions import fill, folder_digest, hand_in
 
 pytestmark = pytest.mark.slow
 
@@ -32,15 +30,6 @@ WRITTEN = (
     "you what to do. I read the guidelines, keep check-in brief and we use a tool together. "
     "What is said here stays here and we keep no records of who attends."
 )
-
-
-def _digest(folder):
-    h = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            h.update(str(path.relative_to(folder)).encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +65,7 @@ def graded(course, tmp_path_factory):
     hand_in(root, "t04-tampered", MODULE, {EXERCISE: tampered})
     hand_in(root, "t05-broken", MODULE, {EXERCISE: '{"cells": [ this is not json'})
     hand_in(root, "t06-deleted", MODULE, {EXERCISE: deleted})
-    before = _digest(root / "submitted")
+    before = folder_digest(root / "submitted")
     progress = []
     results = autograde_cohort(config, MODULE, on_progress=lambda i, n, r: progress.append((i, n)))
     return {r.student_id: r for r in results}, root, before, progress
@@ -134,7 +123,7 @@ def test_invalid_notebook_gets_a_clear_message_and_does_not_stop_others(graded):
 
 def test_submissions_are_never_modified(graded):
     _, root, before, _ = graded
-    assert _digest(root / "submitted") == before
+    assert folder_digest(root / "submitted") == before
 
 
 def test_course_folder_inside_the_repository_is_refused(course):

@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import sqlite3
 import zipfile
-from contextlib import redirect_stderr, redirect_stdout
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -16,8 +15,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from conftest import REPO
-from facilitator_course.cli import main as cli
+from conftest import REPO, run_cli
 from facilitator_course.course import Certification, Course, Item, Module, Notebook
 from facilitator_course.grading import dashboard_html as views
 from facilitator_course.grading import fault_report
@@ -568,32 +566,25 @@ def test_dashboard_escapes_everything_from_submissions():
 # --- commands: refusals and messages --------------------------------------------------------
 
 
-def _run(argv):
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        code = cli(argv)
-    return code, out.getvalue(), err.getvalue()
-
-
 def test_trainer_commands_have_help():
     for command in ("release", "collect", "autograde", "grade", "feedback", "report"):
         with pytest.raises(SystemExit) as exit_info:
-            _run([command, "--help"])
+            run_cli([command, "--help"])
         assert exit_info.value.code == 0
 
 
 def test_commands_need_a_course_folder_outside_the_repository(monkeypatch):
     monkeypatch.delenv("FACILITATOR_COURSE_DIR", raising=False)
-    code, _, err = _run(["report"])
+    code, _, err = run_cli(["report"])
     assert code == 1 and "No course folder given" in err
     with pytest.raises(CourseDirError):
         resolve_course_dir(None)
-    code, _, err = _run(["release", "00-orientation", "--course-dir", str(REPO / "cohort")])
+    code, _, err = run_cli(["release", "00-orientation", "--course-dir", str(REPO / "cohort")])
     assert code == 1 and "inside the course repository" in err
     assert not (REPO / "cohort").exists()
-    code, _, err = _run(["autograde", "--course-dir", "/nonexistent/cohort"])
+    code, _, err = run_cli(["autograde", "--course-dir", "/nonexistent/cohort"])
     assert code == 1 and "not a prepared course folder" in err
-    code, _, err = _run(["release", "99-unknown", "--course-dir", "/tmp/never-made"])
+    code, _, err = run_cli(["release", "99-unknown", "--course-dir", "/tmp/never-made"])
     assert code == 1 and "Not a module of this course" in err
 
 

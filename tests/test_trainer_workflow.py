@@ -11,21 +11,18 @@ certification decisions, the dashboard and an untouched submitted/ folder.
 from __future__ import annotations
 
 import html
-import io
 import os
 import re
 import subprocess
 import sys
 import zipfile
-from contextlib import redirect_stderr, redirect_stdout
 from datetime import datetime
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from conftest import REPO, free_port, screenshot_dir, stop_process, wait_for_http
-from facilitator_course.cli import main as cli
+from conftest import REPO, Keyboard, free_port, run_cli, screenshot_dir, stop_process, wait_for_http
 from facilitator_course.grading import fault_report as faults
 from facilitator_course.grading.autograde import (
     GRADED,
@@ -354,10 +351,9 @@ def test_cohort_tables(cohort, course):
 
 
 def test_report_command_and_csv_have_trainee_ids_only(cohort, tmp_path):
-    out = io.StringIO()
-    with redirect_stdout(out), redirect_stderr(io.StringIO()):
-        code = cli(["report", "--course-dir", str(cohort.root), "--csv", str(tmp_path / "csv")])
-    text = out.getvalue()
+    code, text, _ = run_cli(
+        ["report", "--course-dir", str(cohort.root), "--csv", str(tmp_path / "csv")]
+    )
     assert code == 0, text
     for heading in (
         "Scores by module",
@@ -379,11 +375,11 @@ def test_report_command_and_csv_have_trainee_ids_only(cohort, tmp_path):
 
 
 def test_report_refuses_export_inside_the_repository(cohort):
-    err = io.StringIO()
-    with redirect_stdout(io.StringIO()), redirect_stderr(err):
-        code = cli(["report", "--course-dir", str(cohort.root), "--csv", str(REPO / "exports")])
+    code, _, err = run_cli(
+        ["report", "--course-dir", str(cohort.root), "--csv", str(REPO / "exports")]
+    )
     assert code == 1
-    assert "inside the course repository" in err.getvalue()
+    assert "inside the course repository" in err
     assert not (REPO / "exports").exists()
 
 
@@ -394,21 +390,19 @@ def test_feedback_has_no_hidden_tests_and_is_returned_as_zip(cohort, tmp_path):
     # nbgrader restores hidden tests into the autograded notebook: that is what must not leak.
     autograded = (cohort.root / "autograded" / "t01-model" / M0 / EXERCISE).read_text()
     assert 'correct=\\"B\\"' in autograded
-    out = io.StringIO()
-    with redirect_stdout(out), redirect_stderr(io.StringIO()):
-        code = cli(
-            [
-                "feedback",
-                M0,
-                M5,
-                "--course-dir",
-                str(cohort.root),
-                "--to-folder",
-                str(tmp_path / "out"),
-                "--zip",
-            ]
-        )
-    assert code == 0, out.getvalue()
+    code, out, _ = run_cli(
+        [
+            "feedback",
+            M0,
+            M5,
+            "--course-dir",
+            str(cohort.root),
+            "--to-folder",
+            str(tmp_path / "out"),
+            "--zip",
+        ]
+    )
+    assert code == 0, out
     pages = sorted((cohort.root / "feedback").rglob("*.html"))
     trainees = {p.parts[-3] for p in pages}
     assert trainees == {
@@ -421,7 +415,7 @@ def test_feedback_has_no_hidden_tests_and_is_returned_as_zip(cohort, tmp_path):
         "t10-tampered",
         "t12-blank",
     }  # t11 still waits for a grade on the deleted test
-    assert "waiting for a manual grade: m5_q1_crisis" in out.getvalue()
+    assert "waiting for a manual grade: m5_q1_crisis" in out
     for page in pages:
         raw = page.read_text(encoding="utf-8")
         shown = html.unescape(re.sub(r"<[^>]+>", "", raw))
@@ -437,23 +431,20 @@ def test_feedback_has_no_hidden_tests_and_is_returned_as_zip(cohort, tmp_path):
 
 def test_autograde_again_keeps_manual_grades_and_reports_through_the_cli(cohort, course):
     before = build_report(course, cohort.root).data.grades
-    out = io.StringIO()
-    with redirect_stdout(out), redirect_stderr(io.StringIO()):
-        code = cli(
-            [
-                "autograde",
-                M0,
-                "--course-dir",
-                str(cohort.root),
-                "--trainee",
-                "t01-model",
-                "--trainee",
-                "t10-tampered",
-                "--jobs",
-                "1",
-            ]
-        )
-    text = out.getvalue()
+    code, text, _ = run_cli(
+        [
+            "autograde",
+            M0,
+            "--course-dir",
+            str(cohort.root),
+            "--trainee",
+            "t01-model",
+            "--trainee",
+            "t10-tampered",
+            "--jobs",
+            "1",
+        ]
+    )
     assert code == 0, text
     assert "edited locked cell" in text and "t01-model" in text
     after = build_report(course, cohort.root).data.grades
@@ -544,51 +535,20 @@ def test_dashboard_renders_in_voila_in_chromium(cohort, page, tmp_path):
 
 
 def test_grade_command_lists_and_records_a_rubric_grade(cohort, course):
-    code_out = io.StringIO()
-    with redirect_stdout(code_out), redirect_stderr(io.StringIO()):
-        code = cli(["grade", M3, "--course-dir", str(cohort.root), "--list"])
+    code, code_out, _ = run_cli(["grade", M3, "--course-dir", str(cohort.root), "--list"])
     assert code == 0
-    assert "t08-crash" in code_out.getvalue() and "no automatic score" in code_out.getvalue()
+    assert "t08-crash" in code_out and "no automatic score" in code_out
     first = next(k.item for k in cohort.keys[M3] if k.kind == CHOICE)
-    out = io.StringIO()
-    with redirect_stdout(out), redirect_stderr(io.StringIO()):
-        code = cli(
-            [
-                "grade",
-                M3,
-                "--course-dir",
-                str(cohort.root),
-                "--trainee",
-                "t08-crash",
-                "--item",
-                first,
-                "--score",
-                "1",
-                "--comment",
-                "Checked by hand.",
-            ]
-        )
-    assert code == 0, out.getvalue()
-    assert f"Recorded 1/1 for {first} (t08-crash)" in out.getvalue()
+    one_grade = ["grade", M3, "--course-dir", str(cohort.root), "--trainee", "t08-crash"]
+    code, out, _ = run_cli(
+        [*one_grade, "--item", first, "--score", "1", "--comment", "Checked by hand."]
+    )
+    assert code == 0, out
+    assert f"Recorded 1/1 for {first} (t08-crash)" in out
     left = {i.grade_id for i in items_to_grade(cohort.config, course, [M3], ["t08-crash"])}
     assert first not in left and left
-    err = io.StringIO()
-    with redirect_stdout(io.StringIO()), redirect_stderr(err):
-        code = cli(
-            [
-                "grade",
-                M3,
-                "--course-dir",
-                str(cohort.root),
-                "--trainee",
-                "t08-crash",
-                "--item",
-                first,
-                "--score",
-                "5",
-            ]
-        )
-    assert code == 1 and "takes a score from 0 to 1" in err.getvalue()
+    code, _, err = run_cli([*one_grade, "--item", first, "--score", "5"])
+    assert code == 1 and "takes a score from 0 to 1" in err
 
 
 def test_release_and_collect_through_nbgraders_exchange(course, tmp_path):
@@ -642,17 +602,11 @@ def test_release_and_collect_through_nbgraders_exchange(course, tmp_path):
     assert "correct=" not in re.sub(r"<[^>]+>", "", html.unescape(returned[0].read_text()))
 
 
-class _Keyboard(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
 def test_grade_command_shows_answer_and_mark_scheme_and_takes_points(cohort, course, monkeypatch):
-    monkeypatch.setattr(sys, "stdin", _Keyboard("x\n1\nRight after all.\nq\n"))
-    out = io.StringIO()
-    with redirect_stdout(out), redirect_stderr(io.StringIO()):
-        code = cli(["grade", M3, "--course-dir", str(cohort.root), "--trainee", "t08-crash"])
-    text = out.getvalue()
+    monkeypatch.setattr(sys, "stdin", Keyboard("x\n1\nRight after all.\nq\n"))
+    code, text, _ = run_cli(
+        ["grade", M3, "--course-dir", str(cohort.root), "--trainee", "t08-crash"]
+    )
     assert code == 0, text
     assert "t08-crash · 03-smart-tools" in text and "Answer:" in text and "Mark scheme:" in text
     assert "Type a number." in text and "Recorded 1 grade(s)." in text

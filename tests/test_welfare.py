@@ -8,15 +8,13 @@ trainee's words never reach a file, an export or a log, only the trainee ID, mod
 
 from __future__ import annotations
 
-import io
 import logging
 import sys
-from contextlib import redirect_stderr, redirect_stdout
 
 import nbformat
 import pytest
 
-from facilitator_course.cli import main as cli
+from conftest import Keyboard, run_cli
 from facilitator_course.grading import dashboard_html as views
 from facilitator_course.grading import fault_report
 from facilitator_course.grading.cohort_report import build_report
@@ -127,18 +125,6 @@ def test_summary_names_ids_and_resources_but_counts_expected_mentions():
 # --- through nbgrader and the trainer commands ------------------------------------------------
 
 
-def _run(argv):
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        code = cli(argv)
-    return code, out.getvalue(), err.getvalue()
-
-
-class _Keyboard(io.StringIO):
-    def isatty(self) -> bool:
-        return True
-
-
 @pytest.fixture(scope="module")
 def graded(course, tmp_path_factory):
     """Module 0 handed in by t01 (model answers) and t02 (own distress in the written answer),
@@ -151,7 +137,7 @@ def graded(course, tmp_path_factory):
     typed, _ = answers_for(answer_key(course.solutions_dir, M0))
     hand_in(root, "t01", M0, {EXERCISE: fill(learner, typed)})
     hand_in(root, "t02", M0, {EXERCISE: fill(learner, {**typed, "written_role_answer": OWN})})
-    code, out, err = _run(["autograde", M0, "--course-dir", str(root), "--jobs", "1"])
+    code, out, err = run_cli(["autograde", M0, "--course-dir", str(root), "--jobs", "1"])
     assert code == 0, out + err
     return root, out + err
 
@@ -172,11 +158,11 @@ def test_autograde_summary_names_the_submission_not_the_words(graded):
 
 def test_grade_shows_a_banner_above_the_answer(graded, monkeypatch):
     root, _ = graded
-    code, listed, _ = _run(["grade", M0, "--course-dir", str(root), "--list"])
+    code, listed, _ = run_cli(["grade", M0, "--course-dir", str(root), "--list"])
     assert code == 0
     assert f"t02 / {M0} / written_role" in listed and SECRET not in listed
-    monkeypatch.setattr(sys, "stdin", _Keyboard("\n\n"))
-    code, shown, _ = _run(["grade", M0, "--course-dir", str(root)])
+    monkeypatch.setattr(sys, "stdin", Keyboard("\n\n"))
+    code, shown, _ = run_cli(["grade", M0, "--course-dir", str(root)])
     assert code == 0, shown
     t01, t02 = shown.split("[2/2]")
     assert "WELFARE CHECK" not in t01
@@ -188,7 +174,7 @@ def test_grade_shows_a_banner_above_the_answer(graded, monkeypatch):
 def test_report_dashboard_and_exports_carry_ids_only(graded, course, tmp_path, caplog):
     root, _ = graded
     caplog.set_level(logging.DEBUG)
-    code, out, err = _run(["report", "--course-dir", str(root), "--csv", str(tmp_path / "csv")])
+    code, out, err = run_cli(["report", "--course-dir", str(root), "--csv", str(tmp_path / "csv")])
     assert code == 0, out + err
     welfare = out.split("Scores by module")[0]
     assert welfare.lstrip().startswith("Welfare check")
@@ -239,7 +225,7 @@ def test_grade_welfare_lets_the_trainer_read_every_flagged_answer(graded, course
     from facilitator_course.grading.coursedir import prepare_course_dir
 
     root, _ = graded
-    code, out, err = _run(["grade", M0, "--course-dir", str(root), "--welfare"])
+    code, out, err = run_cli(["grade", M0, "--course-dir", str(root), "--welfare"])
     assert code == 0, out + err
     assert f"[1/1] t02 · {M0} · written_role" in out
     assert "WELFARE CHECK" in out and "988" in out and SECRET in out
@@ -254,12 +240,12 @@ def test_grade_welfare_lets_the_trainer_read_every_flagged_answer(graded, course
         other, "t06", M1, {EXERCISE: fill(learner, {"m1_rp1_reflect_answer": "So work is hard."})}
     )
     before = sorted((p, p.stat().st_mtime_ns) for p in other.rglob("*") if p.is_file())
-    code, out, err = _run(["grade", M1, "--course-dir", str(other), "--welfare"])
+    code, out, err = run_cli(["grade", M1, "--course-dir", str(other), "--welfare"])
     assert code == 0, out + err
     assert f"t05 · {M1} · m1_rp1_reflect" in out and reply in out
     assert "t06" not in out
     assert sorted((p, p.stat().st_mtime_ns) for p in other.rglob("*") if p.is_file()) == before
-    code, out, err = _run(
+    code, out, err = run_cli(
         ["grade", M1, "--course-dir", str(other), "--welfare", "--trainee", "t06"]
     )
     assert code == 0 and "No handed-in answer mentions distress" in out
