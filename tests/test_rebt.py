@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from facilitator_course.coding import analyse_belief, check_abc, classify_dispute
-from facilitator_course.rebt import analyse_belief as reexported
 
 
 def types(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -98,10 +97,6 @@ def test_mixed_beliefs_and_curly_apostrophes():
 def test_explanation_offers_the_rational_alternative():
     result = analyse_belief("I must stay clean or I'm worthless.")
     assert "preference" in result.explanation and "acceptance" in result.explanation
-
-
-def test_reexported_from_facilitator_course_rebt():
-    assert reexported is analyse_belief
 
 
 @pytest.mark.parametrize(

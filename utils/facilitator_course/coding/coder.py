@@ -27,7 +27,7 @@ from .labels import (
 )
 from .model import LinearModel, ModelError, load_model
 from .rewrite import rewrite_for
-from .rules import vote
+from .rules import model_features
 from .text import MAX_CHARS, clean
 
 # Confidence reported when only the decision list is available (no model file).
@@ -185,9 +185,7 @@ def code_response(text: object, context: object = None) -> CodedResponse:
             "read (only symbols, emoji or another script), but I am not sure.",
             truncated=truncated,
         )
-    ruled = vote(ext)
-    feats = dict(ext.features)
-    feats["rule:" + ruled.label] = 1.0
+    ruled, feats = model_features(ext)
     model = _model()
     alternative: str | None = None
     if model is None:

@@ -24,11 +24,10 @@ class Cue:
     name: str
     pattern: re.Pattern[str]
     hint: str
-    at_start: bool = False
 
 
 def _cue(name: str, pattern: str, hint: str, at_start: bool = False) -> Cue:
-    return Cue(name, re.compile(("^(?:" + pattern + ")") if at_start else pattern), hint, at_start)
+    return Cue(name, re.compile(("^(?:" + pattern + ")") if at_start else pattern), hint)
 
 
 _EMOTION = (
@@ -568,6 +567,7 @@ class Extracted:
     labeling: str | None
     disguised: str | None
     context_asks: bool
+    n_words: int  # words, not counting punctuation
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> str:
@@ -693,7 +693,7 @@ def extract(text: str, context: str | None = None) -> Extracted:
             )
     else:
         feats["noctx"] = 1.0
-    return Extracted(feats, matches, norm, labeling, disguised, context_asks)
+    return Extracted(feats, matches, norm, labeling, disguised, context_asks, n_words)
 
 
 CUE_HINTS: dict[str, str] = {cue.name: cue.hint for cue in (*START_CUES, *ANY_CUES)}

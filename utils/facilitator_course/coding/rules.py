@@ -28,13 +28,6 @@ def _has(ext: Extracted, *names: str) -> str | None:
     return None
 
 
-def _start(ext: Extracted, *names: str) -> str | None:
-    for name in names:
-        if f"F:{name}" in ext.features or f"L:{name}" in ext.features:
-            return name
-    return None
-
-
 def _last_start(ext: Extracted, *names: str) -> str | None:
     for name in names:
         if f"L:{name}" in ext.features:
@@ -45,7 +38,7 @@ def _last_start(ext: Extracted, *names: str) -> str | None:
 def vote(ext: Extracted) -> Vote:
     """Apply the decision list to extracted cues."""
     f = ext.features
-    n_words = next((int(k.split("=")[-1]) for k in f if k.startswith("len:<=")), 99)
+    n_words = ext.n_words
     is_question = (
         "end_q" in f
         or _last_start(
@@ -64,7 +57,7 @@ def vote(ext: Extracted) -> Vote:
         is not None
     )
     advice = _has(ext, "you_should", "i_advise", "better_off") or (
-        "imperative" if _start(ext, "imperative") else None
+        "imperative" if _has(ext, "imperative") else None
     )
     offer = _has(ext, "hedged_offer")
 
@@ -82,10 +75,10 @@ def vote(ext: Extracted) -> Vote:
         return Vote("persuade", "disguised")
     if _has(ext, "summary") and ("listy" in f or n_words > 15):
         return Vote("summary", "summary")
-    if "listy" in f and _start(ext, "so_you", "you_start", "so_start") and n_words > 25:
+    if "listy" in f and _has(ext, "so_you", "you_start", "so_start") and n_words > 25:
         return Vote("summary", "listy")
-    if _has(ext, "confront", "rhetorical"):
-        return Vote("confront", _has(ext, "confront", "rhetorical") or "confront")
+    if cue := _has(ext, "confront", "rhetorical"):
+        return Vote("confront", cue)
     if advice:
         if ext.context_asks or offer or _has(ext, "autonomy"):
             return Vote(
@@ -97,8 +90,8 @@ def vote(ext: Extracted) -> Vote:
         return Vote("persuade_with_permission", offer)
     if _has(ext, "autonomy") and not is_question:
         return Vote("emphasizing_autonomy", "autonomy")
-    if _has(ext, "collab", "check_fit"):
-        return Vote("seeking_collaboration", _has(ext, "collab", "check_fit") or "collab")
+    if cue := _has(ext, "collab", "check_fit"):
+        return Vote("seeking_collaboration", cue)
     if is_question:
         closed = _last_start(ext, "wh_closed", "aux_q", "neg_aux_q", "any_q")
         opened = _last_start(
@@ -109,28 +102,32 @@ def vote(ext: Extracted) -> Vote:
         if opened:
             return Vote("question_open", opened)
         return Vote("question_closed", "end_q")
-    if _start(ext, "tell_me", "curious"):
-        return Vote("question_open", _start(ext, "tell_me", "curious") or "tell_me")
-    if _has(ext, "affirm", "took_it") and _has(ext, "affirm"):
+    if cue := _has(ext, "tell_me", "curious"):
+        return Vote("question_open", cue)
+    if _has(ext, "affirm"):
         return Vote("affirm", "affirm")
-    if _start(ext, "greeting") or _has(ext, "procedure") or _start(ext, "lets"):
-        return Vote("other", _start(ext, "greeting") or _has(ext, "procedure") or "lets")
-    if _has(ext, "info") and _start(ext, "third_person"):
+    if cue := _has(ext, "greeting", "procedure", "lets"):
+        return Vote("other", cue)
+    if _has(ext, "info") and _has(ext, "third_person"):
         return Vote("giving_information", "info")
-    if _has(ext, "sounds_like", "double_sided", "metaphor", "values", "inference") or (
-        "new_emotion" in f
+    if cue := _has(
+        ext, "sounds_like", "double_sided", "metaphor", "values", "inference", "new_emotion"
     ):
-        return Vote(
-            "reflection_complex",
-            _has(
-                ext, "sounds_like", "double_sided", "metaphor", "values", "inference", "new_emotion"
-            )
-            or "sounds_like",
-        )
-    if _start(ext, "you_start", "so_you") or "ovl:hi" in f or "ovl:mid" in f:
-        return Vote("reflection_simple", _start(ext, "you_start", "so_you") or "you_start")
-    if _start(ext, "third_person") or _has(ext, "info"):
+        return Vote("reflection_complex", cue)
+    if _has(ext, "you_start", "so_you") or "ovl:hi" in f or "ovl:mid" in f:
+        return Vote("reflection_simple", _has(ext, "you_start", "so_you") or "you_start")
+    if _has(ext, "third_person") or _has(ext, "info"):
         return Vote("giving_information", "info" if _has(ext, "info") else "third_person")
     if n_words <= 5:
         return Vote("other", "filler_only")
     return Vote("reflection_simple", "you_start")
+
+
+def model_features(ext: Extracted) -> tuple[Vote, dict[str, float]]:
+    """The decision list's vote and the features the model scores: the cues plus that vote.
+
+    Training and coding both build them here, so what the model learned from and what it is
+    shown can never drift apart.
+    """
+    ruled = vote(ext)
+    return ruled, {**ext.features, "rule:" + ruled.label: 1.0}

@@ -23,7 +23,7 @@ from .dataset import load_coding
 from .features import extract
 from .labels import LABELS
 from .model import MODEL_FORMAT, MODEL_PATH
-from .rules import vote
+from .rules import model_features
 from .text import clean
 
 SEED = 20240611
@@ -97,9 +97,7 @@ def training_rows(
 
 
 def featurise(text: str, context: str | None, word_scale: float) -> dict[str, float]:
-    ext = extract(clean(text), clean(context) if context else None)
-    feats = ext.features
-    feats["rule:" + vote(ext).label] = 1.0
+    _, feats = model_features(extract(clean(text), clean(context) if context else None))
     if word_scale != 1.0:
         feats = {
             k: (v * word_scale if k.startswith(WORD_PREFIXES) else v) for k, v in feats.items()

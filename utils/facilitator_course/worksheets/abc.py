@@ -204,7 +204,7 @@ def analyse_abc(sheet: ABCWorksheet) -> WorksheetFeedback:
         effective = analyse_belief(sheet.e)
         details["e_spans"] = _spans(effective)
         rational = not getattr(effective, "irrational", False)
-        # check_abc also compares E with B (for example, the old demand merely reworded).
+        # check_abc's verdict counts too: it also refuses an E with no rational belief in it.
         verdict = _part_result(check, "e")
         if verdict is not None and not verdict[0]:
             rational = False

@@ -30,7 +30,6 @@ _BEHAVIOUR = re.compile(
     r"|urge|urges|craving|cravings|wanted to (?:drink|use|smoke|bet|gamble|leave|hit|scream)"
     r"|felt like (?:drinking|using|having)|ignored|argued|snapped|sulked)\b"
 )
-_FEEL = re.compile(r"\b(?:i )?(?:felt|feel|feeling|was|got|am|i'm) (?:so |really |very |a bit )?")
 _THOUGHT_MARKERS = re.compile(
     r"\b(?:i thought|i think|i told myself|telling myself|i believed?|i said to myself|it means"
     r"|this means|they think|he thinks|she thinks|everyone thinks|i'?m (?:a|an|such|so) )\b"
@@ -179,7 +178,7 @@ def check_d(d: str) -> PartVerdict:
     return PartVerdict(True, f"D is a {result.kind} dispute. {result.explanation}")
 
 
-def check_e(e: str, b: str = "") -> PartVerdict:
+def check_e(e: str) -> PartVerdict:
     if not e:
         return PartVerdict(False, "E is empty: write the more flexible belief you arrive at.")
     belief = analyse_belief(e)
@@ -215,5 +214,5 @@ def check_abc(
         e = rest[1] if e is None else e
     a_, b_, c_ = _text(a), _text(b), _text(c)
     d_ = check_d(_text(d)) if _text(d) else None
-    e_ = check_e(_text(e), b_) if _text(e) else None
+    e_ = check_e(_text(e)) if _text(e) else None
     return ABCCheck(check_a(a_), check_b(b_), check_c(c_), d_, e_)
