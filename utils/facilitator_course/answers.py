@@ -20,6 +20,11 @@ from html import unescape
 from .htmlsafe import escape
 from .safety import crisis_banner_html, mentions_distress
 
+DISTRESS_LEAD = (
+    "Your answer may be about distress, suicide or self-harm. If that is about you or someone "
+    "near you right now, please reach out."
+)
+
 
 class AnswerNotAccepted(AssertionError):
     """A graded check did not pass; the message is written for the learner."""
@@ -191,13 +196,7 @@ def check_sentence(
     text = "" if answer is None else str(answer)
     words = word_count(text)
     if mentions_distress(text) and not grading():
-        _show(
-            crisis_banner_html(
-                lead="Your answer may be about distress, suicide or self-harm. If "
-                "that is about you or someone near you right now, please "
-                "reach out."
-            )
-        )
+        _show(crisis_banner_html(lead=DISTRESS_LEAD))
     if words == 0:
         return _outcome(False, "", "Not answered yet: type your answer between the quotes.")
     if words < min_words:
@@ -229,13 +228,7 @@ def review_written(answer: object, min_words: int = 40, max_words: int = 200) ->
     text = "" if answer is None else str(answer)
     words = word_count(text)
     if mentions_distress(text):
-        _show(
-            crisis_banner_html(
-                lead="Your answer may be about distress, suicide or self-harm. If "
-                "that is about you or someone near you right now, please "
-                "reach out."
-            )
-        )
+        _show(crisis_banner_html(lead=DISTRESS_LEAD))
     if grading() or in_web_app():  # marked by a trainer; in the web app nothing can be typed
         return
     if words == 0:

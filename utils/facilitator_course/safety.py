@@ -111,7 +111,7 @@ def mentions_distress(text: object) -> bool:
     Errs on the side of showing help: learners see crisis resources for either kind of text.
     """
     plain = str(text or "").translate(_PLAIN)
-    return bool(_DISTRESS.search(plain)) or mentions_own_distress(text)
+    return bool(_DISTRESS.search(plain) or _OWN_DISTRESS.search(plain))
 
 
 def crisis_banner_html(country: str | None = None, lead: str | None = None) -> str:

@@ -31,7 +31,7 @@ from traitlets.config import Config
 from ..nbgrader_setup import make_api, quiet_nbgrader
 from . import fault_report as faults
 from . import welfare
-from .backup import DEFAULT_KEEP, backup_gradebook
+from .backup import DEFAULT_KEEP, backup_gradebook, open_gradebook
 from .inspect_submission import SourceCell, inspect
 
 GRADED = "graded"
@@ -66,10 +66,6 @@ class GradeResult:
     welfare: list[dict[str, str]] = field(default_factory=list)
 
 
-def _db_url(course_root: Path) -> str:
-    return f"sqlite:///{course_root / 'gradebook.db'}"
-
-
 def source_cells(config: Config, assignment_id: str) -> dict[str, list[SourceCell]]:
     """The graded and locked cells of each notebook as trainees received them (release/).
 
@@ -101,10 +97,7 @@ def submitted_students(course_root: Path, assignment_id: str) -> list[str]:
 
 
 def _score(config: Config, assignment_id: str, student_id: str) -> tuple[float, float, bool, float]:
-    from nbgrader.api import Gradebook
-
-    course_root = Path(config.CourseDirectory.root)
-    with Gradebook(_db_url(course_root), config.CourseDirectory.course_id) as gb:
+    with open_gradebook(config) as gb:
         sub = gb.find_submission(assignment_id, student_id)
         return (
             float(sub.score),

@@ -13,6 +13,11 @@ import re
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nbgrader.api import Gradebook
+    from traitlets.config import Config
 
 GRADEBOOK = "gradebook.db"
 BACKUP_DIR = "backups"
@@ -22,6 +27,14 @@ _NAME = re.compile(r"^gradebook-(\d{8}-\d{6}-\d{6})(?:-[a-z0-9-]+)?\.db$")
 
 def gradebook_path(course_root: Path) -> Path:
     return Path(course_root) / GRADEBOOK
+
+
+def open_gradebook(config: Config) -> Gradebook:
+    """nbgrader's Gradebook of a course folder, for use in a `with` block."""
+    from nbgrader.api import Gradebook
+
+    root = config.CourseDirectory.root
+    return Gradebook(f"sqlite:///{gradebook_path(root)}", config.CourseDirectory.course_id)
 
 
 def list_backups(course_root: Path) -> list[Path]:

@@ -23,7 +23,7 @@ from ..course import Course, Item
 from . import fault_report
 from .autograde import GRADED, GRADED_WITH_WARNINGS, NOT_GRADED
 from .backup import gradebook_path
-from .notebook_text import cells_by_grade_id, notebook_answers, participant_line
+from .notebook_text import folder_answers, notebook_answers, participant_lines, source_folder
 
 NOT_HANDED_IN = "not handed in"
 AWAITING_AUTOGRADE = "handed in, not graded yet"
@@ -109,15 +109,11 @@ def item_catalogue(course: Course, course_root: Path) -> dict[tuple[str, str], I
     for module in course.modules:
         solutions: dict[str, str | None] = {}
         participants: dict[str, str | None] = {}
-        source = course_root / "source" / module.id
-        if not source.is_dir():
-            source = course.solutions_dir / module.id
+        source = source_folder(course_root, course.solutions_dir, module.id)
         for path in sorted(source.glob("*.ipynb")):
             nb = nbformat.read(path, as_version=4)
             solutions.update(notebook_answers(nb))
-            for gid, cell in cells_by_grade_id(nb).items():
-                if cell.cell_type == "code":
-                    participants[gid] = participant_line(cell.source)
+            participants.update(participant_lines(nb))
         for item in module.items:
             solution = solutions.get(item.grade_id)
             catalogue[(module.id, item.grade_id)] = ItemInfo(
@@ -204,16 +200,8 @@ def _read_answers(course_root: Path, pairs: set[tuple[str, str]]) -> list[dict]:
     """Typed answers from the autograded notebooks (never executed, only parsed)."""
     rows = []
     for trainee, module_id in sorted(pairs):
-        folder = course_root / "autograded" / trainee / module_id
-        for path in sorted(folder.glob("*.ipynb")):
-            try:
-                nb = nbformat.read(path, as_version=4)
-            except Exception:  # nbgrader wrote it; if it is unreadable there is nothing to show
-                continue
-            for item, answer in notebook_answers(nb).items():
-                rows.append(
-                    {"trainee": trainee, "module": module_id, "item": item, "answer": answer}
-                )
+        for item, answer in folder_answers(course_root / "autograded" / trainee / module_id):
+            rows.append({"trainee": trainee, "module": module_id, "item": item, "answer": answer})
     return rows
 
 

@@ -24,6 +24,7 @@ from .cohort import (
     load_cohort,
     module_scores,
 )
+from .command_support import ExportError
 from .item_analysis import item_analysis
 from .mi_profile import CodedReplies, code_roleplay_answers, mi_profiles
 from .welfare import ALERT, WelfareFlag, flags_from_records, is_crisis_topic, scan_answers
@@ -32,10 +33,6 @@ WELFARE_COLUMNS = ["trainee", "module", "item", "level"]
 
 # Columns nbgrader keeps about a person; no export may ever contain them.
 PERSONAL_COLUMNS = ("first_name", "last_name", "email", "lms_user_id", "name")
-
-
-class ExportError(RuntimeError):
-    """An export was refused (a folder inside the repository, personal columns)."""
 
 
 @dataclass

@@ -20,6 +20,14 @@ if TYPE_CHECKING:  # imported lazily below: building `--help` must stay fast
 COURSE_DIR_ENV = "FACILITATOR_COURSE_DIR"  # the same name as coursedir.COURSE_DIR_ENV
 
 
+class ExportError(RuntimeError):
+    """An export was refused (a folder inside the repository, personal columns).
+
+    Defined here rather than beside the exports so that catching it (every command does, in
+    report_errors) does not load pandas and the whole report.
+    """
+
+
 def add_course_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--course-dir",
@@ -81,7 +89,6 @@ def report_errors(run: Callable[[argparse.Namespace], int]) -> Callable[[argpars
     """Turn the trainer tools' expected errors into one sentence on stderr and exit status 1."""
     from ..content import ContentError
     from ..paths import CourseNotFound
-    from .cohort_report import ExportError
     from .collect import CollectError
     from .coursedir import CourseDirError
     from .release import ReleaseError

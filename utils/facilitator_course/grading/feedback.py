@@ -19,10 +19,8 @@ import copy
 import html
 import re
 import shutil
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 import nbformat
@@ -32,9 +30,10 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets.config import Config
 
 from ..nbgrader_setup import make_api
-from .autograde import quiet_grading
-from .backup import DEFAULT_KEEP, backup_gradebook
+from .autograde import quiet_grading, submitted_students
+from .backup import DEFAULT_KEEP, backup_gradebook, open_gradebook
 from .notebook_text import grading_secrets
+from .release import write_zip
 
 GENERATED = "feedback ready"
 WITHHELD = "withheld"
@@ -152,11 +151,8 @@ class FeedbackOutcome:
 
 def _pending_manual(config: Config, module_id: str) -> dict[str, list[str]]:
     """{trainee: grade ids still waiting for a grader} for a module."""
-    from nbgrader.api import Gradebook
-
-    root = Path(config.CourseDirectory.root)
     pending: dict[str, list[str]] = {}
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}", config.CourseDirectory.course_id) as gb:
+    with open_gradebook(config) as gb:
         try:
             assignment = gb.find_assignment(module_id)
         except Exception:
@@ -194,9 +190,7 @@ def generate_feedback(
             for p in (graded.iterdir() if graded.is_dir() else [])
             if (p / module_id).is_dir() and any((p / module_id).glob("*.ipynb"))
         )
-        submitted = sorted(
-            p.name for p in (root / "submitted").glob("*") if (p / module_id).is_dir()
-        )
+        submitted = submitted_students(root, module_id)
         pending = _pending_manual(config, module_id)
         secrets = module_secrets(root, module_id)
         for trainee in submitted:
@@ -303,15 +297,10 @@ def return_to_folder(
             written.setdefault(outcome.module_id, []).append(target / path.name)
     made = [p for paths in written.values() for p in paths]
     if make_zip:
-        stamp = datetime(2020, 1, 1).timetuple()[:6]
         zips = []
         for module_id, paths in written.items():
             archive_path = out_dir / f"{module_id}-feedback.zip"
-            with zipfile.ZipFile(archive_path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                for path in sorted(paths):
-                    info = zipfile.ZipInfo(str(path.relative_to(out_dir / module_id)), stamp)
-                    info.external_attr = 0o644 << 16
-                    archive.writestr(info, path.read_bytes(), compress_type=zipfile.ZIP_DEFLATED)
+            write_zip(archive_path, sorted(paths), out_dir / module_id)
             zips.append(archive_path)
         return zips
     return made

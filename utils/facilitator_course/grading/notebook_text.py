@@ -73,6 +73,33 @@ def notebook_answers(nb: nbformat.NotebookNode) -> dict[str, str | None]:
     return answers
 
 
+def folder_answers(folder: Path) -> Iterator[tuple[str, str | None]]:
+    """(item, typed answer) for every notebook in a folder, in name order; notebooks that
+    cannot be read are skipped (the fault report says why). Parsed, never run."""
+    for path in sorted(Path(folder).glob("*.ipynb")):
+        try:
+            nb = nbformat.read(path, as_version=4)
+        except Exception:
+            continue
+        yield from notebook_answers(nb).items()
+
+
+def source_folder(course_root: Path | None, solutions_dir: Path, module_id: str) -> Path:
+    """A module's instructor notebooks: the course folder's source/ copy (what was released),
+    else the repository's solutions/."""
+    source = Path(course_root) / "source" / module_id if course_root else None
+    return source if source is not None and source.is_dir() else solutions_dir / module_id
+
+
+def participant_lines(nb: nbformat.NotebookNode) -> dict[str, str | None]:
+    """{grade id: participant_line} for every code cell with a grade id."""
+    return {
+        gid: participant_line(cell.source)
+        for gid, cell in cells_by_grade_id(nb).items()
+        if cell.cell_type == "code"
+    }
+
+
 def participant_line(test_source: str) -> str | None:
     """The participant's words a role-play reply answers: `check_reply(..., participant="...")`."""
     try:

@@ -18,6 +18,7 @@ from traitlets.config import Config
 
 from ..build import IGNORED
 from ..nbgrader_setup import make_api, quiet_nbgrader
+from .backup import open_gradebook
 
 
 class ReleaseError(RuntimeError):
@@ -65,15 +66,20 @@ def release_to_exchange(
     return released
 
 
-def _zip_folder(folder: Path, target: Path) -> None:
-    """A zip whose entries are `<module>/<file>`, in a stable order and with fixed dates."""
+def write_zip(target: Path, files: list[Path], base: Path) -> None:
+    """A zip of `files`, named relative to `base`, in the order given and with fixed dates, so
+    the same files always give the same bytes (a trainer can tell nothing changed)."""
     stamp = datetime(2020, 1, 1).timetuple()[:6]
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                info = zipfile.ZipInfo(str(path.relative_to(folder.parent)), date_time=stamp)
-                info.external_attr = 0o644 << 16
-                archive.writestr(info, path.read_bytes(), compress_type=zipfile.ZIP_DEFLATED)
+        for path in files:
+            info = zipfile.ZipInfo(str(path.relative_to(base)), date_time=stamp)
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes(), compress_type=zipfile.ZIP_DEFLATED)
+
+
+def _zip_folder(folder: Path, target: Path) -> None:
+    """A zip whose entries are `<module>/<file>`, in a stable order."""
+    write_zip(target, [p for p in sorted(folder.rglob("*")) if p.is_file()], folder.parent)
 
 
 def release_to_folder(
@@ -100,9 +106,6 @@ def release_to_folder(
 
 def set_due_date(config: Config, module_ids: list[str], due: datetime) -> None:
     """Record a due date in the gradebook so late submissions show up (nbgrader's own field)."""
-    from nbgrader.api import Gradebook
-
-    root = Path(config.CourseDirectory.root)
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}", config.CourseDirectory.course_id) as gb:
+    with open_gradebook(config) as gb:
         for module_id in module_ids:
             gb.update_or_create_assignment(module_id, duedate=due)

@@ -9,14 +9,16 @@ the Formgrader does (manual_score, needs_manual_grade, manual_comment).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import nbformat
 from traitlets.config import Config
 
 from ..course import Course
-from .backup import DEFAULT_KEEP, backup_gradebook
+from .backup import DEFAULT_KEEP, backup_gradebook, open_gradebook
 from .notebook_text import ANSWER_SUFFIX, answer_text, cells_by_grade_id, mark_scheme
 
 WRITTEN = "written answer"
@@ -42,13 +44,6 @@ class ManualItem:
     needs_grade: bool
 
 
-def _gradebook(config: Config):
-    from nbgrader.api import Gradebook
-
-    root = Path(config.CourseDirectory.root)
-    return Gradebook(f"sqlite:///{root / 'gradebook.db'}", config.CourseDirectory.course_id)
-
-
 def _read(path: Path) -> nbformat.NotebookNode | None:
     try:
         return nbformat.read(path, as_version=4)
@@ -56,10 +51,15 @@ def _read(path: Path) -> nbformat.NotebookNode | None:
         return None
 
 
-def _answer(root: Path, trainee: str, module_id: str, notebook: str, grade_id: str) -> str | None:
+Reader = Callable[[Path], nbformat.NotebookNode | None]
+
+
+def _answer(
+    read: Reader, root: Path, trainee: str, module_id: str, notebook: str, grade_id: str
+) -> str | None:
     """The trainee's answer, from the autograded copy or, if there is none, the submission."""
     for step in ("autograded", "submitted"):
-        nb = _read(root / step / trainee / module_id / f"{notebook}.ipynb")
+        nb = read(root / step / trainee / module_id / f"{notebook}.ipynb")
         if nb is None:
             continue
         cells = cells_by_grade_id(nb)
@@ -73,9 +73,9 @@ def _answer(root: Path, trainee: str, module_id: str, notebook: str, grade_id: s
     return None
 
 
-def _scheme(root: Path, module_id: str, notebook: str, grade_id: str) -> str | None:
+def _scheme(read: Reader, root: Path, module_id: str, notebook: str, grade_id: str) -> str | None:
     """The mark scheme (task cells) or, for an autograded item, the check it runs."""
-    nb = _read(root / "source" / module_id / f"{notebook}.ipynb")
+    nb = read(root / "source" / module_id / f"{notebook}.ipynb")
     cell = cells_by_grade_id(nb).get(grade_id) if nb is not None else None
     if cell is None:
         return None
@@ -93,8 +93,9 @@ def items_to_grade(
     root = Path(config.CourseDirectory.root)
     manual_ids = {item.grade_id for m in course.modules for item in m.items if item.manual}
     wanted = module_ids or [m.id for m in course.modules]
+    read = cache(_read)  # each notebook is parsed once, however many of its items wait
     found = []
-    with _gradebook(config) as gb:
+    with open_gradebook(config) as gb:
         for module_id in wanted:
             try:
                 assignment = gb.find_assignment(module_id)
@@ -117,8 +118,12 @@ def items_to_grade(
                                 grade_id=grade.name,
                                 max_score=float(grade.max_score or 0),
                                 kind=WRITTEN if written else NO_AUTOMATIC_SCORE,
-                                answer=_answer(root, trainee, module_id, notebook.name, grade.name),
-                                mark_scheme=_scheme(root, module_id, notebook.name, grade.name),
+                                answer=_answer(
+                                    read, root, trainee, module_id, notebook.name, grade.name
+                                ),
+                                mark_scheme=_scheme(
+                                    read, root, module_id, notebook.name, grade.name
+                                ),
                                 score=grade.manual_score,
                                 comment=_comment(gb, grade.name, notebook.name, module_id, trainee),
                                 needs_grade=bool(grade.needs_manual_grade),
@@ -157,7 +162,7 @@ def record_grade(
 
     if backup:
         backup_gradebook(Path(config.CourseDirectory.root), "before-manual-grade", keep_backups)
-    with _gradebook(config) as gb:
+    with open_gradebook(config) as gb:
         try:
             submission = gb.find_submission(module_id, trainee)
         except MissingEntry as exc:

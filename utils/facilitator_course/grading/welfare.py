@@ -20,14 +20,14 @@ Two levels, so a trainer is not drowned in expected mentions:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
 from ..course import Course
 from ..safety import crisis_resources, mentions_distress, mentions_own_distress
-from .notebook_text import cells_by_grade_id, notebook_answers, participant_line
+from .notebook_text import folder_answers, participant_lines, source_folder
 
 ALERT = "alert"
 EXPECTED = "expected"
@@ -66,17 +66,13 @@ def crisis_topic_items(course: Course, course_root: Path | None = None) -> set[t
     for module in course.modules:
         participants: dict[str, str | None] = {}
         if any(item.roleplay for item in module.items):
-            source = Path(course_root) / "source" / module.id if course_root else None
-            if source is None or not source.is_dir():
-                source = course.solutions_dir / module.id
+            source = source_folder(course_root, course.solutions_dir, module.id)
             for path in sorted(source.glob("*.ipynb")):
                 try:
                     nb = nbformat.read(path, as_version=4)
                 except Exception:  # an unreadable source notebook: its role-plays alert in full
                     continue
-                for gid, cell in cells_by_grade_id(nb).items():
-                    if cell.cell_type == "code":
-                        participants[gid] = participant_line(cell.source)
+                participants.update(participant_lines(nb))
         for item in module.items:
             if is_crisis_topic(item.safety, participants.get(item.grade_id)):
                 found.add((module.id, item.grade_id))
@@ -102,14 +98,7 @@ def scan_submission(
     folder: Path, trainee: str, module: str, crisis_items: set[tuple[str, str]]
 ) -> list[WelfareFlag]:
     """Flags for every notebook in a submission folder; unreadable notebooks are skipped."""
-    answers: list[tuple[str, object]] = []
-    for path in sorted(Path(folder).glob("*.ipynb")):
-        try:
-            nb = nbformat.read(path, as_version=4)
-        except Exception:  # not valid JSON: the fault report already says so
-            continue
-        answers.extend(notebook_answers(nb).items())
-    return scan_answers(trainee, module, answers, crisis_items)
+    return scan_answers(trainee, module, folder_answers(folder), crisis_items)
 
 
 @dataclass(frozen=True)
@@ -141,14 +130,9 @@ def flagged_answers(
             if wanted and trainee not in wanted:
                 continue
             texts: dict[str, str] = {}
-            for path in sorted(folder.glob("*.ipynb")):
-                try:
-                    nb = nbformat.read(path, as_version=4)
-                except Exception:  # not valid JSON: the fault report already says so
-                    continue
-                for item, text in notebook_answers(nb).items():
-                    if isinstance(text, str) and text.strip():
-                        texts.setdefault(item, text)
+            for item, text in folder_answers(folder):
+                if isinstance(text, str) and text.strip():
+                    texts.setdefault(item, text)
             for flag in scan_answers(trainee, module, texts.items(), crisis_items):
                 found.append(FlaggedAnswer(flag, texts[flag.item]))
     return sorted(
@@ -193,10 +177,6 @@ def flags_from_records(trainee: str, module: str, records: Iterable[dict]) -> li
         for r in records
         if isinstance(r, dict)
     ]
-
-
-def as_rows(flags: Iterable[WelfareFlag]) -> list[dict[str, str]]:
-    return [asdict(f) for f in flags]
 
 
 def terminal_banner(level: str | None, country: str | None = None) -> str:
