@@ -98,12 +98,14 @@ def load_yaml(path: Path | str) -> tuple[Any, LineMap]:
             "",
             f"is too large (more than {MAX_CONTENT_BYTES} characters)",
         )
+    loader = yaml.SafeLoader(text)  # what yaml.safe_load does, with a look at the nodes first
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = loader.get_single_node()
         lines = LineMap()
+        data = None
         if node is not None:  # walked before constructing: it refuses alias bombs and deep nesting
             _walk(node, "", lines, [MAX_CONTENT_NODES])
-        data = yaml.safe_load(text)
+            data = loader.construct_document(node)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -115,6 +117,8 @@ def load_yaml(path: Path | str) -> tuple[Any, LineMap]:
         raise ContentError(
             str(path), None, "", f"is nested too deeply (more than {MAX_CONTENT_DEPTH} levels)"
         ) from None
+    finally:
+        loader.dispose()
     return data, lines
 
 

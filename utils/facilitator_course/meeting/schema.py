@@ -14,8 +14,9 @@ from ..roleplay.schema import (
     optional_text,
     require_feedback,
     unknown_fields,
+    whole_number,
 )
-from ..roleplay.text import content_text_problems, fill_placeholders
+from ..roleplay.text import fill_placeholders, report_text_problems
 from .format import ELEMENT_KEYS, MEETING_ELEMENTS, MEETING_MINUTES
 from .model import (
     EVENT_KINDS,
@@ -37,18 +38,6 @@ CHOICE_FIELDS = ("action", "minutes", "climate", "handling", "feedback")
 MIN_PARTICIPANTS, MAX_PARTICIPANTS = 4, 8
 MAX_EXTRA_MINUTES = 30
 MAX_CLIMATE_CHANGE = 40
-
-
-def _int(
-    check: Checker, raw: dict, key: str, where: str, low: int, high: int, default: int | None = None
-) -> int:
-    value = raw.get(key, default)
-    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        check.error(
-            f"{where}.{key}", f"should be a whole number from {low} to {high} (found {value!r})"
-        )
-        return 0 if default is None else default
-    return value
 
 
 def _participants(check: Checker, raw: Any) -> tuple[Participant, ...]:
@@ -86,8 +75,8 @@ def _choice(check: Checker, raw: Any, where: str) -> MeetingChoice | None:
         return None
     unknown_fields(check, raw, CHOICE_FIELDS, where)
     action = check.require(raw, "action", str, where)
-    minutes = _int(check, raw, "minutes", where, -10, MAX_EXTRA_MINUTES)
-    climate = _int(check, raw, "climate", where, -MAX_CLIMATE_CHANGE, MAX_CLIMATE_CHANGE)
+    minutes = whole_number(check, raw, "minutes", where, -10, MAX_EXTRA_MINUTES)
+    climate = whole_number(check, raw, "climate", where, -MAX_CLIMATE_CHANGE, MAX_CLIMATE_CHANGE)
     handling = check.require(raw, "handling", str, where)
     one_of(check, handling, list(HANDLING_POINTS), f"{where}.handling")
     feedback = require_feedback(check, raw, where)
@@ -177,7 +166,7 @@ def _elements(check: Checker, raw: Any, names: set[str]) -> tuple[ElementPlan, .
             check.error(where, "should be a mapping with planned, scene and events")
             continue
         unknown_fields(check, item, ELEMENT_FIELDS, where)
-        planned = _int(
+        planned = whole_number(
             check,
             item,
             "planned",
@@ -221,9 +210,7 @@ def _text_checks(check: Checker, meeting: Meeting) -> None:
             for cindex, choice in enumerate(event.choices):
                 texts.append((f"{ewhere}.choices.{cindex}.action", choice.action, False))
                 texts.append((f"{ewhere}.choices.{cindex}.feedback", choice.feedback, True))
-    for field, text, voice in texts:
-        for problem in content_text_problems(text, voice):
-            check.error(field, problem)
+    report_text_problems(check, texts)
 
 
 def parse_meeting(check: Checker, data: Any, path: Path) -> Meeting | None:
@@ -235,11 +222,7 @@ def parse_meeting(check: Checker, data: Any, path: Path) -> Meeting | None:
     title = check.require(data, "title", str)
     about = check.require(data, "about", str)
     setting = check.require(data, "setting", str)
-    climate = (
-        _int(check, data, "start_climate", "", 0, 100, default=60)
-        if ("start_climate" in data)
-        else 60
-    )
+    climate = whole_number(check, data, "start_climate", "", 0, 100, default=60)
     people = _participants(check, data.get("participants"))
     plans = _elements(check, data.get("elements"), {p.name for p in people})
     if meeting_id and meeting_id != path.stem:

@@ -141,10 +141,6 @@ class MeetingSimulation:
         return self._position >= len(self._steps)
 
     @property
-    def current(self) -> tuple[ElementPlan, MeetingEvent] | None:
-        return None if self.finished else self._steps[self._position]
-
-    @property
     def current_event(self) -> MeetingEvent | None:
         return None if self.finished else self._steps[self._position][1]
 

@@ -16,7 +16,7 @@ from ..safety import mentions_distress
 from .scenario import CHOICE, RIGHTING_REFLEX, Scenario
 from .schema import parse_scenario
 from .state import GOOD, quality
-from .text import content_text_problems
+from .text import report_text_problems
 
 
 def _edges(scenario: Scenario) -> Iterator[tuple[str, str, str]]:
@@ -158,19 +158,13 @@ def _texts(scenario: Scenario) -> Iterator[tuple[str, str, bool]]:
             yield f"{where}.choices.{index}.better", choice.better or "", True
 
 
-def check_texts(check: Checker, scenario: Scenario) -> None:
-    for field, text, course_voice in _texts(scenario):
-        for problem in content_text_problems(text, course_voice):
-            check.error(field, problem)
-
-
-def check_scenario_file(path: Path | str) -> list[ContentError]:
-    """Every problem in one scenario file (an empty list means the file is fine)."""
+def checked_scenario(path: Path | str) -> tuple[Scenario | None, list[ContentError]]:
+    """The scenario in a file and every problem in it (an empty list means the file is fine)."""
     path = Path(path)
     try:
         data, lines = load_yaml(path)
     except ContentError as exc:
-        return [exc]
+        return None, [exc]
     check = Checker(path, lines)
     scenario = parse_scenario(check, data)
     if scenario is not None:
@@ -178,5 +172,10 @@ def check_scenario_file(path: Path | str) -> list[ContentError]:
             check.error("id", f"should match the file name: '{path.stem}' (found '{scenario.id}')")
         check_graph(check, scenario)
         check_fidelity(check, scenario)
-        check_texts(check, scenario)
-    return check.errors
+        report_text_problems(check, _texts(scenario))
+    return scenario, check.errors
+
+
+def check_scenario_file(path: Path | str) -> list[ContentError]:
+    """Every problem in one scenario file (an empty list means the file is fine)."""
+    return checked_scenario(path)[1]

@@ -16,7 +16,7 @@ from ..content import Checker, ContentError, load_yaml
 from ..paths import data_dir
 from .coder import labels
 from .schema import unknown_fields
-from .text import content_text_problems
+from .text import report_text_problems
 
 DRILL_FIELDS = ("id", "title", "instructions", "items")
 ITEM_FIELDS = ("id", "participant", "response", "label", "why")
@@ -127,10 +127,6 @@ def drills_dir() -> Path:
     return data_dir() / "drills"
 
 
-def drill_paths() -> list[Path]:
-    return sorted(p for p in drills_dir().iterdir() if p.suffix in (".yaml", ".yml"))
-
-
 def check_drill_file(path: Path | str) -> tuple[CodingDrill | None, list[ContentError]]:
     path = Path(path)
     try:
@@ -160,12 +156,13 @@ def check_drill_file(path: Path | str) -> tuple[CodingDrill | None, list[Content
         if item_id in seen:
             check.error(f"{where}.id", f"'{item_id}' is used twice; ids must be unique")
         seen.add(item_id)
-        for field, text, voice in (
-            (f"{where}.why", why or "", True),
-            (f"{where}.participant", str(participant or ""), False),
-        ):
-            for problem in content_text_problems(text, voice):
-                check.error(field, problem)
+        report_text_problems(
+            check,
+            (
+                (f"{where}.why", why or "", True),
+                (f"{where}.participant", str(participant or ""), False),
+            ),
+        )
         if item_id and response and label in label_set and why:
             items.append(
                 DrillItem(

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..content import Checker, ContentError, load_yaml
+from ..content import ContentError
 from ..paths import data_dir
-from .checker import check_scenario_file
+from .checker import checked_scenario
 from .scenario import Choice, Node, Scenario
-from .schema import parse_scenario
 from .text import fill_placeholders
 
 SCENARIO_SUFFIXES = (".yaml", ".yml")
@@ -75,12 +74,10 @@ def load_scenario(name_or_path: str | Path, country: str | None = None) -> Scena
             "",
             "does not exist; shipped scenarios are: " + ", ".join(p.stem for p in scenario_paths()),
         )
-    errors = check_scenario_file(path)
+    scenario, errors = checked_scenario(path)
     if errors:
         raise errors[0]
-    data, lines = load_yaml(path)
-    scenario = parse_scenario(Checker(path, lines), data)
-    assert scenario is not None  # the check above passed
+    assert scenario is not None  # no errors means it parsed
     return _filled(scenario, country)
 
 

@@ -93,6 +93,20 @@ def optional_text(check: Checker, mapping: dict, key: str, where: str) -> str:
     return " ".join(value.split())
 
 
+def whole_number(
+    check: Checker, raw: dict, key: str, where: str, low: int, high: int, default: int | None = None
+) -> int:
+    """raw[key] (default if missing) when it is a whole number from low to high; else an error
+    and the default (0 without one)."""
+    value = raw.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        check.error(
+            f"{where}.{key}", f"should be a whole number from {low} to {high} (found {value!r})"
+        )
+        return 0 if default is None else default
+    return value
+
+
 def parse_effect(check: Checker, raw: Any, where: str) -> Effect | None:
     if raw is None:
         return None
@@ -100,17 +114,12 @@ def parse_effect(check: Checker, raw: Any, where: str) -> Effect | None:
         check.error(where, "should be a mapping such as {readiness: 5, rapport: -5}")
         return None
     unknown_fields(check, raw, EFFECT_FIELDS, where)
-    values = {}
-    for key in EFFECT_FIELDS:
-        value = raw.get(key, 0)
-        if not isinstance(value, int) or isinstance(value, bool) or abs(value) > MAX_EFFECT:
-            check.error(
-                f"{where}.{key}",
-                f"should be a whole number from -{MAX_EFFECT} to {MAX_EFFECT} (found {value!r})",
-            )
-            value = 0
-        values[key] = value
-    return Effect(**values)
+    return Effect(
+        **{
+            key: whole_number(check, raw, key, where, -MAX_EFFECT, MAX_EFFECT, default=0)
+            for key in EFFECT_FIELDS
+        }
+    )
 
 
 def parse_start_state(check: Checker, raw: Any) -> dict[str, int]:

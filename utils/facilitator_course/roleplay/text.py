@@ -10,8 +10,13 @@ and a label inside quotation marks is a mention, not a use.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..safety import crisis_resources
+
+if TYPE_CHECKING:
+    from ..content import Checker
 
 PLACEHOLDERS = ("crisis_line", "emergency")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -76,3 +81,10 @@ def content_text_problems(text: str, course_voice: bool) -> list[str]:
                 "person or the behaviour instead (quote it if you are talking about the word)"
             )
     return problems
+
+
+def report_text_problems(check: Checker, texts: Iterable[tuple[str, str, bool]]) -> None:
+    """Every content_text_problems finding for (field, text, course voice?) triples, as errors."""
+    for field, text, course_voice in texts:
+        for problem in content_text_problems(text, course_voice):
+            check.error(field, problem)

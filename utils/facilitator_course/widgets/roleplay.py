@@ -21,7 +21,7 @@ from ..roleplay.state import STAGES, TALK_TYPES
 from ..roleplay.transcript import Turn
 from ..safety import crisis_banner_html, mentions_distress
 from .dropdown import PlaceholderDropdown
-from .style import QUALITY_WORDS, badge, message_html, meter_html, nbgrader_running, root
+from .style import QUALITY_WORDS, badge, message_html, meter_html, nbgrader_running, quoted, root
 from .summary_view import summary_html
 
 TALK_TONES = {"change": "good", "sustain": "mixed", "neutral": "neutral", "discord": "poor"}
@@ -53,13 +53,6 @@ def turn_html(turn: Turn, name: str) -> str:
         html += f'<p class="fc-line"><small>What the coder noticed: {escape(turn.cue)}</small></p>'
     html += "".join(f'<p class="fc-line">{line}</p>' for line in _alternatives(turn))
     return html + "</div>"
-
-
-def quoted(text: str) -> str:
-    """Escaped text in curly quotes, unless it already quotes a reply itself."""
-    if any(mark in text for mark in ('"', "“")):
-        return escape(text)
-    return f"“{escape(text)}”"
 
 
 def _alternatives(turn: Turn) -> list[str]:
@@ -153,6 +146,7 @@ class RolePlay:
         self.restart_button.on_click(lambda _: self.restart())
 
         self.answer_box = w.VBox([])
+        self.text_buttons = w.HBox([self.reply_button, self.hint_button])
         self.retry_box = w.HBox(
             [self.rewind_to, self.rewind_button, self.restart_button],
             layout=w.Layout(flex_flow="row wrap"),
@@ -287,7 +281,7 @@ class RolePlay:
         else:
             self.answer_box.children = [
                 self.text,
-                w.HBox([self.reply_button, self.hint_button]),
+                self.text_buttons,
                 self.hint,
             ]
 

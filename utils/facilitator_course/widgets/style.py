@@ -163,6 +163,13 @@ def figure_to_img(figure: Any, alt: str) -> str:
     return f'<img src="data:image/png;base64,{data}" alt="{escape(alt)}" style="max-width:100%">'
 
 
+def quoted(text: str) -> str:
+    """Escaped text in curly quotes, unless it already quotes a reply itself."""
+    if any(mark in text for mark in ('"', "“")):
+        return escape(text)
+    return f"“{escape(text)}”"
+
+
 def reply_feedback_html(feedback: Any) -> str:
     """HTML for roleplay.feedback.ReplyFeedback (graded notebooks and the role-play widget)."""
     from ..safety import crisis_banner_html
@@ -182,9 +189,6 @@ def reply_feedback_html(feedback: Any) -> str:
     if feedback.cue and feedback.cue not in feedback.explanation:
         body += f"<br><em>What the coder noticed:</em> {escape(feedback.cue)}"
     if feedback.better:
-        better = escape(feedback.better)
-        if not any(mark in feedback.better for mark in ('"', "“")):
-            better = f"“{better}”"
-        body += f"<br><strong>A more MI-consistent option:</strong> {better}"
+        body += f"<br><strong>A more MI-consistent option:</strong> {quoted(feedback.better)}"
     parts.append(message_html(tone, body))
     return '<div class="fc-widget">' + "".join(parts) + "</div>"

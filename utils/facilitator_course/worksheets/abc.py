@@ -10,7 +10,7 @@ reworded.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .base import (
     INFO,
@@ -21,6 +21,9 @@ from .base import (
     length_problem,
     safety_messages,
 )
+
+if TYPE_CHECKING:
+    from ..coding.rebt import ABCCheck, BeliefAnalysis
 
 PARTS: dict[str, str] = {
     "a": "A: Activating event",
@@ -52,41 +55,22 @@ class ABCWorksheet:
         return {k: getattr(self, k) for k in PARTS}
 
 
-def _part_result(result: Any, name: str) -> tuple[bool, str] | None:
-    """(ok, message) for one part from check_abc's result, whichever container it uses."""
-    for getter in (lambda: getattr(result, name), lambda: result[name], lambda: result.parts[name]):
-        try:
-            value = getter()
-        except (AttributeError, KeyError, TypeError, IndexError):
-            continue
-        if value is None:
-            return None
-        if isinstance(value, tuple | list) and len(value) >= 2:
-            return bool(value[0]), str(value[1] or "")
-        ok = getattr(value, "ok", None)
-        if ok is not None:
-            return bool(ok), str(getattr(value, "message", "") or "")
-    return None
+def _part_result(result: ABCCheck, name: str) -> tuple[bool, str] | None:
+    """(ok, message) for one part of check_abc's result; None when that part was not given."""
+    verdict = getattr(result, name)
+    return None if verdict is None else (verdict.ok, verdict.message)
 
 
-def _spans(analysis: Any) -> list[dict]:
+def _spans(analysis: BeliefAnalysis) -> list[dict]:
     """The belief spans as dicts, each marked `irrational` or not.
 
     The analysis finds rational phrases too (preferences, acceptance); only the types it lists
     as irrational are highlighted as such, so a good E is never shown as a problem.
     """
-    irrational_types = set(getattr(analysis, "irrational", None) or ())
-    spans = []
-    for span in getattr(analysis, "spans", None) or []:
-        if isinstance(span, dict):
-            item = {k: span.get(k) for k in ("start", "end", "type", "text")}
-        elif isinstance(span, tuple | list):
-            item = dict(zip(("start", "end", "type", "text"), span, strict=False))
-        else:
-            item = {k: getattr(span, k, None) for k in ("start", "end", "type", "text")}
-        item["irrational"] = item.get("type") in irrational_types
-        spans.append(item)
-    return spans
+    irrational_types = set(analysis.irrational)
+    return [
+        {**span.to_dict(), "irrational": span.type in irrational_types} for span in analysis.spans
+    ]
 
 
 def analyse_abc(sheet: ABCWorksheet) -> WorksheetFeedback:
