@@ -129,14 +129,18 @@ def content_report(split: str, show: bool) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--splits", nargs="+", default=["dev", "fresh"])
+    parser.add_argument("--splits", nargs="+", default=["dev", "dev2", "fresh"])
     parser.add_argument(
         "--show", action="store_true", help="print the misjudged replies of the dev split only"
     )
     args = parser.parse_args()
+    folder = REPO / "utils" / "facilitator_course" / "data" / "coding"
     for split in args.splits:
-        harm_report(split, args.show and split == "dev")
-        content_report(split, args.show and split == "dev")
+        show = args.show and split.startswith("dev")
+        if (folder / f"harm_{split}.jsonl").exists():
+            harm_report(split, show)
+        if (folder / f"content_{split}.jsonl").exists():
+            content_report(split, show)
     return 0
 
 

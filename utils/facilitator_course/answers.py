@@ -249,7 +249,7 @@ def review_written(answer: object, min_words: int = 40, max_words: int = 200) ->
         _show(_box("ok", f"{words} words. Your trainer will mark it against the criteria above."))
 
 
-class LeftForTrainer(AssertionError):
+class LeftForTrainer(AnswerNotAccepted):
     """Raised while grading when the feedback engine cannot judge a typed reply.
 
     The autograder records such an item as needing a manual grade (not as 0), and
@@ -268,6 +268,7 @@ class ReplyVerdict:
     meets: bool | None
     coded: Any
     pickup: Any = None
+    reason: str = ""  # why the trainer is left to mark it, when meets is None
 
     @property
     def harmful(self) -> bool:
@@ -279,7 +280,7 @@ def judge_graded_reply(answer: object, item: str) -> ReplyVerdict:
     """Apply a graded item's rule to a reply: the kind it asks for, what it must pick up, and
     never a point for advice without permission, confrontation or a label."""
     from .coding import code_response
-    from .coding.pickup import pick_up
+    from .coding.pickup import PICKUP_NAMES, pick_up
     from .graded_replies import graded_reply
 
     rule = graded_reply(item)
@@ -287,15 +288,23 @@ def judge_graded_reply(answer: object, item: str) -> ReplyVerdict:
     related = tuple(" ".join(idea.words) for idea in rule.ideas)
     coded = code_response(text, rule.says, related=related)
     if not coded.judged:
-        return ReplyVerdict(None, coded)
+        return ReplyVerdict(None, coded, reason=str(coded.explanation))
     found = pick_up(text, rule.ideas, rule.says) if rule.ideas else None
     verdict = ReplyVerdict(False, coded, found)
-    meets = (
-        not verdict.harmful
-        and rule.accepts_code(coded.code)
-        and (not rule.picks or (found is not None and found.side in rule.picks and found.specific))
+    if verdict.harmful or not rule.accepts_code(coded.code):
+        return verdict
+    if not rule.picks or (found is not None and found.side in rule.picks and found.specific):
+        return ReplyVerdict(True, coded, found)
+    # The kind is right and nothing harmful is in it, but matching words cannot confirm what it
+    # picked up (a paraphrase the word lists do not know, or a different side): a person decides.
+    wanted = " or ".join(PICKUP_NAMES[p] for p in rule.picks)
+    return ReplyVerdict(
+        None,
+        coded,
+        found,
+        reason=f"The reply reads as the kind the task asks for, but I could not confirm that it "
+        f"picks up {wanted}.",
     )
-    return ReplyVerdict(meets, coded, found)
 
 
 def check_reply(
@@ -337,11 +346,13 @@ def check_reply(
 
         coded, found = code_response(text, line), None
         verdict = None
-    if not coded.judged:
-        reason = escape(coded.explanation)
+    undecided = verdict is not None and verdict.meets is None
+    if not coded.judged or (undecided and mark):
+        reason = escape(verdict.reason if verdict is not None else coded.explanation)
         if grading() and (mark or expect is not None):
             raise LeftForTrainer(plain_text(f"Left for your trainer to mark: {reason}"))
-        return _outcome(False, "", f"{reason} Your trainer will read it if you hand it in.")
+        if not coded.judged:
+            return _outcome(False, "", f"{reason} Your trainer will read it if you hand it in.")
     name = LABEL_NAMES.get(coded.code, coded.code)
     detail = escape(coded.explanation)
     if found is not None and rule is not None:
@@ -351,7 +362,13 @@ def check_reply(
     harmful = coded.code in ("persuade", "confront") or coded.labeling or coded.disguised_advice
     if rule is not None and verdict is not None:
         meets = bool(verdict.meets)
-        verdict_word = "meets" if meets else "does not meet"
+        verdict_word = (
+            "may or may not meet (your trainer will decide)"
+            if undecided
+            else "meets"
+            if meets
+            else "does not meet"
+        )
         if not mark:
             if not grading():
                 kind = "ok" if meets else "todo"

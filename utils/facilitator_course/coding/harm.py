@@ -83,6 +83,9 @@ _ADVICE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r" (?:that )?(?:it |that )?(?:helps|works|useful|helpful|\w+ing)\b",
         r"\bwhat (?:helped|worked) (?:for )?me (?:was|is)\b|\bwhat i (?:did|do) (?:was|is)\b"
         r"|\bthe (?:trick|key|answer|secret|solution) is (?:to|just|simply|that you)\b"
+        r"|\bit will (?:pass|be fine|be okay|get better)\b|\byou (?:will be|are probably|are)"
+        r" (?:fine|okay|all right)\b(?! (?:with|to|about|if))|\bso (?:next week|tomorrow|from now on|from monday) you will (?:stop|quit|cut|not)\b"
+        r"|\bhave a (?:think|go|word)\b|\b(?:just|simply) speak up\b"
         r"|\byou (?:might|may|could|would) (?:just |also |really )?want to (?!talk|say|share|tell"
         r"|think about what|know)\w+",
         r"\b(?:how|what) about (?:trying|cutting|stopping|going|getting|calling|asking|telling"
@@ -159,6 +162,10 @@ _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b|\bwhat would (?:your|the) (?:\w+ )?(?:wife|husband|partner|kids|children|son"
         r"|daughter|mum|mom|dad|mother|father|family|boss|parents) (?:say|think)\b"
         r"|\b(?:addicts|alcoholics|junkies|gamblers|drunks) for you\b"
+        r"|\byou could have (?:killed|hurt|died|lost)\b|\b(?:it is|that is) a big deal\b"
+        r"|\bthe facts are the facts\b|\bi am (?:only|just) trying to help\b|\bit is (?:easy|simple)"
+        r" (?:if|when|once)\b|\bset your mind to\b|\bnobody bites\b|^(?:i am|look ,? i am)"
+        r" (?:only |just )?trying to help\b"
         r"|\byou knew what would happen\b|\bconvenient (?:story|excuse|timing)\b|\b(?:pretty"
         r"|really|quite|so|bit) (?:embarrassing|shameful|stupid|silly|daft|irresponsible|careless"
         r"|reckless|selfish) ,? (?:is not|isn't) it\b"

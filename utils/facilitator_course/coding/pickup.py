@@ -129,6 +129,42 @@ def _find(phrase: list[str], reply: list[str]) -> int:
 
 
 _CLAUSE = re.compile(r"[.,;:!?]+|\b(?:but|and|though|although|because|so|yet)\b")
+# Generic signs of each side of ambivalence (MI's change talk: desire, ability, reasons, need,
+# costs; sustain talk: what the behaviour gives, not being ready, doubting change). They stand
+# in for the first idea of that side when its own words are not used.
+_SIDE_CUES = {
+    SUSTAIN: re.compile(
+        r"\bpart of you (?:likes|loves|enjoys|wants to keep|is not ready|does not want|would"
+        r" rather|needs|wants to give up)|\b(?:it|that|they|this|gaming|drinking|the \w+) (?:helps"
+        r"|help|lets|calms|relaxes|gives) you\b|\bgives? you\b|\bwhat you get (?:from|out of)\b"
+        r"|\b(?:escape|refuge|relief|buzz|release|comfort|reward|outlet|treat|switch off|unwind"
+        r"|breather|time out|pressure valve|head space|headspace|goes quiet|quiet|belong|shine"
+        r"|your thing)\b|\bnot ready\b|\bthe good (?:side|bits|part)\b|\bdoubt(?:ing|s)?"
+        r" (?:you|yourself|whether|if)\b|\bquestioning\b|\bgive up\b|\bthrow in the towel\b"
+        r"|\bwrite yourself off\b|\bwhat is the point\b|\bpointless\b|\bnot worth (?:changing"
+        r"|it|the)\b|\bno big deal\b|\bnot a big deal\b"
+    ),
+    CHANGE: re.compile(
+        r"\bpart of you (?:wants|would like|wishes|knows|is worried)\b(?! to (?:keep|give up))"
+        r"|\bworr(?:y|ied|ies|ying)\b|\bconcern(?:ed|s)?\b|\bcost(?:s|ing)?\b|\bprice\b"
+        r"|\bhurting\b|\bdamag(?:e|ing)\b|\btoll\b|\bwish\b|\bwant (?:to|things to) (?:change"
+        r"|stop|cut|be different|quit)\b|\bready to (?:change|stop|quit|cut)\b|\bhad enough\b"
+        r"|\bout of hand\b|\bgetting worse\b|\blosing (?:game|money|cash)\b|\bdownside\b"
+        r"|\bdebt\b|\bcatching up with you\b|\bget(?:ting)? in the way\b|\btaking (?:stuff"
+        r"|things|more) from you\b|\bcan do it\b|\bcapable\b|\bstaying power\b|\bproves?"
+        r" (?:you|that)\b|\byou managed\b|\bmonths? (?:clean|sober|of|without)\b|\bfeeding it"
+        r"\b|\bcauses?\b|\bmore than it gives\b|\bagainst you\b|\bmaths\b"
+    ),
+}
+# Feeling words beyond the coder's list (features._EMOTION), for what a reflection names.
+_MORE_FEELINGS = re.compile(
+    r"\b(?:bewildered|shocked|stunned|blindsided|off guard|numb|(?:tough|hard) on yourself"
+    r"|worn out|weary|steady|steadier|calmer|fretting|fret|doubt|doubting|stings?|hurts|gutted"
+    r"|devastated|crushed|gloomy|defeated|deflated|discouraged|raw|shaky|rattled|uneasy|edgy"
+    r"|tense|on edge|burden|carrying|weight|misunderstood|let down|betrayed|humiliated|mortified"
+    r"|furious|livid|heartbroken|miserable|wretched|desperate|panicky|jittery|irritated"
+    r"|resentful|defensive|done talking|on your side|alone in this|cornered|wary|nervous)\b"
+)
 _VALUE_WORDS = re.compile(
     r"\b(?:matter|matters|mattered|important|care about|cares about|means a lot|mean a lot"
     r"|value|values|count on|counts on|proud of|who you are|the person you|sort of person"
@@ -158,6 +194,10 @@ def _line_terms(ideas: tuple[Idea, ...], line: str) -> dict[Idea, set[str]]:
     return parts
 
 
+def _first_of(ideas: tuple[Idea, ...], side: str) -> Idea | None:
+    return next((idea for idea in ideas if idea.side == side), None)
+
+
 def pick_up(reply: str, ideas: tuple[Idea, ...] | list[Idea], line: str = "") -> Pickup:
     """Which of `ideas` the reply picks up, and what that amounts to (see PICKUPS).
 
@@ -170,7 +210,7 @@ def pick_up(reply: str, ideas: tuple[Idea, ...] | list[Idea], line: str = "") ->
     matches = []
     terms = _line_terms(ideas, line) if line else {}
     norm = normalise(reply)
-    emotion = _EMOTION_RE.search(norm)
+    emotion = _EMOTION_RE.search(norm) or _MORE_FEELINGS.search(norm)
     valuing = _VALUE_WORDS.search(norm)
     for idea in ideas:
         found = [
@@ -192,6 +232,12 @@ def pick_up(reply: str, ideas: tuple[Idea, ...] | list[Idea], line: str = "") ->
         if not found and idea.side == VALUE and valuing:
             found.append((len(norm[: valuing.start()].split()), valuing.group(0)))
             generic = True
+        cue = _SIDE_CUES.get(idea.side)
+        if not found and cue is not None and idea == _first_of(ideas, idea.side):
+            hit = cue.search(norm)
+            if hit:
+                found.append((len(norm[: hit.start()].split()), hit.group(0)))
+                generic = True
         if found:
             where, phrase = max(found)  # the latest mention decides the order of sides
             matches.append(Match(idea, phrase, where, generic))
@@ -220,10 +266,10 @@ def pick_up(reply: str, ideas: tuple[Idea, ...] | list[Idea], line: str = "") ->
 def describe(pickup: Pickup, ideas: tuple[Idea, ...] | list[Idea]) -> str:
     """One or two plain sentences on what the reply picked up, and what else was there."""
     if pickup.side == NOTHING:
-        text = "Your reply does not pick up anything the participant said"
+        text = "I could not find in your reply anything the participant said or showed"
         if ideas:
-            text += f"; they talked about '{ideas[0].text}'"
-        return text + "."
+            text += f" (for example '{ideas[0].text}')"
+        return text + ": if you meant to reflect it, use their words or name the feeling."
     quoted = " and ".join(f"'{m.idea.text}'" for m in pickup.matches)
     if not quoted and pickup.new_feeling:
         text = f"You named a feeling they had not put into words ('{pickup.new_feeling}')."
