@@ -271,3 +271,26 @@ def test_each_mark_scheme_quotes_the_rule_the_autograder_applies():
                 assert rule.says in markdown.replace("’", "'").replace("“", '"'), item
                 found.add(item)
     assert found == set(items)
+
+
+def test_the_engine_agrees_with_the_lessons_on_harm_in_every_shipped_choice():
+    """Where a lesson's author marked a reply as advice or confrontation, the engine never
+    rewards it when typed; where the author marked it good, the engine never calls it harm.
+    (Replies the author marked weak for other reasons, such as breaking confidentiality, are
+    not MI codes and are left out.)"""
+    from facilitator_course.roleplay.state import quality
+
+    for scenario in shipped_scenarios():
+        for node in scenario.nodes.values():
+            for choice in node.choices:
+                coded = code_response(choice.reply, node.says)
+                authored = choice.quality or quality(choice.code)
+                engine_good = coded.judged and (
+                    quality(coded.code, coded.labeling, coded.disguised_advice) == GOOD
+                )
+                engine_harm = coded.code in ("persuade", "confront")
+                where = (scenario.id, node.id, choice.reply)
+                if choice.code in ("persuade", "confront"):
+                    assert not engine_good, where
+                if authored == GOOD:
+                    assert not engine_harm, where
