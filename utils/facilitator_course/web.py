@@ -18,7 +18,7 @@ def voila_command(modules_dir: Path, port: int, *, extra: list[str] | None = Non
     return [
         sys.executable,
         "-m",
-        "voila",
+        "facilitator_course.voila_app",  # Voilà, refusing requests not addressed to it
         str(modules_dir),
         "--no-browser",
         f"--port={port}",

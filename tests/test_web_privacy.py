@@ -1,0 +1,209 @@
+"""The web app talks to nobody but the learner's own tab.
+
+- Requests whose Host or Origin is not this server are refused (DNS rebinding: a page on another
+  site whose name is made to point at 127.0.0.1 must not read or overwrite a learner's drafts).
+- No page asks any host but the server itself for anything (no CDN: Font Awesome, mermaid).
+"""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import os
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+
+from conftest import CHROMIUM, CHROMIUM_ARGS
+from facilitator_course.voila_app import content_security_policy, is_own_request
+
+pytestmark = pytest.mark.browser
+
+HOME = "/voila/render/home.ipynb"
+LESSON = "/voila/render/00-orientation/00-lesson.ipynb"
+
+
+def _request(base: str, path: str, headers: dict[str, str]) -> tuple[int, str]:
+    """One GET with exactly these headers (http.client sends Host itself unless given one)."""
+    url = urlsplit(base)
+    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+    try:
+        conn.putrequest("GET", path, skip_host="Host" in headers, skip_accept_encoding=True)
+        for name, value in headers.items():
+            conn.putheader(name, value)
+        conn.endheaders()
+        response = conn.getresponse()
+        return response.status, response.read().decode("utf-8", "replace")
+    finally:
+        conn.close()
+
+
+def _port(base: str) -> int:
+    return urlsplit(base).port or 80
+
+
+# --- the check itself, without a server ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("headers", "own"),
+    [
+        ({"Host": "127.0.0.1:8866"}, True),
+        ({"Host": "localhost:8866"}, True),
+        ({"Host": "LOCALHOST:8866", "Origin": "http://127.0.0.1:8866"}, True),
+        ({"Host": "127.0.0.1:8866", "Origin": "http://localhost:8866"}, True),
+        ({"Host": "evil.example:8866"}, False),
+        ({"Host": "127.0.0.1:8866.evil.example"}, False),
+        ({"Host": "127.0.0.1"}, False),  # another port's server (or a rebinding on :80)
+        ({"Host": "127.0.0.1:9999"}, False),
+        ({}, False),
+        ({"Host": "127.0.0.1:8866", "Origin": "http://evil.example"}, False),
+        ({"Host": "127.0.0.1:8866", "Origin": "null"}, False),
+        ({"Host": "127.0.0.1:8866", "Origin": "https://127.0.0.1:8866"}, False),
+        ({"Host": "127.0.0.1:8866", "Origin": "http://127.0.0.1:9999"}, False),
+    ],
+)
+def test_only_requests_addressed_to_this_server_are_its_own(headers, own):
+    assert is_own_request(headers, 8866) is own
+
+
+def test_the_page_policy_allows_no_other_host():
+    policy = content_security_policy(8866)
+    assert "frame-ancestors 'self'" in policy
+    sources = " ".join(part for part in policy.split(";") if "connect-src" in part)
+    assert set(re.findall(r"ws://\S+", sources)) == {"ws://127.0.0.1:8866", "ws://localhost:8866"}
+    assert "*" not in policy and "https:" not in policy and "http:" not in policy
+
+
+# --- real HTTP requests to the server `facilitator-course start` runs ------------------------
+
+
+def test_pages_are_served_to_the_learners_own_address(voila_url):
+    port = _port(voila_url)
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}"):
+        status, body = _request(voila_url, HOME, {"Host": host})
+        assert status == 200, (host, body[:300])
+    status, _ = _request(
+        voila_url, LESSON, {"Host": f"127.0.0.1:{port}", "Origin": f"http://127.0.0.1:{port}"}
+    )
+    assert status == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [HOME, LESSON, "/voila/static/voila.js", "/voila/api/contents/", "/", "/voila/tree"],
+)
+@pytest.mark.parametrize(
+    "forged",
+    [
+        {"Host": "rebound.example:{port}"},
+        {"Host": "rebound.example"},
+        {"Host": "127.0.0.1:{port}", "Origin": "http://rebound.example:{port}"},
+        {"Host": "rebound.example:{port}", "Origin": "http://rebound.example:{port}"},
+        {"Host": "127.0.0.1:{port}", "Origin": "null"},
+    ],
+)
+def test_requests_for_another_address_are_refused(voila_url, path, forged):
+    port = _port(voila_url)
+    headers = {name: value.format(port=port) for name, value in forged.items()}
+    status, body = _request(voila_url, path, headers)
+    assert status == 403, (headers, status, body[:300])
+    assert "fc-course-map" not in body and "voila.js" not in body
+
+
+def _kernel_id(body: str) -> str:
+    found = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', body)
+    assert found, "no kernel id in the rendered page"
+    return found.group(1)
+
+
+def _websocket_status(base: str, kernel_id: str, host: str, origin: str) -> int:
+    url = urlsplit(base)
+    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+    try:
+        conn.putrequest("GET", f"/api/kernels/{kernel_id}/channels", skip_host=True)
+        for name, value in {
+            "Host": host,
+            "Origin": origin,
+            "Upgrade": "websocket",
+            "Connection": "Upgrade",
+            "Sec-WebSocket-Version": "13",
+            "Sec-WebSocket-Key": base64.b64encode(os.urandom(16)).decode(),
+        }.items():
+            conn.putheader(name, value)
+        conn.endheaders()
+        return conn.getresponse().status
+    finally:
+        conn.close()
+
+
+def test_a_kernel_socket_opens_only_for_the_learners_own_page(voila_url):
+    """The socket is how a page reads and writes a learner's drafts through the kernel."""
+    port = _port(voila_url)
+    own = f"127.0.0.1:{port}"
+    status, body = _request(voila_url, LESSON, {"Host": own})
+    assert status == 200
+    kernel = _kernel_id(body)
+    assert _websocket_status(
+        voila_url, kernel, "rebound.example:1", "http://rebound.example:1"
+    ) == (403)
+    assert _websocket_status(voila_url, kernel, own, "http://rebound.example") == 403
+    assert _websocket_status(voila_url, kernel, own, f"http://{own}") == 101
+
+
+# --- in Chromium ------------------------------------------------------------------------------
+
+
+def _record_requests(
+    page, base: str, paths: list[str], ready: dict[str, str], console: list[str]
+) -> list[str]:
+    seen: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    page.on("request", lambda request: seen.append(request.url))
+    page.on("websocket", lambda socket: seen.append(socket.url))
+    for path in paths:
+        page.goto(base + path)
+        page.locator(ready[path]).first.wait_for(state="visible", timeout=90_000)
+        page.wait_for_load_state("networkidle", timeout=60_000)
+    return seen
+
+
+def test_no_page_asks_another_host_for_anything(page, voila_url):
+    own = urlsplit(voila_url).netloc
+    ready = {HOME: "table.fc-course-map", LESSON: "text=Check my answers"}
+    console: list[str] = []
+    seen = _record_requests(page, voila_url, [HOME, LESSON], ready, console)
+    assert len(seen) > 20, seen  # the pages really loaded their scripts, styles and kernel socket
+    assert any(url.startswith("ws://") for url in seen), "no kernel socket: widgets did not run"
+    elsewhere = [
+        url
+        for url in seen
+        if urlsplit(url).scheme not in ("data", "blob") and (urlsplit(url).netloc != own)
+    ]
+    assert elsewhere == [], f"{len(elsewhere)} request(s) left the machine: {elsewhere[:10]}"
+    # the page policy blocks nothing the course itself needs
+    assert not [line for line in console if "Content Security Policy" in line], console
+
+
+def test_a_rebound_name_gets_nothing_in_the_browser(browser, voila_url):
+    """DNS rebinding in a real browser: another site's name resolving to 127.0.0.1."""
+    port = _port(voila_url)
+    rules = "--host-resolver-rules=MAP rebound.example 127.0.0.1"
+    rebinding = browser.browser_type.launch(
+        executable_path=CHROMIUM, headless=True, args=[*CHROMIUM_ARGS, rules]
+    )
+    try:
+        page = rebinding.new_page()
+        statuses: list[int] = []
+        page.on("response", lambda response: statuses.append(response.status))
+        try:  # Chromium shows its own error page for a 403 with an empty body
+            page.goto(f"http://rebound.example:{port}{LESSON}")
+        except PlaywrightError as exc:
+            assert "ERR_HTTP_RESPONSE_CODE_FAILURE" in str(exc)
+        assert statuses == [403]
+        own = rebinding.new_page().goto(f"http://127.0.0.1:{port}{HOME}")
+        assert own is not None and own.status == 200  # same browser, the learner's address
+    finally:
+        rebinding.close()

@@ -1,0 +1,107 @@
+"""The Voilà server a learner runs, locked to the learner's own browser tab.
+
+Voilà 0.5 sets `allow_remote_access=True` for every request, so any page on the web could reach
+the course through DNS rebinding (a name that first points at the attacker, then at 127.0.0.1):
+it could read and overwrite a learner's saved drafts through a kernel. Here every handler,
+the static files included, first checks that the request is addressed to this server (`Host`
+is 127.0.0.1 or localhost on our port) and, when the browser says where it comes from
+(`Origin`), that it comes from this server too; anything else gets 403 before a kernel starts.
+
+Voilà's page template links Font Awesome from a public CDN although Voilà's own bundle
+(`voila-style.js`) already carries it; the template in data/web drops those links so that no
+page makes a request off the machine.
+
+Run as `python -m facilitator_course.voila_app MODULES_DIR --port=N ...` (see web.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tornado import web
+from voila.app import Voila
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "data" / "web"
+LOCAL_NAMES = ("127.0.0.1", "localhost")
+
+
+def served_hosts(port: int) -> frozenset[str]:
+    """The `Host` values a browser sends for this server (with and without the port)."""
+    return frozenset({f"{name}:{port}" for name in LOCAL_NAMES})
+
+
+def served_origins(port: int) -> frozenset[str]:
+    return frozenset(f"http://{host}" for host in served_hosts(port))
+
+
+def is_own_request(headers: Any, port: int) -> bool:
+    """True when `Host` names this server and `Origin` (if sent) is this server.
+
+    Without an Origin header the request is a plain navigation or a script on the machine;
+    browsers always send Origin on the cross-site requests that matter (fetch, WebSocket).
+    """
+    host = (headers.get("Host") or "").strip().lower()
+    if host not in served_hosts(port):
+        return False
+    origin = headers.get("Origin")
+    return origin is None or origin.strip().lower() in served_origins(port)
+
+
+def content_security_policy(port: int) -> str:
+    """The browser itself refuses to load or send anything to another host, and no other site
+    may frame the course (clicks could be steered in a hidden frame). Voilà's pages need inline
+    scripts and styles, eval (widget code), data:/blob: fonts and images, and the kernel socket."""
+    sockets = " ".join(f"ws://{host}" for host in sorted(served_hosts(port)))
+    return (
+        "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:; "
+        f"connect-src 'self' {sockets}; "
+        "frame-ancestors 'self'; form-action 'self'; base-uri 'self'"
+    )
+
+
+class _OwnAddressOnly:
+    """Mixed in front of every Voilà handler: refuse what is not addressed to this server."""
+
+    request: Any
+    settings: dict[str, Any]
+
+    def prepare(self, *args: Any, **kwargs: Any) -> Any:
+        if not is_own_request(self.request.headers, self.settings["facilitator_course_port"]):
+            raise web.HTTPError(403, "request not addressed to this course server")
+        return super().prepare(*args, **kwargs)  # type: ignore[misc]
+
+
+def _guarded(handler: type) -> type:
+    return type(f"OwnAddress{handler.__name__}", (_OwnAddressOnly, handler), {})
+
+
+class CourseVoila(Voila):
+    """Voilà with the address check on every route and the CDN-free page template."""
+
+    name = "voila"
+
+    def setup_template_dirs(self) -> None:
+        super().setup_template_dirs()
+        # Searched first, so our index.html.j2 (which extends Voilà's lab one) is the page.
+        self.template_paths = [str(TEMPLATE_DIR), *self.template_paths]
+
+    def init_settings(self) -> dict[str, Any]:
+        settings = super().init_settings()
+        settings.update(
+            # jupyter-server's own check (loopback or 'localhost' only) as a second line
+            allow_remote_access=False,
+            local_hostnames=["localhost"],
+            facilitator_course_port=self.port,
+            headers={"Content-Security-Policy": content_security_policy(self.port)},
+        )
+        return settings
+
+    def init_handlers(self) -> list:
+        return [(route[0], _guarded(route[1]), *route[2:]) for route in super().init_handlers()]
+
+
+main = CourseVoila.launch_instance
+
+if __name__ == "__main__":
+    main()
