@@ -16,11 +16,13 @@ Run as `python -m facilitator_course.voila_app MODULES_DIR --port=N ...` (see we
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 from typing import Any
 
 from tornado import web
 from voila.app import Voila
+from voila.tornado.handler import TornadoVoilaHandler
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "data" / "web"
 LOCAL_NAMES = ("127.0.0.1", "localhost")
@@ -65,6 +67,7 @@ class _OwnAddressOnly:
 
     request: Any
     settings: dict[str, Any]
+    xsrf_token: bytes
 
     def prepare(self, *args: Any, **kwargs: Any) -> Any:
         if not is_own_request(self.request.headers, self.settings["facilitator_course_port"]):
@@ -72,8 +75,25 @@ class _OwnAddressOnly:
         return super().prepare(*args, **kwargs)  # type: ignore[misc]
 
 
+class _PageSetsXsrfCookie(_OwnAddressOnly):
+    """A rendered page also hands the browser its `_xsrf` cookie.
+
+    When a tab closes, Voilà's page posts `voila/api/shutdown/<kernel>` with the `_xsrf` value
+    read from that cookie; Voilà 0.5 never sets it, so every such request got 403 and the
+    kernel lived on (about 60 MB each) until culled. Reading `xsrf_token` sets the cookie.
+    """
+
+    async def prepare(self, *args: Any, **kwargs: Any) -> None:
+        result = super().prepare(*args, **kwargs)
+        if inspect.isawaitable(result):
+            await result
+        if self.request.method == "GET":
+            self.xsrf_token  # noqa: B018 - the property sets the cookie as a side effect
+
+
 def _guarded(handler: type) -> type:
-    return type(f"OwnAddress{handler.__name__}", (_OwnAddressOnly, handler), {})
+    guard = _PageSetsXsrfCookie if issubclass(handler, TornadoVoilaHandler) else _OwnAddressOnly
+    return type(f"OwnAddress{handler.__name__}", (guard, handler), {})
 
 
 class CourseVoila(Voila):
@@ -94,6 +114,7 @@ class CourseVoila(Voila):
             local_hostnames=["localhost"],
             facilitator_course_port=self.port,
             headers={"Content-Security-Policy": content_security_policy(self.port)},
+            xsrf_cookie_kwargs={"samesite": "Strict"},
         )
         return settings
 

@@ -16,6 +16,7 @@ from .base import (
     Message,
     WorksheetFeedback,
     length_problem,
+    require_text,
     safety_messages,
 )
 
@@ -32,6 +33,26 @@ class UrgeEntry:
     minutes: int | None = None  # how long it lasted
     response: str = ""  # what I did
     acted: bool = False  # did I act on it?
+
+    def __post_init__(self) -> None:
+        """Wrong types are a programming mistake, stopped here with a plain TypeError (not an
+        AttributeError from inside `problems()`); wrong values are the learner's, and
+        `problems()` explains them."""
+        for name in ("when", "trigger", "response"):
+            require_text(f"UrgeEntry's '{name}'", getattr(self, name))
+        for name, optional in (("intensity", False), ("minutes", True)):
+            value = getattr(self, name)
+            if (value is None and optional) or (
+                isinstance(value, int) and not isinstance(value, bool)
+            ):
+                continue
+            raise TypeError(
+                f"UrgeEntry's '{name}' should be a whole number"
+                + (" or None" if optional else "")
+                + f", got {type(value).__name__} {value!r}"[:80]
+            )
+        if not isinstance(self.acted, bool):
+            raise TypeError(f"UrgeEntry's 'acted' should be True or False, got {self.acted!r}"[:90])
 
     def problems(self) -> list[str]:
         found = []
