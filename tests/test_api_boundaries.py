@@ -15,7 +15,7 @@ from facilitator_course.widgets.change_plan import ChangePlanWidget
 from facilitator_course.worksheets.base import ANALYSED_CHARS
 from facilitator_course.worksheets.cba import CostBenefitAnalysis, analyse_cba, parse_items
 from facilitator_course.worksheets.change_plan import ChangePlan, analyse_change_plan
-from facilitator_course.worksheets.urge_log import UrgeEntry
+from facilitator_course.worksheets.urge_log import UrgeEntry, UrgeLog
 
 
 def _plain(error: BaseException) -> str:
@@ -40,6 +40,13 @@ def test_an_urge_entry_of_the_wrong_type_is_refused_when_made(kwargs, words):
     with pytest.raises(TypeError) as caught:
         UrgeEntry(**kwargs)
     assert words in _plain(caught.value)
+
+
+def test_an_urge_log_takes_entries_only():
+    log = UrgeLog()
+    with pytest.raises(TypeError, match=r"takes an UrgeEntry .* got dict"):
+        log.add({"when": "Fri", "intensity": 6, "trigger": "pub"})
+    assert log.add(UrgeEntry.from_dict({"when": "Fri", "intensity": 6, "trigger": "pub"})) == []
 
 
 def test_a_good_urge_entry_is_still_checked_for_the_learners_mistakes():

@@ -78,6 +78,13 @@ def test_the_page_policy_allows_no_other_host():
     assert "*" not in policy and "https:" not in policy and "http:" not in policy
 
 
+def test_start_refuses_a_negative_page_limit_in_plain_words():
+    from conftest import run_cli
+
+    code, _, err = run_cli(["start", "--max-pages", "-1"])
+    assert code == 2 and "--max-pages should be 0 (no limit) or more" in err
+
+
 # --- real HTTP requests to the server `facilitator-course start` runs ------------------------
 
 
@@ -229,3 +236,40 @@ def test_leaving_a_page_stops_its_kernel(page, voila_url):
     while _kernel_alive(voila_url, kernel) and time.monotonic() < deadline:
         time.sleep(0.5)
     assert not _kernel_alive(voila_url, kernel), "the kernel outlived its page by 20 s"
+
+
+def test_pages_beyond_the_limit_ask_the_learner_to_close_a_tab(course, tmp_path):
+    """Each page is a kernel of about 60 MB: past `--max-pages` the learner is told what to do
+    instead of the machine running out of memory. Tree and error pages load nothing remote."""
+    import subprocess
+
+    from conftest import free_port, stop_process, wait_for_http
+    from facilitator_course.web import voila_command
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log_path = tmp_path / "voila.log"
+    env = {**os.environ, "FACILITATOR_COURSE_HOME": str(tmp_path / "learner")}
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            voila_command(course.modules_dir, port, max_pages=2),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=tmp_path,
+        )
+    try:
+        wait_for_http(base + "/", proc, log_path)
+        own = {"Host": f"127.0.0.1:{port}"}
+        remote = re.compile(r"(?:src|href)=\"(?:https?:)?//")
+        for path in ("/", "/voila/tree/00-orientation", "/voila/render/missing.ipynb"):
+            status, body = _request(base, path, own)
+            assert status in (200, 404), (path, status)
+            assert not remote.search(body), (path, body[:500])
+        assert [_request(base, LESSON, own)[0] for _ in range(2)] == [200, 200]
+        status, body = _request(base, LESSON, own)
+        assert status == 503
+        assert "already has 2 pages open" in body and "Close a course tab" in body
+        assert not remote.search(body)
+    finally:
+        stop_process(proc)

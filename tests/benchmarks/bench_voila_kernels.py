@@ -1,7 +1,8 @@
 """How many kernels and how much memory page views leave behind in the course's Voilà server.
 
-Run: .venv/bin/python tests/benchmarks/bench_voila_kernels.py [--views 12] [--watch 240]
-     [--voila-arg=--MappingKernelManager.cull_idle_timeout=900 ...]  (to compare other settings)
+Run: .venv/bin/python tests/benchmarks/bench_voila_kernels.py [--views 10] [--watch 240]
+     [--max-pages 25] [--voila-arg=--MappingKernelManager.cull_idle_timeout=900 ...]
+(2 x views + open must stay within --max-pages, or the last pages are refused by design.)
 
 Starts the server exactly as `facilitator-course start` does (web.voila_command) on a free
 loopback port with a throwaway learner folder, then opens page views in Debian's Chromium:
@@ -36,7 +37,7 @@ sys.path.insert(0, str(REPO / "utils"))
 sys.path.insert(0, str(REPO / "tests"))
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, free_port, stop_process, wait_for_http  # noqa: E402
-from facilitator_course.web import voila_command  # noqa: E402
+from facilitator_course.web import MAX_PAGES, voila_command  # noqa: E402
 
 LESSON = "/voila/render/00-orientation/00-lesson.ipynb"
 
@@ -72,7 +73,8 @@ def open_lesson(context, base: str):
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--views", type=int, default=12, help="page views of each kind")
+    parser.add_argument("--views", type=int, default=10, help="page views of each kind")
+    parser.add_argument("--max-pages", type=int, default=MAX_PAGES, help="0 for no limit")
     parser.add_argument("--open", type=int, default=2, help="tabs left open to the end")
     parser.add_argument("--watch", type=int, default=240, help="seconds to watch afterwards")
     parser.add_argument("--voila-arg", action="append", default=[], help="extra Voilà option")
@@ -86,7 +88,9 @@ def main() -> int:
         log_path = Path(folder) / "voila.log"
         env = {**os.environ, "FACILITATOR_COURSE_HOME": str(Path(folder) / "learner")}
         env.pop("NBGRADER_EXECUTION", None)
-        command = voila_command(REPO / "modules", port, extra=args.voila_arg)
+        command = voila_command(
+            REPO / "modules", port, max_pages=args.max_pages, extra=args.voila_arg
+        )
         print("server:", " ".join(command[3:]))
         with open(log_path, "w") as log:
             proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)

@@ -7,9 +7,10 @@ the static files included, first checks that the request is addressed to this se
 is 127.0.0.1 or localhost on our port) and, when the browser says where it comes from
 (`Origin`), that it comes from this server too; anything else gets 403 before a kernel starts.
 
-Voilà's page template links Font Awesome from a public CDN although Voilà's own bundle
-(`voila-style.js`) already carries it; the template in data/web drops those links so that no
-page makes a request off the machine.
+Voilà's page templates link Font Awesome from a public CDN although Voilà's own bundle
+(`voila-style.js`) already carries it; the templates in data/web drop those links so that no
+page makes a request off the machine. Rendered pages also fix Voilà's kernel shutdown on tab
+close and stop at `max_kernels` running pages (see _CoursePage).
 
 Run as `python -m facilitator_course.voila_app MODULES_DIR --port=N ...` (see web.py).
 """
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from tornado import web
+from traitlets import Integer
 from voila.app import Voila
 from voila.tornado.handler import TornadoVoilaHandler
 
@@ -75,24 +77,39 @@ class _OwnAddressOnly:
         return super().prepare(*args, **kwargs)  # type: ignore[misc]
 
 
-class _PageSetsXsrfCookie(_OwnAddressOnly):
-    """A rendered page also hands the browser its `_xsrf` cookie.
+class _CoursePage(_OwnAddressOnly):
+    """What a rendered page (one new kernel each) adds to the address check.
 
-    When a tab closes, Voilà's page posts `voila/api/shutdown/<kernel>` with the `_xsrf` value
-    read from that cookie; Voilà 0.5 never sets it, so every such request got 403 and the
-    kernel lived on (about 60 MB each) until culled. Reading `xsrf_token` sets the cookie.
+    - The page hands the browser its `_xsrf` cookie. When a tab closes, Voilà's page posts
+      `voila/api/shutdown/<kernel>` with the `_xsrf` value read from that cookie; Voilà 0.5 never
+      set it, so every such request got 403 and the kernel (about 60 MB) lived on until culled.
+    - No page starts a kernel beyond `max_kernels`: the learner is told to close a tab instead
+      of the machine running out of memory (a restored session of many tabs, a stuck reload).
     """
+
+    kernel_manager: Any
 
     async def prepare(self, *args: Any, **kwargs: Any) -> None:
         result = super().prepare(*args, **kwargs)
         if inspect.isawaitable(result):
             await result
-        if self.request.method == "GET":
-            self.xsrf_token  # noqa: B018 - the property sets the cookie as a side effect
+        if self.request.method != "GET":
+            return
+        self.xsrf_token  # noqa: B018 - reading the property sets the cookie
+        limit = self.settings["facilitator_course_max_kernels"]
+        if limit and len(self.kernel_manager.list_kernel_ids()) >= limit:
+            raise web.HTTPError(
+                503,
+                f"{limit} course pages already running",
+                reason=(
+                    f"The course already has {limit} pages open, as many as it is set to run "
+                    "at once. Close a course tab you no longer need, then reload this page"
+                ),
+            )
 
 
 def _guarded(handler: type) -> type:
-    guard = _PageSetsXsrfCookie if issubclass(handler, TornadoVoilaHandler) else _OwnAddressOnly
+    guard = _CoursePage if issubclass(handler, TornadoVoilaHandler) else _OwnAddressOnly
     return type(f"OwnAddress{handler.__name__}", (guard, handler), {})
 
 
@@ -100,10 +117,16 @@ class CourseVoila(Voila):
     """Voilà with the address check on every route and the CDN-free page template."""
 
     name = "voila"
+    max_kernels = Integer(
+        25,
+        config=True,
+        help="Most pages (kernels, about 60 MB each) running at once; 0 for no limit.",
+    )
 
     def setup_template_dirs(self) -> None:
         super().setup_template_dirs()
-        # Searched first, so our index.html.j2 (which extends Voilà's lab one) is the page.
+        # Searched first: our index.html.j2 (extending Voilà's lab page) and page.html (tree and
+        # error pages) replace Voilà's, which link Font Awesome from a CDN.
         self.template_paths = [str(TEMPLATE_DIR), *self.template_paths]
 
     def init_settings(self) -> dict[str, Any]:
@@ -113,6 +136,7 @@ class CourseVoila(Voila):
             allow_remote_access=False,
             local_hostnames=["localhost"],
             facilitator_course_port=self.port,
+            facilitator_course_max_kernels=self.max_kernels,
             headers={"Content-Security-Policy": content_security_policy(self.port)},
             xsrf_cookie_kwargs={"samesite": "Strict"},
         )

@@ -16,9 +16,13 @@ from pathlib import Path
 HOME_PATH = "voila/render/home.ipynb"
 CULL_IDLE_SECONDS = 120
 CULL_INTERVAL_SECONDS = 30
+# 25 pages of about 60 MB and the server: about 1.6 GB, which a small machine can spare.
+MAX_PAGES = 25
 
 
-def voila_command(modules_dir: Path, port: int, *, extra: list[str] | None = None) -> list[str]:
+def voila_command(
+    modules_dir: Path, port: int, *, max_pages: int = MAX_PAGES, extra: list[str] | None = None
+) -> list[str]:
     return [
         sys.executable,
         "-m",
@@ -39,6 +43,8 @@ def voila_command(modules_dir: Path, port: int, *, extra: list[str] | None = Non
         f"--MappingKernelManager.cull_interval={CULL_INTERVAL_SECONDS}",
         "--MappingKernelManager.cull_connected=False",
         "--MappingKernelManager.cull_busy=False",
+        # beyond this many running pages a new one asks the learner to close a tab first
+        f"--CourseVoila.max_kernels={max_pages}",
         "--VoilaExecutor.timeout=120",
         *(extra or []),
     ]
@@ -52,6 +58,10 @@ def lab_command(modules_dir: Path, port: int) -> list[str]:
         f"--ServerApp.root_dir={modules_dir}",
         "--ip=127.0.0.1",
         f"--port={port}",
+        # JupyterLab offers to fetch Jupyter news and check for updates online; the course
+        # makes no request off the learner's machine, so neither is offered.
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.handlers.announcements.NeverCheckForUpdate",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # jupyter-server refuses to start as root without it

@@ -103,7 +103,14 @@ class UrgeLog:
     entries: list[UrgeEntry] = field(default_factory=list)
 
     def add(self, entry: UrgeEntry) -> list[str]:
-        """Add an entry if it is valid; return the problems (empty when it was added)."""
+        """Add an entry if it is valid; return the problems (empty when it was added).
+
+        Raises TypeError if `entry` is not an UrgeEntry (a dict: see UrgeEntry.from_dict)."""
+        if not isinstance(entry, UrgeEntry):
+            raise TypeError(
+                f"UrgeLog.add() takes an UrgeEntry (UrgeEntry.from_dict reads a mapping), "
+                f"got {type(entry).__name__}"
+            )
         problems = entry.problems()
         if len(self.entries) >= MAX_ENTRIES:
             problems.append(f"the log holds {MAX_ENTRIES} entries; export or clear older ones")
