@@ -64,6 +64,40 @@ def _port(base: str) -> int:
         ({"Host": "127.0.0.1:8866", "Origin": "null"}, False),
         ({"Host": "127.0.0.1:8866", "Origin": "https://127.0.0.1:8866"}, False),
         ({"Host": "127.0.0.1:8866", "Origin": "http://127.0.0.1:9999"}, False),
+        # another site's page embedding or fetching a course URL (no Origin on these)
+        (
+            {"Host": "127.0.0.1:8866", "Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors"},
+            False,
+        ),
+        (
+            {"Host": "127.0.0.1:8866", "Sec-Fetch-Site": "same-site", "Sec-Fetch-Mode": "no-cors"},
+            False,
+        ),
+        # ... but a link to the course followed from elsewhere opens it
+        (
+            {
+                "Host": "127.0.0.1:8866",
+                "Sec-Fetch-Site": "cross-site",
+                "Sec-Fetch-Mode": "navigate",
+                "Sec-Fetch-Dest": "document",
+            },
+            True,
+        ),
+        # ... though not as a frame inside the other page
+        (
+            {
+                "Host": "127.0.0.1:8866",
+                "Sec-Fetch-Site": "cross-site",
+                "Sec-Fetch-Mode": "navigate",
+                "Sec-Fetch-Dest": "iframe",
+            },
+            False,
+        ),
+        (
+            {"Host": "127.0.0.1:8866", "Sec-Fetch-Site": "same-origin", "Sec-Fetch-Mode": "cors"},
+            True,
+        ),
+        ({"Host": "127.0.0.1:8866", "Sec-Fetch-Site": "none", "Sec-Fetch-Mode": "navigate"}, True),
     ],
 )
 def test_only_requests_addressed_to_this_server_are_its_own(headers, own):
@@ -111,6 +145,7 @@ def test_pages_are_served_to_the_learners_own_address(voila_url):
         {"Host": "127.0.0.1:{port}", "Origin": "http://rebound.example:{port}"},
         {"Host": "rebound.example:{port}", "Origin": "http://rebound.example:{port}"},
         {"Host": "127.0.0.1:{port}", "Origin": "null"},
+        {"Host": "127.0.0.1:{port}", "Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors"},
     ],
 )
 def test_requests_for_another_address_are_refused(voila_url, path, forged):
@@ -273,3 +308,62 @@ def test_pages_beyond_the_limit_ask_the_learner_to_close_a_tab(course, tmp_path)
         assert not remote.search(body)
     finally:
         stop_process(proc)
+
+
+def test_another_sites_page_cannot_use_the_course(browser, voila_url):
+    """A page on another site tries what a hostile page would: embed a course page, fetch one
+    with and without CORS, and open the learner's kernel socket. The attacker's name resolves to
+    this machine (as after DNS rebinding), so Chromium's own guard against public sites reaching
+    localhost does not step in and only the server's checks stand in the way."""
+    import http.server
+    import threading
+
+    kernel = _kernel_id(_request(voila_url, LESSON, {"Host": urlsplit(voila_url).netloc})[1])
+    lesson = voila_url + LESSON
+    socket = voila_url.replace("http://", "ws://") + f"/api/kernels/{kernel}/channels"
+    attack = f"""<!doctype html><title>elsewhere</title>
+<a id="go" href="{lesson}">the course</a><img src="{lesson}"><iframe src="{lesson}"></iframe>
+<script>
+window.results = {{}};
+fetch("{lesson}").then(r => r.text()).then(t => results.cors = t.length, e => results.cors = "refused");
+fetch("{lesson}", {{mode: "no-cors"}}).then(() => results.nocors = "sent", () => results.nocors = "refused");
+const ws = new WebSocket("{socket}");
+ws.onopen = () => results.socket = "open";
+ws.onerror = () => results.socket = "refused";
+</script>""".encode()
+
+    class Attacker(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(attack)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Attacker)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    rules = "--host-resolver-rules=MAP othersite.example 127.0.0.1"
+    other = browser.browser_type.launch(
+        executable_path=CHROMIUM, headless=True, args=[*CHROMIUM_ARGS, rules]
+    )
+    try:
+        page = other.new_page()
+        statuses: list[int] = []
+        page.on("response", lambda r: LESSON in r.url and statuses.append(r.status))
+        page.goto(f"http://othersite.example:{server.server_address[1]}/")
+        page.wait_for_function(
+            "window.results.cors && window.results.nocors && window.results.socket"
+        )
+        page.wait_for_timeout(1000)
+        results = page.evaluate("window.results")
+        assert results["cors"] == "refused" and results["socket"] == "refused", results
+        assert statuses and set(statuses) == {403}, statuses  # the frame and the image
+        with page.expect_navigation() as followed:  # a plain link to the course still opens it
+            page.click("#go")
+        assert followed.value is not None and followed.value.status == 200
+    finally:
+        other.close()
+        server.shutdown()
+    assert _kernel_alive(voila_url, kernel)  # the learner's own kernel was not touched

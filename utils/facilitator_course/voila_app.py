@@ -31,7 +31,7 @@ LOCAL_NAMES = ("127.0.0.1", "localhost")
 
 
 def served_hosts(port: int) -> frozenset[str]:
-    """The `Host` values a browser sends for this server (with and without the port)."""
+    """The `Host` values a browser sends for this server (always with the port: not 80)."""
     return frozenset({f"{name}:{port}" for name in LOCAL_NAMES})
 
 
@@ -40,16 +40,28 @@ def served_origins(port: int) -> frozenset[str]:
 
 
 def is_own_request(headers: Any, port: int) -> bool:
-    """True when `Host` names this server and `Origin` (if sent) is this server.
+    """True when `Host` names this server, `Origin` (if sent) is this server, and a request
+    another site's page makes is at most a link followed to the course.
 
-    Without an Origin header the request is a plain navigation or a script on the machine;
-    browsers always send Origin on the cross-site requests that matter (fetch, WebSocket).
+    Browsers send Origin on cross-site fetches, form posts and WebSockets, but not on an
+    `<img>`/`<script>` or a no-cors fetch; those carry `Sec-Fetch-Site: cross-site` (or
+    `same-site` from another port of this machine) and are refused unless they are a top-level
+    navigation (a link to the course in an e-mail or an LMS must still open it; a frame inside
+    the other page must not, as it would start a kernel for that page). A request
+    without these headers comes from a script on this machine, which needs no browser trick.
     """
     host = (headers.get("Host") or "").strip().lower()
     if host not in served_hosts(port):
         return False
     origin = headers.get("Origin")
-    return origin is None or origin.strip().lower() in served_origins(port)
+    if origin is not None and origin.strip().lower() not in served_origins(port):
+        return False
+    site = (headers.get("Sec-Fetch-Site") or "").strip().lower()
+    if site in ("cross-site", "same-site"):
+        mode = (headers.get("Sec-Fetch-Mode") or "").strip().lower()
+        dest = (headers.get("Sec-Fetch-Dest") or "").strip().lower()
+        return mode == "navigate" and dest == "document"  # not a frame in the other page
+    return True
 
 
 def content_security_policy(port: int) -> str:
