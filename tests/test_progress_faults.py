@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
+from facilitator_course.atomic_file import ORPHAN_SECONDS
 from facilitator_course.meeting.schema import load_meeting
 from facilitator_course.meeting.simulator import MeetingSimulation
-from facilitator_course.progress import ORPHAN_SECONDS, ProgressNotSaved, ProgressStore
+from facilitator_course.progress import ProgressNotSaved, ProgressStore
 from facilitator_course.widgets.abc import ABCWidget
 from facilitator_course.widgets.meeting import MeetingSimulator
 

@@ -7,7 +7,10 @@ Why the care with writing: a notebook kernel can be restarted or killed at any m
 save goes to a temporary file that is flushed and fsynced, then atomically renamed over the old
 file: a crash leaves either the old or the new progress, never half of one. A file that cannot be
 read anyway (edited by hand, disk trouble) is reported and set aside under a new name, never
-silently thrown away. Learners can export, reset or delete their progress
+silently thrown away; whichever widget saved first says so, and `progress show` lists the copy.
+If it cannot even be set aside (a read-only folder), it is left alone and nothing is saved over
+it. A save killed before its rename leaves an orphaned temporary file: the next save removes it
+once it is older than any save takes. Learners can export, reset or delete their progress
 (`facilitator-course progress ...`).
 """
 
@@ -17,15 +20,13 @@ import contextlib
 import json
 import os
 import shutil
-import stat
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from .atomic_file import atomic_write_text
+from .atomic_file import atomic_write_text, orphaned_temp_files, remove_orphans
 from .paths import user_data_dir
 
 try:  # POSIX: serialise writers from two kernels; elsewhere atomic replace alone must do
@@ -36,9 +37,6 @@ except ImportError:  # pragma: no cover - Windows
 PROGRESS_FILE = "progress.json"
 SCHEMA_VERSION = 1
 SECTIONS = ("scenarios", "meetings", "drills", "worksheets")
-# A save writes its temporary file and renames it within milliseconds; one older than this was
-# left by a save that was killed half-way, and the progress file itself is still whole.
-ORPHAN_SECONDS = 60
 
 
 class ProgressNotSaved(OSError):
@@ -195,7 +193,7 @@ class ProgressStore:
                     )
                 change(data)
                 self.save(data)
-                self.remove_orphans()
+                remove_orphans(self.path)
                 return data
         except ProgressNotSaved:
             raise
@@ -220,33 +218,6 @@ class ProgressStore:
         except OSError as exc:
             return f"the folder {folder} cannot be written to ({_reason(exc)})"
         return None
-
-    def orphans(self) -> list[Path]:
-        """Temporary files left by a save that was killed half-way (older than ORPHAN_SECONDS)."""
-        folder, name = self.path.parent, self.path.name
-        if not folder.is_dir():
-            return []
-        cutoff = time.time() - ORPHAN_SECONDS
-        found = []
-        for path in folder.iterdir():
-            if not (path.name.startswith(f".{name}.") and path.name.endswith(".tmp")):
-                continue
-            with contextlib.suppress(OSError):
-                info = path.lstat()
-                if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff:
-                    found.append(path)
-        return sorted(found)
-
-    def remove_orphans(self) -> list[Path]:
-        """Remove orphaned temporary files. Safe: a save in progress is seconds younger than
-        ORPHAN_SECONDS, and an orphan never holds the only copy of anything (the rename that
-        would have made it the progress file never happened, so the progress file is whole)."""
-        removed = []
-        for path in self.orphans():
-            with contextlib.suppress(OSError):
-                path.unlink()
-                removed.append(path)
-        return removed
 
     def set_aside_copies(self) -> list[Path]:
         """Earlier progress files that could not be read, kept under a new name."""
@@ -371,7 +342,7 @@ class ProgressStore:
             lines.append("  nothing saved yet")
         for copy in self.set_aside_copies():
             lines.append(f"Set aside because it could not be read (kept, nothing deleted): {copy}")
-        orphans = self.orphans()
+        orphans = orphaned_temp_files(self.path)
         if orphans:
             lines.append(
                 f"{len(orphans)} temporary file(s) from an interrupted save; they hold nothing "
