@@ -303,7 +303,9 @@ def mi_profiles(report: CohortReport) -> str:
     headers = ["trainee", "replies", *(label for _, label in METRICS), "level"]
     note = (
         "<p class='fc-note'>From the role-play replies in graded exercises, coded by the course's "
-        f"response coder. Certification needs at least <b>{escape(required)}</b>. "
+        "response coder: a rough screen, since the tasks set each reply's type, so the ratios are "
+        "partly fixed by design and MITI's thresholds (meant for a 20-minute coded segment) apply "
+        f"only loosely. Certification needs at least <b>{escape(required)}</b>. "
         f"{escape(_threshold_note())}</p>"
     )
     return wrap("<h2>MI profiles</h2>" + note + _table(headers, rows))
@@ -332,7 +334,12 @@ def certification(report: CohortReport) -> str:
         parts.append("every safety item fully correct")
     if criteria.mi_profile_at_least != "none":
         parts.append(f"an MI profile of at least {criteria.mi_profile_at_least}")
-    note = f"<p class='fc-note'>From course/course.yml: {escape('; '.join(parts))}.</p>"
+    note = (
+        f"<p class='fc-note'>From course/course.yml: {escape('; '.join(parts))}. "
+        "Certified means this course's criteria are met; it does not authorise anyone to run "
+        "SMART Recovery meetings, which needs SMART Recovery's own facilitator training and "
+        "registration.</p>"
+    )
     return wrap("<h2>Certification</h2>" + note + _table(["trainee", "status", "reasons"], rows))
 
 
