@@ -184,7 +184,7 @@ def test_what_a_reflection_picked_up_decides_where_the_conversation_goes():
 
 def test_a_reflection_of_nothing_the_participant_said_is_not_a_good_reply():
     talk = Conversation(load_scenario("after-a-lapse"))
-    turn = talk.reply("You love your garden.")
+    turn = talk.reply("It sounds like work has been really busy for you.")
     assert turn.picked_up == "nothing" and turn.quality != GOOD
     assert "could not find in your reply anything" in turn.feedback
 

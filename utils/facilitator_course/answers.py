@@ -352,6 +352,8 @@ def check_reply(
         if grading() and (mark or expect is not None):
             raise LeftForTrainer(plain_text(f"Left for your trainer to mark: {reason}"))
         if not coded.judged:
+            if grading():  # the visible check: the hidden test leaves it for the trainer
+                return True
             return _outcome(False, "", f"{reason} Your trainer will read it if you hand it in.")
     name = LABEL_NAMES.get(coded.code, coded.code)
     detail = escape(coded.explanation)
