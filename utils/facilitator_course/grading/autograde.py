@@ -1,12 +1,17 @@
 """Autograde a whole cohort, one submission at a time, so one bad submission never stops the rest.
 
-nbgrader's own `autograde` grades everyone in one run and is at its best with well-formed
-submissions. Here each trainee's submission is inspected first (see inspect_submission), graded
-on its own through nbgrader's API, and summarised in a GradeResult whatever happened: a broken
-notebook, a deleted test cell, a cell stopped at the time limit, a crashed kernel or an nbgrader
-error becomes a sentence in the cohort's fault report instead of a traceback that ends the run.
-Submissions are only ever read, never modified; re-running is safe because nbgrader keeps manual
-grades when it autogrades again, and the gradebook is backed up first.
+A trainee's notebook is untrusted and never runs. Each submission is inspected (see
+inspect_submission), its answer cells are read as data (see answer_cells), and nbgrader's API
+grades a notebook rebuilt from the released version with those answers written in as string
+literals, in a private temporary folder outside the course folder. Anything in an answer cell
+that is not a quoted answer is reported and graded as not answered. Whatever happened, a
+GradeResult summarises it: a broken notebook, code in an answer cell, a deleted test cell or an
+nbgrader error becomes a sentence in the cohort's fault report instead of a traceback.
+
+Submissions are only ever read, never modified. The gradebook is checked against what the last
+command left, backed up first, and watched during the run (gradebook_guard): a change to any
+submission the run is not grading stops the run. Re-running is safe: a trainer's manual grades
+stand, and replies the coder cannot judge wait for the trainer (manual_marks).
 
 Grading is slow mostly because every notebook starts a fresh kernel (about a second each), so
 `jobs` > 1 grades several submissions at once in separate processes, each with its own nbgrader
@@ -16,7 +21,10 @@ afterwards, alone.
 
 from __future__ import annotations
 
+import copy
 import multiprocessing
+import shutil
+import tempfile
 import time
 import warnings
 from collections.abc import Callable, Iterable
@@ -31,8 +39,12 @@ from traitlets.config import Config
 from ..nbgrader_setup import make_api, quiet_nbgrader
 from . import fault_report as faults
 from . import welfare
+from .answer_cells import rebuild, write_rebuilt
 from .backup import DEFAULT_KEEP, backup_gradebook, open_gradebook
-from .inspect_submission import SourceCell, inspect
+from .gradebook_guard import GradebookChanged, RunGuard, record_gradebook, verify_gradebook
+from .inspect_submission import SourceCell, inspect, read_notebook
+from .manual_marks import left_for_trainer, manual_marks, settle_marks
+from .private import owner_only, protect_course_folder
 
 GRADED = "graded"
 GRADED_WITH_WARNINGS = "graded with warnings"
@@ -64,21 +76,33 @@ class GradeResult:
     seconds_late: float = 0.0
     # Welfare checks on the typed answers: [{"item": ..., "level": ...}], never the text.
     welfare: list[dict[str, str]] = field(default_factory=list)
+    # Role-play replies the coder left to the trainer: [{"notebook", "item", "reason"}].
+    left_for_trainer: list[dict[str, str]] = field(default_factory=list)
 
 
-def source_cells(config: Config, assignment_id: str) -> dict[str, list[SourceCell]]:
+@dataclass
+class Reference:
+    """A module as trainees received it (release/): graded cells and the notebooks themselves."""
+
+    cells: dict[str, list[SourceCell]]
+    notebooks: dict[str, nbformat.NotebookNode]
+
+
+def reference(config: Config, assignment_id: str) -> Reference:
     """The graded and locked cells of each notebook as trainees received them (release/).
 
     The released version is the right reference: nbgrader's stored source cells still contain
     the hidden tests and mark schemes, so comparing a submission with them would flag every
-    test cell as edited.
+    test cell as edited. It is also what grading runs, with the trainee's answers filled in.
     """
     from nbgrader.utils import compute_checksum, is_grade, is_locked
 
     release = Path(config.CourseDirectory.root) / "release" / assignment_id
     cells: dict[str, list[SourceCell]] = {}
+    notebooks: dict[str, nbformat.NotebookNode] = {}
     for path in sorted(release.glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
+        notebooks[path.stem] = nb
         cells[path.stem] = [
             SourceCell(
                 c.metadata.nbgrader["grade_id"], compute_checksum(c), is_locked(c), is_grade(c)
@@ -86,7 +110,18 @@ def source_cells(config: Config, assignment_id: str) -> dict[str, list[SourceCel
             for c in nb.cells
             if c.metadata.get("nbgrader", {}).get("grade_id")
         ]
-    return cells
+    return Reference(cells, notebooks)
+
+
+def source_cells(config: Config, assignment_id: str) -> dict[str, list[SourceCell]]:
+    return reference(config, assignment_id).cells
+
+
+def grading_config(config: Config, rebuilt_root: Path) -> Config:
+    """The course config with nbgrader reading submissions from the rebuilt notebooks."""
+    config = copy.deepcopy(config)
+    config.CourseDirectory.submitted_directory = str(rebuilt_root)
+    return config
 
 
 def submitted_students(course_root: Path, assignment_id: str) -> list[str]:
@@ -174,42 +209,73 @@ def _welfare_check(result: GradeResult, folder: Path, crisis_items: set[tuple[st
     result.welfare = [f.as_record() for f in flags]
 
 
+def _rebuild_submission(result: GradeResult, folder: Path, target: Path, ref: Reference) -> bool:
+    """Write the rebuilt notebooks of one submission to `target`; False if one is unreadable."""
+    readable = True
+    for notebook_name, source in ref.cells.items():
+        path = folder / f"{notebook_name}.ipynb"
+        if not path.is_file():
+            if any(cell.is_grade for cell in source):  # lessons need not be handed in
+                result.problems.append(f"{notebook_name}.ipynb was not handed in")
+                result.faults.append(faults.NOTEBOOK_MISSING)
+            continue
+        findings = inspect(path, source)
+        result.problems.extend(findings.problems)
+        if not findings.readable:
+            result.faults.append(faults.INVALID_NOTEBOOK)
+            readable = False
+            continue
+        if findings.edited_locked_cells:
+            result.faults.append(faults.EDITED_LOCKED_CELL)
+        if findings.deleted_grade_cells:
+            result.faults.append(faults.DELETED_TEST_CELL)
+        submitted, _ = read_notebook(path)
+        rebuilt = rebuild(ref.notebooks[notebook_name], submitted, path.name)
+        for rejected in rebuilt.rejected:
+            result.problems.append(rejected.sentence())
+            result.faults.append(faults.CODE_IN_ANSWER)
+        if rebuilt.ignored_cells:
+            result.problems.append(
+                f"{rebuilt.ignored_cells} code cell(s) added to {path.name} were left out "
+                "(never run)"
+            )
+            result.faults.append(faults.ADDED_CODE)
+        write_rebuilt(rebuilt, target / path.name)
+    # The two small files nbgrader itself reads (lateness; returning feedback via the exchange).
+    for name in ("timestamp.txt", "submission_secret.txt"):
+        extra = folder / name
+        if extra.is_file() and not extra.is_symlink() and extra.stat().st_size < 4096:
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(extra, target / name)
+    return readable
+
+
 def grade_one(
     api,
     config: Config,
     assignment_id: str,
     student_id: str,
-    cells: dict[str, list[SourceCell]],
+    ref: Reference,
+    rebuilt_root: Path,
     crisis_items: set[tuple[str, str]] | None = None,
 ) -> GradeResult:
-    """Inspect and grade one submission, and check its answers for distress; never raises."""
+    """Inspect, rebuild and grade one submission, and check its answers for distress.
+
+    `api` must read submissions from `rebuilt_root` (see grading_config). Never raises.
+    """
     started = time.monotonic()
     result = GradeResult(student_id, assignment_id, GRADED)
     course_root = Path(config.CourseDirectory.root)
     folder = course_root / "submitted" / student_id / assignment_id
+    target = Path(rebuilt_root) / student_id / assignment_id
     # Whatever happens to grading, what the trainee typed is read (parsed, never run).
     _welfare_check(result, folder, crisis_items if crisis_items is not None else set())
     try:
-        unreadable = False
-        for notebook_name, source in cells.items():
-            path = folder / f"{notebook_name}.ipynb"
-            if not path.is_file():
-                if any(cell.is_grade for cell in source):  # lessons need not be handed in
-                    result.problems.append(f"{notebook_name}.ipynb was not handed in")
-                    result.faults.append(faults.NOTEBOOK_MISSING)
-                continue
-            findings = inspect(path, source)
-            result.problems.extend(findings.problems)
-            if not findings.readable:
-                result.faults.append(faults.INVALID_NOTEBOOK)
-            if findings.edited_locked_cells:
-                result.faults.append(faults.EDITED_LOCKED_CELL)
-            if findings.deleted_grade_cells:
-                result.faults.append(faults.DELETED_TEST_CELL)
-            unreadable = unreadable or not findings.readable
-        if unreadable:
+        shutil.rmtree(target, ignore_errors=True)
+        if not _rebuild_submission(result, folder, target, ref):
             result.status = NOT_GRADED
             return result
+        marked = manual_marks(config, assignment_id, student_id)
         outcome = api.autograde(assignment_id, student_id, force=True, create=True)
         if not outcome.get("success"):
             result.status = NOT_GRADED
@@ -228,6 +294,9 @@ def grade_one(
                 f"{timeout_seconds(config)} s limit and was stopped; "
                 "the rest of the notebook was graded"
             )
+        left = left_for_trainer(autograded)
+        settle_marks(config, assignment_id, student_id, marked, left)
+        result.left_for_trainer = [item.as_record() for item in left]
         (
             result.score,
             result.max_score,
@@ -241,6 +310,7 @@ def grade_one(
         result.faults.append(faults.UNEXPECTED_ERROR)
         result.problems.append(f"unexpected problem while grading: {type(exc).__name__}: {exc}")
     finally:
+        shutil.rmtree(target, ignore_errors=True)
         result.seconds = time.monotonic() - started
         result.faults = list(dict.fromkeys(result.faults))
     return result
@@ -271,31 +341,41 @@ def quiet_grading(config: Config) -> None:
 _WORKER: dict[str, Any] = {}
 
 
-def _start_worker(config: Config, crisis_items: set[tuple[str, str]]) -> None:
+def _start_worker(config: Config, crisis_items: set[tuple[str, str]], rebuilt_root: Path) -> None:
     quiet_grading(config)
     _WORKER["config"] = config
-    _WORKER["api"] = make_api(config)
-    _WORKER["cells"] = {}
+    _WORKER["api"] = make_api(grading_config(config, rebuilt_root))
+    _WORKER["refs"] = {}
     _WORKER["crisis_items"] = crisis_items
+    _WORKER["rebuilt_root"] = rebuilt_root
 
 
 def _grade_in_worker(task: tuple[str, str]) -> GradeResult:
     assignment_id, student_id = task
-    cells = _WORKER["cells"]
-    if assignment_id not in cells:
-        cells[assignment_id] = source_cells(_WORKER["config"], assignment_id)
-    return grade_one(
-        _WORKER["api"],
-        _WORKER["config"],
-        assignment_id,
-        student_id,
-        cells[assignment_id],
-        _WORKER["crisis_items"],
-    )
+    refs = _WORKER["refs"]
+    if assignment_id not in refs:
+        refs[assignment_id] = reference(_WORKER["config"], assignment_id)
+    with owner_only():
+        return grade_one(
+            _WORKER["api"],
+            _WORKER["config"],
+            assignment_id,
+            student_id,
+            refs[assignment_id],
+            _WORKER["rebuilt_root"],
+            _WORKER["crisis_items"],
+        )
 
 
 def _lost_lock_race(result: GradeResult) -> bool:
     return result.status == NOT_GRADED and any(_DB_LOCKED_MARKER in p for p in result.problems)
+
+
+def _stopped(task: tuple[str, str], reason: str) -> GradeResult:
+    result = GradeResult(task[1], task[0], NOT_GRADED)
+    result.faults.append(faults.RUN_STOPPED)
+    result.problems.append(reason)
+    return result
 
 
 def autograde_submissions(
@@ -304,18 +384,48 @@ def autograde_submissions(
     on_progress: ProgressCallback | None = None,
     jobs: int = 1,
     keep_backups: int = DEFAULT_KEEP,
+    notes: list[str] | None = None,
 ) -> list[GradeResult]:
     """Grade (module id, trainee id) submissions; results come back in the order given.
 
-    The gradebook is backed up once before anything changes, and every outcome is written to the
-    course folder's fault report as soon as it is known.
+    The gradebook is checked and backed up once before anything changes (GradebookChanged when
+    it lost data since the last command; other findings are appended to `notes`), and every
+    outcome is written to the course folder's fault report as soon as it is known. If the
+    gradebook changes under the run, the submissions not graded yet come back as RUN_STOPPED.
     """
     tasks = list(tasks)
     course_root = Path(config.CourseDirectory.root)
     quiet_grading(config)
-    backup_gradebook(course_root, "before-autograde", keep=keep_backups)
+    with owner_only():
+        note = verify_gradebook(course_root)
+        if note and notes is not None:
+            notes.append(note)
+        backup_gradebook(course_root, "before-autograde", keep=keep_backups)
+        rebuilt_root = Path(tempfile.mkdtemp(prefix="facilitator-grading-"))
+        try:
+            results = _grade_all(config, tasks, on_progress, jobs, rebuilt_root)
+        finally:
+            shutil.rmtree(rebuilt_root, ignore_errors=True)
+            protect_course_folder(course_root)
+        if not any(faults.RUN_STOPPED in r.faults for r in results):
+            record_gradebook(course_root, "autograde")
+            # ...and a copy of the result, so a restore never loses a whole run's grades.
+            backup_gradebook(course_root, "after-autograde", keep=keep_backups)
+    return results
+
+
+def _grade_all(
+    config: Config,
+    tasks: list[tuple[str, str]],
+    on_progress: ProgressCallback | None,
+    jobs: int,
+    rebuilt_root: Path,
+) -> list[GradeResult]:
+    course_root = Path(config.CourseDirectory.root)
     crisis_items = crisis_items_for(config)
+    guard = RunGuard(course_root, set(tasks))
     results: dict[tuple[str, str], GradeResult] = {}
+    stop: list[str] = []
     done = 0
 
     def finished(task: tuple[str, str], result: GradeResult) -> None:
@@ -325,6 +435,10 @@ def autograde_submissions(
         done += 1
         if on_progress:
             on_progress(done, len(tasks), result)
+        try:
+            guard.check()
+        except GradebookChanged as exc:
+            stop.append(str(exc))
 
     # Each extra process pays a few seconds to start (imports, its own nbgrader API), which only
     # pays off when it then grades several submissions.
@@ -336,11 +450,14 @@ def autograde_submissions(
             max_workers=min(jobs, len(tasks)),
             mp_context=context,
             initializer=_start_worker,
-            initargs=(config, crisis_items),
+            initargs=(config, crisis_items, rebuilt_root),
         ) as pool:
             futures = {pool.submit(_grade_in_worker, task): task for task in tasks}
             for future in as_completed(futures):
                 task = futures[future]
+                if stop:
+                    future.cancel()
+                    continue
                 try:
                     result = future.result()
                 except Exception as exc:  # a worker process itself died
@@ -354,22 +471,34 @@ def autograde_submissions(
                     retry.append(task)
                     continue
                 finished(task, result)
-        pending = retry
+        pending = [] if stop else retry
     else:
         pending = tasks
     if pending:
-        api = make_api(config)
-        cells: dict[str, dict[str, list[SourceCell]]] = {}
+        api = make_api(grading_config(config, rebuilt_root))
+        refs: dict[str, Reference] = {}
         for task in pending:
+            if stop:
+                break
             assignment_id, student_id = task
-            if assignment_id not in cells:
-                cells[assignment_id] = source_cells(config, assignment_id)
+            if assignment_id not in refs:
+                refs[assignment_id] = reference(config, assignment_id)
             finished(
                 task,
                 grade_one(
-                    api, config, assignment_id, student_id, cells[assignment_id], crisis_items
+                    api,
+                    config,
+                    assignment_id,
+                    student_id,
+                    refs[assignment_id],
+                    rebuilt_root,
+                    crisis_items,
                 ),
             )
+    for task in tasks:
+        if task not in results:
+            results[task] = _stopped(task, stop[0] if stop else "not graded")
+            faults.record_outcomes(course_root, [asdict(results[task])])
     return [results[task] for task in tasks]
 
 
