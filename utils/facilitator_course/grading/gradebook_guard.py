@@ -19,7 +19,14 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .backup import gradebook_path, read_manifest, sha256_of, write_manifest
+from .backup import (
+    backup_is_intact,
+    gradebook_path,
+    list_backups,
+    read_manifest,
+    sha256_of,
+    write_manifest,
+)
 
 Key = tuple[str, str]  # (module id, trainee id)
 
@@ -102,6 +109,18 @@ def verify_gradebook(course_root: Path) -> str | None:
     last = read_manifest(course_root).get("gradebook")
     if not last:
         return None
+    damaged = [
+        b.name for b in list_backups(course_root) if backup_is_intact(course_root, b) is False
+    ]
+    if damaged:
+        return (
+            f"Warning: {len(damaged)} gradebook backup(s) no longer match their checksum "
+            f"({', '.join(damaged[:3])}); `facilitator-course restore` will not use them."
+        ) + (" " + (_compare(course_root, last) or "")).rstrip()
+    return _compare(course_root, last)
+
+
+def _compare(course_root: Path, last: dict) -> str | None:
     path = gradebook_path(course_root)
     when = f"`{last.get('by', 'a command')}` at {last.get('recorded', '?')}"
     if not path.is_file():
