@@ -292,6 +292,7 @@ def test_collect_refuses_names_without_a_roster_and_maps_them_with_one(course, t
     roster.parent.mkdir()
     roster.write_text(
         "name,trainee_id\nJane Doe,t21\nJane Roe,t22\nbob smith,t23\nana@example.org,t24\n"
+        "jdoe,t25\nt09,t09\n"
     )
     code, out, err = run_cli(
         [
@@ -313,6 +314,20 @@ def test_collect_refuses_names_without_a_roster_and_maps_them_with_one(course, t
         "t23",
         "t24",
     ]
+    unknown = _export(tmp_path / "export-2", ["jsmith"], root)
+    code, out, err = run_cli(
+        [
+            "collect",
+            MODULE,
+            "--from",
+            str(unknown),
+            "--course-dir",
+            str(root),
+            "--roster",
+            str(roster),
+        ]
+    )
+    assert code == 1 and "'jsmith' is not in the roster" in out
     on_disk = " ".join(str(p) for p in root.rglob("*")).lower()
     assert not any(part in on_disk for part in ("jane", "roe", "bob", "smith", "example.org"))
     code, _, err = run_cli(
@@ -328,3 +343,26 @@ def test_collect_refuses_names_without_a_roster_and_maps_them_with_one(course, t
         ]
     )
     assert code == 1 and "inside the course repository" in err
+
+
+def test_exchange_usernames_that_are_names_are_mapped_or_refused(course, tmp_path):
+    from facilitator_course.grading.collect import NEW, REFUSED, collect_from_exchange
+
+    root = tmp_path / "course"
+    config = _course_folder(course, root)
+    config.Exchange.root = str(tmp_path / "exchange")
+    inbound = tmp_path / "exchange" / config.CourseDirectory.course_id / "inbound"
+    stamp = "2026-11-20 10:00:00.000000 UTC"
+    for user in ("jane.doe", "t31"):
+        folder = inbound / f"{user}+{MODULE}+{stamp}+Xy7"
+        folder.mkdir(parents=True)
+        nbformat.write(_answered(root, "What helps?", "B"), folder / EXERCISE)
+        (folder / "timestamp.txt").write_text(stamp)
+    found = collect_from_exchange(config, [MODULE])
+    assert sorted((r.trainee, r.outcome) for r in found) == [("jane.doe", REFUSED), ("t31", NEW)]
+    assert sorted(p.name for p in (root / "submitted").iterdir()) == ["t31"]
+    found = collect_from_exchange(config, [MODULE], roster={"janedoe": "t32", "t31": "t31"})
+    assert ("t32", NEW) in [(r.trainee, r.outcome) for r in found]
+    assert sorted(p.name for p in (root / "submitted").iterdir()) == ["t31", "t32"]
+    assert (root / "submitted" / "t32" / MODULE / EXERCISE).is_file()
+    assert "jane" not in " ".join(str(p) for p in root.rglob("*")).lower()

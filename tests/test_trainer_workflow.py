@@ -373,6 +373,8 @@ def test_report_command_and_csv_have_trainee_ids_only(cohort, tmp_path):
         header = body.splitlines()[0].lower()
         assert "email" not in header and "first_name" not in header and "last_name" not in header
     assert "t01-model,certified" in csvs["certification.csv"]
+    for path in (tmp_path / "csv").glob("*.csv"):  # trainees' grades: the trainer's eyes only
+        assert path.stat().st_mode & 0o777 == 0o600, path
 
 
 def test_report_refuses_export_inside_the_repository(cohort):
@@ -427,6 +429,7 @@ def test_feedback_has_no_hidden_tests_and_is_returned_as_zip(cohort, tmp_path):
     with zipfile.ZipFile(tmp_path / "out" / f"{M0}-feedback.zip") as archive:
         names = sorted(archive.namelist())
     assert "t01-model/01-exercise.html" in names and len(names) == 8
+    assert (tmp_path / "out" / f"{M0}-feedback.zip").stat().st_mode & 0o777 == 0o600
     assert folder_digest(cohort.root / "submitted") == cohort.digest_before
 
 

@@ -105,8 +105,9 @@ def resolve_trainee(name: str, roster: dict[str, str] | None) -> tuple[str | Non
         for known in sorted(roster, key=len, reverse=True):
             if key.startswith(known) and key[len(known) :].isdigit():
                 return roster[known], None
-        if check_trainee_id(name) is None:
+        if name in roster.values():  # the export already uses the roster's IDs
             return name, None
+        # With a roster, an unknown user name (`jdoe`) must not slip in as an ID of its own.
         return None, "is not in the roster: add a line for it (name or LMS user, trainee ID)"
     problem = check_trainee_id(name)
     return (None, problem) if problem else (name, None)
