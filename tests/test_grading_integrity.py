@@ -51,7 +51,7 @@ def _cell(kind: str, source: str, grade_id: str, **flags) -> nbformat.NotebookNo
     return cell
 
 
-def _exercise() -> nbformat.NotebookNode:
+def _exercise(extra: tuple[nbformat.NotebookNode, ...] = ()) -> nbformat.NotebookNode:
     answer = (
         "# ✏️ Type your reply between the quotes.\n{name} = (\n"
         '    ### BEGIN SOLUTION\n    "{solution}"\n    ### END SOLUTION\n)'
@@ -88,16 +88,17 @@ def _exercise() -> nbformat.NotebookNode:
                 locked=True,
                 points=1,
             ),
+            *extra,
         ]
     )
 
 
-def _course_folder(course, root: Path):
+def _course_folder(course, root: Path, extra: tuple[nbformat.NotebookNode, ...] = ()):
     """A course folder whose module 0 is the throwaway exercise (source, release, gradebook)."""
     root.mkdir(parents=True)
     write_config(course, root)
     (root / "source" / MODULE).mkdir(parents=True)
-    nbformat.write(_exercise(), root / "source" / MODULE / EXERCISE)
+    nbformat.write(_exercise(extra), root / "source" / MODULE / EXERCISE)
     config = folder_config(course, root)
     quiet_nbgrader()
     assert make_api(config).generate_assignment(MODULE, force=True, create=True)["success"]
@@ -366,3 +367,46 @@ def test_exchange_usernames_that_are_names_are_mapped_or_refused(course, tmp_pat
     assert sorted(p.name for p in (root / "submitted").iterdir()) == ["t31", "t32"]
     assert (root / "submitted" / "t32" / MODULE / EXERCISE).is_file()
     assert "jane" not in " ".join(str(p) for p in root.rglob("*")).lower()
+
+
+def test_grading_kernels_run_in_a_sandbox_without_network_or_course_folder(course, tmp_path):
+    """The course's own checks run in bubblewrap: an instructor cell that looks around scores
+    only if the gradebook, the backups and the home folder are out of sight and no connection
+    leaves the sandbox."""
+    import socket
+
+    from facilitator_course.grading import sandbox
+
+    if sandbox.bwrap() is None:
+        pytest.fail("bubblewrap is missing: install Debian's bubblewrap (utils/test.sh does this)")
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    root = tmp_path / "course"
+    probe = _cell(
+        "code",
+        "import os, socket\n"
+        f"hidden = [{str(root / 'gradebook.db')!r}, {str(root / 'submitted')!r}]\n"
+        "assert not [p for p in hidden if os.path.exists(p)], hidden\n"
+        f"backups = {str(tmp_path / 'course-backups')!r}\n"
+        "assert not os.path.isdir(backups) or not os.listdir(backups), 'backups visible'\n"
+        "try:\n"
+        f"    socket.create_connection(('127.0.0.1', {listener.getsockname()[1]}), 2)\n"
+        "    reached = True\n"
+        "except OSError:\n"
+        "    reached = False\n"
+        "assert not reached, 'the network was reachable'\n",
+        "probe",
+        grade=True,
+        locked=True,
+        points=1,
+    )
+    _course_folder(course, root, (probe,))
+    hand_in(root, "t01", MODULE, {EXERCISE: _answered(root, "What helps?", "B")})
+    assert (root / "gradebook.db").is_file() and (root / "submitted").is_dir()
+    code, out, err = run_cli(["autograde", MODULE, "--course-dir", str(root), "--jobs", "1"])
+    listener.close()
+    assert code == 0, out + err
+    assert "bubblewrap sandbox" in out
+    assert _grade_row(root, "t01", "probe") == (1.0, None, 0)
+    assert _grade_row(root, "t01", "rp") == (1.0, None, 0)  # the course's checks still work

@@ -70,6 +70,6 @@ def _restore(args: argparse.Namespace) -> int:
         ]
         for b in backups
     ]
-    print(format_table(("#", "taken", "before", "submissions", "checksum"), rows))
+    print(format_table(("#", "taken", "when", "submissions", "checksum"), rows))
     print(f"\nBackups are in {backup_dir(root)}. Restore one with `facilitator-course restore N`.")
     return 0

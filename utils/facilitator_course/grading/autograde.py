@@ -57,6 +57,7 @@ from .gradebook_guard import GradebookChanged, RunGuard, record_gradebook, verif
 from .inspect_submission import SourceCell, inspect, read_notebook
 from .manual_marks import left_for_trainer, manual_marks, settle_marks
 from .private import owner_only, protect_course_folder
+from .sandbox import sandboxed_kernels
 
 _DB_LOCKED_MARKER = "database is locked"
 
@@ -334,8 +335,15 @@ def autograde_submissions(
             notes.append(note)
         backup_gradebook(course_root, "before-autograde", keep=keep_backups)
         rebuilt_root = Path(tempfile.mkdtemp(prefix="facilitator-grading-"))
+        config = copy.deepcopy(config)  # the sandbox settings are for this run only
         try:
-            results = _grade_all(config, tasks, on_progress, jobs, rebuilt_root)
+            with sandboxed_kernels(config, course_root, rebuilt_root) as sandboxed:
+                if sandboxed and notes is not None:
+                    notes.append(
+                        "Grading kernels ran in a bubblewrap sandbox: no network, and the course "
+                        "folder, its backups and your home folder out of sight."
+                    )
+                results = _grade_all(config, tasks, on_progress, jobs, rebuilt_root)
         finally:
             shutil.rmtree(rebuilt_root, ignore_errors=True)
             protect_course_folder(course_root)
