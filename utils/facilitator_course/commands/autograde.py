@@ -10,7 +10,8 @@ Autogrades every collected submission through nbgrader, each on its own. A train
 runs: each answer cell is read as data (a quoted letter or sentence), and nbgrader grades the
 released notebook with those answers filled in. Code in an answer cell, a notebook that is not
 valid JSON, an edited locked cell or a deleted test cell is reported in the summary table and never
-stops the others. Submitted files are never changed; the gradebook is checked, backed up beside
+stops the others. With bubblewrap installed, grading kernels run in a sandbox (no network, course
+folder out of sight). Submitted files are never changed; the gradebook is checked, backed up beside
 the course folder first and watched during the run; re-running keeps manual grades.
 """
 

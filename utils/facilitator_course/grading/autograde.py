@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import copy
 import multiprocessing
+import os
 import shutil
 import tempfile
 import time
@@ -107,6 +108,8 @@ def grading_config(config: Config, rebuilt_root: Path) -> Config:
     """The course config with nbgrader reading submissions from the rebuilt notebooks."""
     config = copy.deepcopy(config)
     config.CourseDirectory.submitted_directory = str(rebuilt_root)
+    if config.KernelManager.get("transport") == "ipc":  # sockets of its own for each process
+        config.KernelManager.ip = f"{config.KernelManager.ip}-{os.getpid()}"
     return config
 
 
