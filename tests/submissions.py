@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import copy
 import hashlib
 import re
@@ -62,12 +61,15 @@ CHOICE, ROLEPLAY, WRITTEN = "choice", "role-play", "written"
 # Replies for role-play items, by the labels an item's hidden test accepts. The first one the
 # course's coder labels as accepted is used, so the cohort keeps working if a reply's label moves.
 REFLECTIONS = (
+    "It sounds like betting is the one time you feel like yourself, and part of you is worried "
+    "about what it is costing.",
     "It sounds like part of you feels at home in it, and part of you is worried about what it "
     "is costing.",
     "You're fed up with being told what to do, and you'd rather decide this for yourself.",
     "You'd like to get a feel for the group first, before you decide whether to say anything.",
     "AA has meant a great deal to you, and you're wondering whether there is room for that here.",
     "You've had enough of other people deciding for you.",
+    "You came to see what this is like, and you're not sure yet about saying anything.",
 )
 OPEN_QUESTIONS = (
     "What helped you make that change this month?",
@@ -91,7 +93,7 @@ class ItemKey:
     points: float
     solution: str | None
     participant: str | None = None
-    expect: tuple[str, ...] = ()
+    rule: str = ""  # the graded_replies.yaml item whose rule marks a role-play reply
 
 
 def answer_key(solutions_dir: Path, module_id: str) -> list[ItemKey]:
@@ -114,7 +116,7 @@ def answer_key(solutions_dir: Path, module_id: str) -> list[ItemKey]:
         if meta.get("task") or cell.cell_type == "markdown":
             keys.append(ItemKey(module_id, grade_id, WRITTEN, points, answers.get(grade_id)))
             continue
-        found = re.search(r"expect=(\([^)]*\))", cell.source)
+        found = re.search(r'item="(\w+)"', cell.source)
         if "check_reply" in cell.source and found:
             keys.append(
                 ItemKey(
@@ -124,7 +126,7 @@ def answer_key(solutions_dir: Path, module_id: str) -> list[ItemKey]:
                     points,
                     answers.get(grade_id),
                     participant_line(cell.source),
-                    tuple(ast.literal_eval(found.group(1))),
+                    rule=found.group(1),
                 )
             )
         else:
@@ -134,17 +136,16 @@ def answer_key(solutions_dir: Path, module_id: str) -> list[ItemKey]:
 
 def coder_accepts(key: ItemKey, reply: str) -> bool:
     """What the item's hidden test decides for a reply (the rule of answers.check_reply)."""
-    from facilitator_course.coding import code_response
+    from facilitator_course.answers import judge_graded_reply
 
-    coded = code_response(reply, key.participant)
-    return coded.code in key.expect and not coded.labeling
+    return judge_graded_reply(reply, key.rule).meets is True
 
 
 def good_reply(key: ItemKey) -> str:
     for reply in (*REFLECTIONS, *OPEN_QUESTIONS):
         if coder_accepts(key, reply):
             return reply
-    raise AssertionError(f"the coder accepts none of the test replies for {key.item} {key.expect}")
+    raise AssertionError(f"the coder accepts none of the test replies for {key.item} ({key.rule})")
 
 
 def advice_reply(key: ItemKey) -> str:

@@ -54,11 +54,12 @@ def test_empty_responses_report_an_error(name):
     assert coded.code == "other" and coded.confidence == 0.0
 
 
-def test_text_without_readable_words_is_a_low_confidence_other():
+def test_text_without_readable_words_is_not_judged():
     for name in ("emoji", "cjk", "only_punctuation"):
         coded = code_response(NASTY[name])
-        assert coded.code == "other" and coded.confidence < 0.6
-        assert coded.explanation.startswith("This looks like")
+        assert coded.code == "other" and coded.confidence == 0 and not coded.judged
+        assert coded.reason in ("gibberish", "other_language")
+        assert coded.explanation.startswith("I can't judge this reply.")
 
 
 def test_markup_and_control_characters_are_ignored_not_interpreted():
@@ -70,7 +71,8 @@ def test_markup_and_control_characters_are_ignored_not_interpreted():
 
 def test_a_megabyte_is_cut_and_marked_truncated():
     coded = code_response(MEGABYTE)
-    assert coded.truncated and coded.code == "persuade"
+    assert coded.truncated and coded.code == "other"
+    assert not coded.judged and coded.reason == "repeated"
 
 
 @pytest.mark.parametrize("value", NOT_TEXT, ids=repr)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from facilitator_course.coding import coder
+from facilitator_course.coding import code_response, coder
 from facilitator_course.coding.labels import LABELS
 from facilitator_course.coding.model import MODEL_FORMAT, ModelError, load_model, model_from_dict
 
@@ -54,7 +54,7 @@ def test_an_unreadable_model_file_is_a_model_error(tmp_path):
 
 def test_without_a_model_the_rules_still_code_with_modest_confidence(monkeypatch):
     monkeypatch.setattr(coder, "_model", lambda: None)
-    coded = coder.code_response("You should pour it down the sink.")
-    assert coded.code == "persuade"
+    coded = code_response("What brings you here tonight?")
+    assert coded.code == "question_open"
     assert coded.confidence == coder.RULES_ONLY_CONFIDENCE
     assert coded.explanation.startswith("This looks like")

@@ -115,9 +115,13 @@ def test_every_path_ends_with_a_debrief(name):
 
 @pytest.mark.parametrize("name", SCENARIOS)
 def test_reflective_replies_lead_to_a_good_ending_and_raise_the_meters(name):
-    """The MI-consistent route works: the model behaviour the course teaches is rewarded."""
+    """The MI-consistent route works: the model behaviour the course teaches is rewarded.
+
+    Typed turns are answered with the scenario's own model reply through the real feedback
+    engine, so a model reply that the judgement reads differently from the lesson fails here.
+    """
     scenario = load_scenario(name)
-    talk = Conversation(scenario, coder=label_coder)
+    talk = Conversation(scenario)
     while not talk.finished:
         if talk.expects == "choice":
             good = [
@@ -127,7 +131,8 @@ def test_reflective_replies_lead_to_a_good_ending_and_raise_the_meters(name):
             ]
             talk.choose(good[0])
         else:
-            talk.reply("reflection_complex")
+            turn = talk.reply(talk.node.model_reply)
+            assert turn.quality == "good", (talk.transcript[-1].node_id, turn.feedback)
     assert talk.node.outcome == "good"
     assert talk.state.rapport > talk.initial_state.rapport
     assert talk.score() >= 80

@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "check": "check role-play scenarios, meeting simulations and coding drills",
     "progress": "show, export, reset or delete your saved self-study progress",
     "code": "label facilitator responses (JSON Lines in, JSON Lines out) like a trained MI coder",
+    "try-replies": "authors: test a scenario's lines on a batch of replies (JSON Lines in and out)",
     "beliefs": "find REBT belief types and their spans (JSON Lines in, JSON Lines out)",
     "release": "trainers: prepare a course folder and hand out the exercises (exchange or folder/zip)",
     "collect": "trainers: collect submissions from nbgrader's exchange or an LMS folder/zip",

@@ -13,7 +13,8 @@ re-exported here. Nothing heavy (pandas, matplotlib) is imported until it is use
 
 from __future__ import annotations
 
-from .coder import CodedResponse, code_response, kind_of
+from .coder import CodedResponse, kind_of
+from .judge import code_response
 from .labels import (
     CONFIDENCE_CEILING,
     LABEL_MEANINGS,

@@ -28,7 +28,6 @@ from .labels import (
 from .model import LinearModel, ModelError, load_model
 from .rewrite import rewrite_for
 from .rules import model_features
-from .text import MAX_CHARS, clean
 
 # Confidence reported when only the decision list is available (no model file).
 RULES_ONLY_CONFIDENCE = 0.5
@@ -58,10 +57,21 @@ class CodedResponse:
     labeling_phrase: str | None = None
     disguised_phrase: str | None = None
     truncated: bool = False
+    # Set by `judge.code_response`: whether the reply could be judged at all and, if not, why
+    # (a readable.* reason); which sentence or clause decided the label; each sentence's label.
+    judged: bool = True
+    reason: str | None = None
+    decided_by: str | None = None
+    sentences: tuple[tuple[str, str], ...] = ()
+    probability: float = 0.0  # the model's own probability, before the human ceiling
+    kind_probability: float = 0.0  # the model's probability for the label's kind (question...)
 
     def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict (what the `code` command writes)."""
         return {
+            "judged": self.judged,
+            "reason": self.reason,
+            "decided_by": self.decided_by,
             "code": self.code,
             "confidence": self.confidence,
             "cue": self.cue,
@@ -72,6 +82,7 @@ class CodedResponse:
             "question_type": self.question_type,
             "kind": self.kind,
             "error": self.error,
+            "sentences": [{"text": t, "code": c} for t, c in self.sentences],
         }
 
 
@@ -133,21 +144,21 @@ def _model_cue(
     return None
 
 
-def _named(code: str) -> str:
+def named(code: str) -> str:
     """The label's name with the article English wants ("an open question", "advice ...")."""
     name = LABEL_NAMES[code]
-    if name.startswith(("advice", "giving", "other")):
+    if name.startswith(("advice", "giving", "other", "emphasizing", "seeking")):
         return name
     return ("an " if name[0] in "aeiou" else "a ") + name
 
 
 def _explain(code: str, confidence: float, reason: str, alternative: str | None) -> str:
     if confidence < LOW_CONFIDENCE:
-        text = f"This looks like {_named(code)} because {reason}, but I am not sure"
+        text = f"This looks like {named(code)} because {reason}, but I am not sure"
         if alternative:
-            text += f": a trained coder might also read it as {_named(alternative)}"
+            text += f": a trained coder might also read it as {named(alternative)}"
         return text + "."
-    return f"This reads as {_named(code)} because {reason}: {LABEL_MEANINGS[code]}."
+    return f"This reads as {named(code)} because {reason}: {LABEL_MEANINGS[code]}."
 
 
 def _extras(code: str, ext: Extracted) -> str:
@@ -162,19 +173,12 @@ def _extras(code: str, ext: Extracted) -> str:
     return "".join(notes)
 
 
-def code_response(text: object, context: object = None) -> CodedResponse:
-    """Label a facilitator response, given (optionally) the participant's line before it.
+def code_utterance(cleaned: str, ctx: str | None, truncated: bool = False) -> CodedResponse:
+    """Label one cleaned utterance as a whole with the decision list and the model.
 
-    Never raises on bad input: a non-string or empty response comes back with `error` set.
-    Only the first `text.MAX_CHARS` characters are read, so every call takes bounded time.
+    `code_response` (judge.py) is what callers use: it adds the checks for replies that cannot
+    be judged and lets harm in any clause overrule this whole-reply label.
     """
-    if not isinstance(text, str):
-        return _failed(f"the response must be text, not {type(text).__name__}")
-    truncated = len(text) > MAX_CHARS
-    cleaned = clean(text)
-    if not cleaned.strip():
-        return _failed("the response is empty")
-    ctx = clean(context) if isinstance(context, str) else None
     ext = extract(cleaned, ctx or None)
     if not any(ch.isalnum() for ch in ext.norm):
         return CodedResponse(
@@ -190,10 +194,14 @@ def code_response(text: object, context: object = None) -> CodedResponse:
     alternative: str | None = None
     if model is None:
         code, probability, cue = ruled.label, RULES_ONLY_CONFIDENCE, ruled.cue
+        kind_probability = RULES_ONLY_CONFIDENCE
     else:
         probs = model.probabilities(feats)
         ranked = sorted(range(len(LABELS)), key=probs.__getitem__, reverse=True)
         code, probability = LABELS[ranked[0]], probs[ranked[0]]
+        kind_probability = sum(
+            p for label, p in zip(LABELS, probs, strict=True) if kind_of(label) == kind_of(code)
+        )
         alternative = LABELS[ranked[1]]
         if code == ruled.label:
             cue = ruled.cue
@@ -226,4 +234,6 @@ def code_response(text: object, context: object = None) -> CodedResponse:
         labeling_phrase=ext.labeling,
         disguised_phrase=ext.disguised,
         truncated=truncated,
+        probability=round(probability, 3),
+        kind_probability=round(kind_probability, 3),
     )

@@ -14,6 +14,10 @@ from typing import Any
 from ..paths import data_dir
 
 SPLITS = ("dev", "test", "independent")
+# `fresh` was written after the coder's rules, by someone who never read them or the other
+# splits, in the registers learners use (typos, speech, soft advice, one-word replies...).
+# `final` came later still, from a third writer, and is run once per release.
+CODING_SPLITS = (*SPLITS, "fresh", "final")
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -30,9 +34,21 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def load_coding(split: str) -> list[dict[str, Any]]:
     """Facilitator responses: text, optional context, code, labeling, disguised_advice."""
-    if split not in SPLITS:
-        raise ValueError(f"split must be one of {SPLITS}")
+    if split not in CODING_SPLITS:
+        raise ValueError(f"split must be one of {CODING_SPLITS}")
     return _read_jsonl(data_dir() / "coding" / f"{split}.jsonl")
+
+
+def load_harm(split: str = "fresh") -> list[dict[str, Any]]:
+    """Replies that must never be rewarded (advice, confrontation, labels, mixed) or that cannot
+    be judged (gibberish, other languages, off topic, fillers, repeats), by category. `dev` may
+    be tuned on (it also has good replies that look harmful); `fresh` and `final` never."""
+    return _read_jsonl(data_dir() / "coding" / f"harm_{split}.jsonl")
+
+
+def load_content(split: str = "fresh") -> list[dict[str, Any]]:
+    """Typed reflections to scenario lines, with the side a human says they picked up."""
+    return _read_jsonl(data_dir() / "coding" / f"content_{split}.jsonl")
 
 
 def load_beliefs(split: str) -> list[dict[str, Any]]:

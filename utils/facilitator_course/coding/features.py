@@ -353,7 +353,8 @@ ANY_CUES: tuple[Cue, ...] = (
         r"\b(?:denial|excuse|excuses|kidding yourself|lying|lie to|liar"
         r"|not true|you know it|and you know it|do not believe|ashamed of yourself|embarrassed"
         r"|pathetic|ridiculous|rubbish|stupid|terrible idea|come on|come off it|seriously"
-        r"|you said (?:that|the same|the exact|it)|you (?:never|always) (?:do|say|learn)"
+        r"|you said (?:that|the same thing|the exact same|it) (?:before|last (?:time|week)|every"
+        r" (?:time|week)|again)|you (?:never|always) (?:do|say|learn)"
         r"|blaming|blame|admit|be honest|face it|stop (?:making|feeling|kidding|pretending"
         r"|blaming|lying|acting)|your problem is|you obviously|you clearly (?:do not|are not"
         r"|weren't)|that is (?:wrong|not (?:true|how|what))|you can not be serious"
@@ -555,6 +556,11 @@ PRONOUN_SWAP = {
 }
 
 _SENT_SPLIT = re.compile(r"(?<=[.?!])\s+")
+# Discourse markers before the words that make a question or a statement ("so, okay, what...").
+_LEAD = re.compile(
+    r"^(?:(?:so|and|okay|right|well|yes|no|like|now|oh|alright|all right|hey|listen|look"
+    r"|i mean|you know|anyway|but|hmm|ah) ,? )+"
+)
 
 
 @dataclass
@@ -592,7 +598,7 @@ def extract(text: str, context: str | None = None) -> Extracted:
     first, last = sentences[0].strip(), sentences[-1].strip()
     for cue in START_CUES:
         for where, sentence in (("F", first), ("L", last)):
-            m = cue.pattern.match(sentence)
+            m = cue.pattern.match(sentence) or cue.pattern.match(_LEAD.sub("", sentence))
             if m:
                 feats[f"{where}:{cue.name}"] = 1.0
                 matches.setdefault(cue.name, m.group(0).strip())

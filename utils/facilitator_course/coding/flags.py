@@ -45,8 +45,9 @@ _MENTION_BEFORE = re.compile(
 # A label is applied when it is said of someone: "you are an addict", "addicts like you",
 # "as an alcoholic", "once an addict", "the addict in you", "welcome, fellow addicts".
 _APPLIED_CUES = re.compile(
-    r"\b(?:you|he|she|they|we|your \w+|i) (?:are|is|was|were|am|be|have been|has been|had been)"
-    r"(?: \w+){0,3} $"
+    r"\b(?:you|he|she|they|we|your \w+|i)(?: (?:will|would|might|may|could|can|must|always"
+    r"|still|just|really|probably|definitely|forever|never|not|going to|got to))* (?:are|is|was"
+    r"|were|am|be|become|remain|stay|have been|has been|had been)(?: \w+){0,3} $"
     r"|\b(?:as|once|like|being|been|become|becoming|still|for) (?:an?|just an?|such an?)?(?: \w+)? $"
     r"|\b(?:fellow|recovering|typical|real|true|such an?|total|complete|just an?|nothing but an?"
     r"|another|bunch of|like all|like the other|all the other|you|right then|okay|hi|hello"

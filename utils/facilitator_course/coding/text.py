@@ -129,6 +129,19 @@ _WORD_MAP: dict[str, str] = {
     "theres": "there is",
     "there's": "there is",
     "it's": "it is",
+    "it'll": "it will",
+    "itll": "it will",
+    "that'll": "that will",
+    "thatll": "that will",
+    "they'll": "they will",
+    "theyll": "they will",
+    "we'll": "we will",
+    "he'll": "he will",
+    "she'll": "she will",
+    "there'll": "there will",
+    "they'd": "they would",
+    "we'd": "we would",
+    "it'd": "it would",
     "lets": "let us",
     "let's": "let us",
     "theyre": "they are",
@@ -372,8 +385,16 @@ def _respell(word: str) -> str:
     return word
 
 
+# Spoken fillers carry no move of their own: "So, um, what..." is a "what" question.
+_FILLERS = frozenset({"um", "umm", "uh", "uhh", "er", "erm", "uhm", "ehm", "hmm", "mm"})
+
+
 def tokens(text: str) -> list[str]:
-    """Lowercased word and punctuation tokens with contractions, shortcuts and spellings unified."""
+    """Lowercased word and punctuation tokens with contractions, shortcuts and spellings unified.
+
+    Spoken fillers are dropped and stutters collapsed ("you- you're", "what, what" -> one word),
+    so transcribed speech meets the same cues as typing; a reply that is only a filler keeps it.
+    """
     out: list[str] = []
     for raw in _TOKEN.findall(text.lower()):
         mapped = _respell(raw)
@@ -381,7 +402,26 @@ def tokens(text: str) -> list[str]:
             out.extend(mapped.split(" "))
         else:
             out.append(mapped)
-    return out
+    words = [t for t in out if t.isalnum()]
+    if not words or all(t in _FILLERS for t in words):
+        return out
+    kept: list[str] = []
+    for token in out:
+        if token in _FILLERS:
+            continue
+        if token.isalnum():
+            # a stutter: the same word again, right after it or after a comma
+            previous = kept[-2] if len(kept) >= 2 and kept[-1] == "," else kept[-1] if kept else ""
+            if token == previous:
+                if kept[-1] == ",":
+                    kept.pop()
+                continue
+        elif token == "," and kept and kept[-1] == ",":
+            continue
+        kept.append(token)
+    while kept and kept[0] == ",":
+        kept.pop(0)
+    return kept
 
 
 def normalise(text: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from .jsonl import add_file_argument, run_file
 
-FIELDS = ("code", "confidence", "labeling", "disguised_advice", "explanation")
+FIELDS = ("judged", "reason", "code", "confidence", "labeling", "disguised_advice", "explanation")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _code(row: dict[str, Any]) -> dict[str, Any]:
-    from ..coding.coder import code_response
+    from ..coding.judge import code_response
 
     context = row.get("context")
     return code_response(row["text"], context if isinstance(context, str) else None).to_dict()

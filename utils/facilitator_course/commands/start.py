@@ -12,13 +12,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rebuild", action="store_true", help="regenerate modules/ from solutions/ first"
     )
+    parser.add_argument(
+        "--max-pages",
+        type=int,
+        default=None,
+        metavar="N",
+        help="most course pages open at once, about 60 MB each (default 25; 0 = no limit)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from ..build import BuildError, build
     from ..course import load_course
     from ..paths import CourseNotFound
-    from ..web import home_url, voila_command
+    from ..web import MAX_PAGES, home_url, voila_command
+
+    max_pages = MAX_PAGES if args.max_pages is None else args.max_pages
+    if max_pages < 0:
+        print("--max-pages should be 0 (no limit) or more.", file=sys.stderr)
+        return 2
 
     try:
         course = load_course()
@@ -34,6 +46,6 @@ def run(args: argparse.Namespace) -> int:
         flush=True,
     )
     try:
-        return subprocess.call(voila_command(course.modules_dir, args.port))
+        return subprocess.call(voila_command(course.modules_dir, args.port, max_pages=max_pages))
     except KeyboardInterrupt:
         return 0

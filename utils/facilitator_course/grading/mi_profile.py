@@ -63,7 +63,8 @@ def code_roleplay_answers(data: CohortData) -> CodedReplies:
         if info is None or not info.roleplay or not text:
             continue
         coded = code_response(text, info.participant)
-        responses.setdefault(row.trainee, []).append(coded)
+        if coded.judged:  # a reply the coder could not judge tells nothing about a profile
+            responses.setdefault(row.trainee, []).append(coded)
         rows.append(
             {
                 "trainee": row.trainee,
@@ -71,7 +72,7 @@ def code_roleplay_answers(data: CohortData) -> CodedReplies:
                 "item": row.item,
                 "reply": text,
                 "context": info.participant,
-                "code": coded.code,
+                "code": coded.code if coded.judged else f"not judged ({coded.reason})",
                 "labeling": bool(getattr(coded, "labeling", False)),
             }
         )

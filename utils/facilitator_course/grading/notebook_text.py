@@ -133,9 +133,23 @@ def participant_line(test_source: str) -> str | None:
         for keyword in node.keywords:
             if keyword.arg == "participant":
                 return text_of(keyword.value)
+            if keyword.arg == "item":  # the line lives in data/graded_replies.yaml
+                item = text_of(keyword.value)
+                return _graded_line(item) if item else None
         if len(node.args) > 1:
             return text_of(node.args[1])
     return None
+
+
+def _graded_line(item: str) -> str | None:
+    from ..content import ContentError
+    from ..graded_replies import graded_replies
+
+    try:
+        reply = graded_replies().get(item)
+    except ContentError:
+        return None
+    return reply.says if reply else None
 
 
 def region(source: str, delimiters: tuple[str, str]) -> str | None:

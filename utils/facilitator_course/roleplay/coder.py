@@ -50,9 +50,17 @@ def default_coder() -> Coder:
     return code_response
 
 
-def code_reply(text: str, context: str | None = None, coder: Coder | None = None) -> Coded:
-    """Label one facilitator reply, given the participant line it answers."""
-    return (coder or default_coder())(text, context=context)
+def code_reply(
+    text: str,
+    context: str | None = None,
+    coder: Coder | None = None,
+    related: tuple[str, ...] = (),
+) -> Coded:
+    """Judge one facilitator reply, given the participant line it answers and (optionally) other
+    text it may pick up (earlier lines, the scenario's words for this line)."""
+    if coder is None:
+        return default_coder()(text, context=context, related=related)
+    return coder(text, context=context)
 
 
 def summarize_codes(codes: Sequence[str]) -> Any:

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..safety import mentions_own_distress
 from .coder import Coder, code_reply, summarize_codes
+from .content_judgement import judge_content
 from .feedback import check_reply_text, typed_feedback
 from .scenario import CHOICE, FREE_TEXT, Node, Scenario
 from .state import GOOD, QUALITY_POINTS, WEAK, ParticipantState, effect_for, quality
@@ -19,6 +20,15 @@ from .transcript import Turn
 
 class ReplyRejected(ValueError):
     """A typed reply that cannot be coded (empty, too long); the message is for the learner."""
+
+
+class ReplyNotJudged(ReplyRejected):
+    """A reply the engine cannot judge (gibberish, another language, off topic, a bare filler,
+    too unsure): nothing is recorded and the participant does not react; `reason` says why."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 OWN_WORDS = (
@@ -55,6 +65,15 @@ class Conversation:
         self._turns: list[Turn] = []
         self._node_id = scenario.start
         self._state = self._initial
+
+    @classmethod
+    def starting_at(
+        cls, scenario: Scenario, node_id: str, coder: Coder | None = None
+    ) -> Conversation:
+        """A conversation that begins at `node_id` (for authors testing one line)."""
+        talk = cls(scenario, coder)
+        talk._node_id = scenario.node(node_id).id
+        return talk
 
     # -- where we are -------------------------------------------------------------------------
     @property
@@ -108,13 +127,20 @@ class Conversation:
             # Words about the learner's own distress are not a move in the role-play: coding them
             # as "advice" and moving the participant on would answer a person with a score.
             raise ReplyRejected(OWN_WORDS)
-        coded = code_reply(text.strip(), context=node.says, coder=self.coder)
+        related = self._related(node)
+        coded = code_reply(text.strip(), context=node.says, coder=self.coder, related=related)
         if getattr(coded, "error", None):
             raise ReplyRejected(str(coded.error))
+        if not getattr(coded, "judged", True):
+            # Nothing is scored and the participant does not react: a guess would reward or
+            # punish a reply nobody could judge.
+            raise ReplyNotJudged(str(coded.explanation), str(getattr(coded, "reason", "")))
         labeling = bool(getattr(coded, "labeling", False))
         disguised = bool(getattr(coded, "disguised_advice", False))
-        grade = quality(coded.code, labeling, disguised)
+        judged = judge_content(text.strip(), coded.code, node, labeling or disguised)
+        grade = judged.quality or quality(coded.code, labeling, disguised)
         effect = effect_for(coded.code, self.scenario.persona.style, labeling, disguised)
+        effect = judged.adjust(effect)
         flags = tuple(
             f for f, on in (("labeling", labeling), ("disguised_advice", disguised)) if on
         )
@@ -127,6 +153,8 @@ class Conversation:
             if rewrite == better:
                 rewrite = None
         feedback = typed_feedback(coded, labeling, disguised)
+        if judged.text:
+            feedback += " " + judged.text
         return self._advance(
             node,
             text.strip(),
@@ -135,13 +163,22 @@ class Conversation:
             feedback,
             effect,
             better,
-            node.next_for(coded.code, labeling, disguised),
+            node.next_for(coded.code, labeling, disguised, judged.pickup),
             typed=True,
             rewrite=rewrite,
             cue=str(getattr(coded, "cue", "") or ""),
             confidence=getattr(coded, "confidence", None),
             flags=flags,
+            picked_up=judged.pickup,
+            ideas=judged.ideas,
         )
+
+    def _related(self, node: Node) -> tuple[str, ...]:
+        """Text a reply may fairly pick up besides the current line: the conversation so far,
+        the author's words for this line's ideas, and what the persona is changing."""
+        earlier = [turn.participant for turn in self._turns]
+        words = [" ".join(idea.words) for idea in node.ideas]
+        return (*earlier, *words, self.scenario.persona.changing)
 
     def _require(self, kind: str) -> Node:
         node = self.node

@@ -97,6 +97,10 @@ def feedback_on_reply(
     coded = code_reply(text.strip(), context=participant_line, coder=coder)
     if getattr(coded, "error", None):
         return ReplyFeedback(participant_line, text, message=str(coded.error), distress=distress)
+    if not getattr(coded, "judged", True):
+        return ReplyFeedback(
+            participant_line, text, message=str(coded.explanation), distress=distress
+        )
     labeling = bool(getattr(coded, "labeling", False))
     disguised = bool(getattr(coded, "disguised_advice", False))
     grade = quality(coded.code, labeling, disguised)

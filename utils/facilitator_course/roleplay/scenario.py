@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..coding.pickup import Idea
 from .state import Effect
 
 CHOICE = "choice"
@@ -70,6 +71,7 @@ class Node:
     model_reply: str = ""
     outcome: str = ""
     debrief: str = ""
+    ideas: tuple[Idea, ...] = ()  # what is in `says` (the `content:` field)
 
     @property
     def is_ending(self) -> bool:
@@ -81,20 +83,34 @@ class Node:
             return [choice.next for choice in self.choices]
         return list(self.branches.values())
 
-    def next_for(self, code: str, labeling: bool = False, disguised_advice: bool = False) -> str:
-        """The node a free-text reply with this label leads to.
+    def next_for(
+        self,
+        code: str,
+        labeling: bool = False,
+        disguised_advice: bool = False,
+        pickup: str | None = None,
+    ) -> str:
+        """The node a free-text reply with this label (and what it picked up) leads to.
 
         An identity label counts as confrontation and advice phrased as a question counts as
-        advice, because that is how a participant hears them.
+        advice, because that is how a participant hears them. With `pickup` (what the reply
+        picked up, see `coding.pickup`), keys such as `reflection.sustain` are tried first.
         """
+        from .ideas import pickup_fallbacks
+
         if labeling and code != "confront":
             code = "confront"
         elif disguised_advice and code not in RIGHTING_REFLEX:
             code = "persuade"
+        groups = [group for group, members in BRANCH_GROUPS.items() if code in members]
+        for picked in pickup_fallbacks(pickup):
+            for key in (code, *groups):
+                if f"{key}.{picked}" in self.branches:
+                    return self.branches[f"{key}.{picked}"]
         if code in self.branches:
             return self.branches[code]
-        for group, members in BRANCH_GROUPS.items():
-            if code in members and group in self.branches:
+        for group in groups:
+            if group in self.branches:
                 return self.branches[group]
         return self.branches[DEFAULT_BRANCH]
 

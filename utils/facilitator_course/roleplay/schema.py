@@ -11,6 +11,7 @@ from typing import Any
 
 from ..content import Checker
 from .coder import labels
+from .ideas import parse_ideas, pickup_key_problem, split_branch_key
 from .scenario import (
     BRANCH_GROUPS,
     CHOICE,
@@ -38,6 +39,7 @@ NODE_FIELDS = (
     "model_reply",
     "outcome",
     "debrief",
+    "content",
 )
 CHOICE_FIELDS = ("reply", "code", "feedback", "next", "effect", "better", "quality")
 EFFECT_FIELDS = ("readiness", "rapport")
@@ -231,7 +233,13 @@ def parse_branches(check: Checker, raw: Any, where: str, label_set: tuple[str, .
     branches = {}
     for key, target in raw.items():
         field = f"{where}.{key}"
-        if key not in keys:
+        base, pickup = split_branch_key(str(key))
+        if pickup is not None and base in keys and base != DEFAULT_BRANCH:
+            problem = pickup_key_problem(pickup)
+            if problem:
+                check.error(field, problem)
+                continue
+        elif key not in keys:
             check.error(
                 field,
                 "should be a label ("
@@ -267,6 +275,7 @@ def parse_node(check: Checker, node_id: str, raw: Any, label_set: tuple[str, ...
         "talk": talk or "neutral",
         "hint": optional_text(check, raw, "hint", where),
         "model_reply": optional_text(check, raw, "model_reply", where),
+        "ideas": parse_ideas(check, raw.get("content"), f"{where}.content"),
     }
     if respond is None:
         if not debrief:

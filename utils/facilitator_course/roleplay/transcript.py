@@ -26,6 +26,8 @@ class Turn:
     confidence: float | None = None
     flags: tuple[str, ...] = ()  # "labeling", "disguised_advice"
     typed: bool = False  # True for a free-text reply, False for a chosen one
+    picked_up: str | None = None  # what a typed reply picked up (coding.pickup), if judged
+    ideas: tuple[str, ...] = ()  # the ideas of the line it picked up, in the participant's words
 
     @property
     def weak(self) -> bool:
@@ -42,4 +44,5 @@ class Turn:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["flags"] = list(self.flags)
+        data["ideas"] = list(self.ideas)
         return data

@@ -1,0 +1,110 @@
+"""Two typed role-plays in Voilà, in Debian's Chromium: a good, a harmful and a nonsense reply.
+
+What a learner sees is what this checks: a reply that cannot be judged is answered with why and
+what to try, and the conversation does not move; advice is called advice and the participant
+pushes back; a reflection that picks up the change side is rewarded and the feedback says what it
+picked up. Screenshots are saved for a person to look at (see conftest.screenshot_dir).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import nbformat
+import pytest
+from playwright.sync_api import expect
+
+from conftest import free_port, screenshot_dir, stop_process, wait_for_http
+from facilitator_course.roleplay import load_scenario
+from facilitator_course.web import voila_command
+
+pytestmark = pytest.mark.browser
+
+SCENARIOS = ("after-a-lapse", "gambling-ambivalent")
+PLAYS = {
+    "after-a-lapse": [
+        ("asdf qwer zxcv", "I can't judge this reply"),
+        ("You should go to a meeting every day this week.", "advice without permission"),
+        (
+            "You're furious with yourself, because those three months really mattered.",
+            "You picked up",
+        ),
+    ],
+    "gambling-ambivalent": [
+        ("What's your favourite film?", "I can't judge this reply"),
+        ("You're a gambling addict.", "identity label"),
+        (
+            "The machines give you a break from the worry, and you also know they cost you more "
+            "than you win.",
+            "both sides",
+        ),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def voila_base(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("typed-roleplay-nb")
+    for scenario in SCENARIOS:
+        notebook = nbformat.v4.new_notebook()
+        notebook.cells = [
+            nbformat.v4.new_markdown_cell(f"# Role-play: {scenario}"),
+            nbformat.v4.new_code_cell(
+                "from facilitator_course.widgets import RolePlay\n"
+                f"RolePlay.from_scenario({scenario!r})"
+            ),
+        ]
+        notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+        nbformat.write(notebook, folder / f"{scenario}.ipynb")
+    port = free_port()
+    log_path = folder / "voila.log"
+    env = {**os.environ, "FACILITATOR_COURSE_HOME": str(folder / "learner")}
+    env.pop("NBGRADER_EXECUTION", None)
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            voila_command(folder, port), stdout=log, stderr=subprocess.STDOUT, env=env, cwd=folder
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(base + "/", proc, log_path)
+        yield base
+    finally:
+        stop_process(proc)
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIOS)
+def test_typed_replies_good_harmful_and_nonsense(page, voila_base, scenario_id):
+    scenario = load_scenario(scenario_id)
+    page.set_viewport_size({"width": 1100, "height": 1800})
+    page.goto(f"{voila_base}/voila/render/{scenario_id}.ipynb")
+    box = page.get_by_role("textbox", name="Your reply:")
+    box.wait_for(state="visible", timeout=60_000)
+    send = page.get_by_role("button", name="Reply", exact=True)
+    transcript = page.locator(".fc-turn")
+    nonsense, harmful, good = PLAYS[scenario_id]
+
+    box.fill(nonsense[0])
+    send.click()
+    expect(page.locator(".fc-message").last).to_contain_text(nonsense[1])
+    expect(transcript).to_have_count(0)  # nothing recorded, the participant did not react
+    expect(box).to_have_value(nonsense[0])  # and the learner's words are still there
+    page.screenshot(path=str(screenshot_dir() / f"typed-{scenario_id}-1-nonsense.png"))
+
+    box.fill(harmful[0])
+    send.click()
+    expect(transcript).to_have_count(1)
+    expect(transcript.first).to_contain_text(harmful[1])
+    after_harm = scenario.node(scenario.start).next_for("persuade")
+    expect(page.locator("body")).to_contain_text(scenario.node(after_harm).says[:40])
+    page.screenshot(path=str(screenshot_dir() / f"typed-{scenario_id}-2-harmful.png"))
+
+    page.get_by_role("button", name="Start again").click()
+    expect(transcript).to_have_count(0)
+    box.fill(good[0])
+    send.click()
+    expect(transcript).to_have_count(1)
+    expect(transcript.first).to_contain_text(good[1])
+    expect(transcript.first).to_contain_text("MI-consistent")
+    assert "Traceback" not in page.locator("body").inner_text()
+    page.screenshot(path=str(screenshot_dir() / f"typed-{scenario_id}-3-good.png"), full_page=True)

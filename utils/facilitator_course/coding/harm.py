@@ -1,0 +1,317 @@
+"""Finding harm in a reply, clause by clause: advice without permission, confrontation, labels.
+
+The learned model judges a reply as a whole, and a good first half can outvote a harmful second
+half ("It sounds hard, so you should stop."). Harm must never be rewarded, so these rules look at
+every clause on their own and the coder lets any finding overrule the model (see
+`coder.code_response`). The patterns are written for recall on the phrasings learners actually
+use ("you could just", "it might help to", "why don't you", "we could look at cutting down",
+"maybe try"), and each finding carries the words that triggered it, so the learner sees exactly
+which part of the reply decided the verdict.
+
+Advice counts as given *with* permission only when the participant asked for ideas, or the reply
+itself asks permission or hands the choice back ("if you like", "up to you"): that is the MITI
+rule for "persuade with permission". Everything runs on `text.normalise` output.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .flags import find_disguised_advice, find_labeling
+from .text import normalise
+
+ADVICE = "advice"
+CONFRONT = "confront"
+LABEL = "label"
+
+# What a facilitator might tell someone to do: verbs that push a change of behaviour.
+_ACT = (
+    r"(?:try|trying|start|stop|quit|cut|cutting|go|going|get|call|ring|ask|tell|talk to|use"
+    r"|make|put|take|give|avoid|switch|swap|join|find|look (?:at|into|for)|write|keep|leave"
+    r"|set|plan|consider|download|delete|block|limit|pour|throw|bin|skip|spend|read|walk|eat"
+    r"|drink (?:water|less|more)|see a|book|attend|come|bring|replace|ban|hide|lock|chuck"
+    r"|ditch|dump|sell|move|focus|think about (?:cutting|stopping|quitting|getting|going"
+    r"|joining|calling|asking)|only (?:have|drink|play|bet|use|smoke)|have (?:a|an|some|just"
+    r"|only|fewer|less)|stick to|cancel|unsubscribe|self exclude|sign up|tell them|back off"
+    r"|distract|remove|give up|pick up|reach out|speak to|phone|text|message)"
+)
+# Phrases that report the person's own view, not the facilitator's instruction: "you feel you
+# have to", "people keep saying you should".
+_REPORTED = (
+    r"(?<!feel )(?<!feel like )(?<!think )(?<!believe )(?<!told )(?<!say )(?<!said )"
+    r"(?<!says )(?<!heard )(?<!sure )(?<!wonder if )(?<!wondering if )(?<!whether )"
+    r"(?<!feeling )(?<!felt )(?<!felt like )(?<!feels like )(?<!thought )(?<!telling )"
+    r"(?<!worried )(?<!scared )(?<!afraid )(?<!tells )(?<!like )"
+)
+_ADVICE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        _REPORTED + r"\b(?:you|your) (?:really |just |definitely |honestly |seriously |probably "
+        r"|still |absolutely |simply |both |all )?(?:should|ought to|need to|needs to|have to"
+        r"|has to|must|have got to|got to|had better|better (?:not )?(?:get|stop|go|cut|start"
+        r"|try|call|tell|quit))\b(?! (?:feel|be feeling|decide|choose|want|agree)\b)",
+        _REPORTED + r"\b(?:you|u) (?:could|can|might|may|would) (?:just |always |maybe |perhaps "
+        r"|also |even |probably |easily |simply |at least |instead )?(?:want to )?" + _ACT + r"\b",
+        r"\bwhy (?:do not|not|don't|dont) you\b|\bwhy not (?!\?)\w+",
+        r"\b(?:maybe|perhaps|just|probably|definitely|honestly|seriously|so) (?:just )?(?:try"
+        r"|stop|quit|cut|go for|go to|get rid|get (?:a|some|yourself)|call|avoid|start|ban"
+        r"|tell (?:them|him|her|your)|throw|pour|delete|switch|take|put|do not|don't|bin|skip"
+        r"|leave|join|find|give up|stay away|keep away)\b",
+        r"\b(?:it|that|this) (?:might|may|would|could|will|can|should) (?:really |probably "
+        r"|definitely )?(?:help|be (?:good|best|better|wise|worth|a good idea|helpful|useful"
+        r"|smart|sensible|an idea))(?: (?:to|if you|for you to))?\b(?! (?:to )?(?:hear|know"
+        r"|understand|talk about|talk more|say more|tell me|look at what|explore)\b)",
+        r"\bi (?:would |do |really |strongly |definitely |honestly )*(?:recommend|suggest"
+        r"|advise|urge)\b|\bmy (?:advice|suggestion|tip)\b|\bif i were you\b|\bif i was you\b"
+        r"|\bi think you (?:should|need|ought|must|have to|could|might want)\b",
+        r"\b(?:best|only|real|simplest|easiest) (?:thing|option|move|bet|fix) (?:is|would be"
+        r"|to do)\b(?! (?:up to|for you to decide|what you decide))",
+        r"\bthe (?:best|only|real|obvious|simplest|easiest) (?:thing|answer|way|option|move|bet"
+        r"|solution|cure|fix|plan|step)\b(?! (?:for you )?(?:is up to|you can think|you know))",
+        r"\byou (?:would|will|d) (?:be better off|feel (?:so much |a lot |much |way )?better"
+        r"|be (?:so much |a lot |much |way )?(?:better|happier|healthier))\b|\bthe thing to do\b"
+        r"|\bwhat you (?:need|should|have|want|ought) to do\b|\bmake sure (?:you|to)\b",
+        r"\bwe (?:could|should|can|need to|have to|must|might|will) (?:just |maybe |also )?(?:try"
+        r"|look at (?:cutting|stopping|quitting|getting|a plan|ways)|start|cut|work on (?:cutting"
+        r"|stopping|quitting|your)|get you|set you|plan your|make you|sort you|find you|ban"
+        r"|stop|quit)\b",
+        r"\blet us (?:get you|cut|stop|quit|ban|make you|set you)\b",
+        r"\b(?:one|a|another) (?:thing|idea|trick|tip|option) (?:that )?(?:works|helps|that works"
+        r"|that helps|you could|to try|is to)\b|\b(?:a lot of|lots of|many|some|most|other)"
+        r" (?:people|folks|members|of us)(?: here| in the group)? (?:find|have found|swear by)"
+        r" (?:that )?(?:it |that )?(?:helps|works|useful|helpful|\w+ing)\b",
+        r"\bwhat (?:helped|worked) (?:for )?me (?:was|is)\b|\bwhat i (?:did|do) (?:was|is)\b"
+        r"|\bthe (?:trick|key|answer|secret|solution) is (?:to|just|simply|that you)\b"
+        r"|\bit will (?:pass|be fine|be okay|get better)\b|\byou (?:will be|are probably|are)"
+        r" (?:fine|okay|all right)\b(?! (?:with|to|about|if))|\bso (?:next week|tomorrow|from now on|from monday) you will (?:stop|quit|cut|not)\b"
+        r"|\bhave a (?:think|go|word)\b|\b(?:just|simply) speak up\b"
+        r"|\byou (?:might|may|could|would) (?:just |also |really )?want to (?!talk|say|share|tell"
+        r"|think about what|know)\w+",
+        r"\b(?:how|what) about (?:trying|cutting|stopping|going|getting|calling|asking|telling"
+        r"|joining|switching|having|taking|using|setting|writing|keeping|avoiding|finding)\b",
+    )
+)
+# An instruction at the start of a clause ("Go for a walk.", "Just stop.", "Ban yourself...").
+_IMPERATIVE = re.compile(
+    r"^(?:(?:look|honestly|seriously|okay|ok|so|and|then|well|right|listen|just|but|also)"
+    r" ,? )*(?:try|stop|quit|go (?:for|to|and|out|home|back)|get (?:rid|yourself|a|some|off"
+    r"|out|help|professional)|ban|throw|pour|delete|avoid|call|ring|leave|cut|switch|use|start"
+    r"|block|join|find|give (?:it|up|yourself|them)|keep (?:away|busy|off|out|going to|a|the"
+    r"|your|yourself)|stay (?:away|off|out|home|busy)|put|bin|chuck|ditch|dump|lock|hide|skip"
+    r"|limit|write (?:down|a|it)|make (?:sure|a|yourself|time)|set (?:a|up|yourself|some)"
+    r"|plan|tell (?:them|him|her|your|everyone)|ask (?:them|him|her|your|for)|speak to"
+    r"|talk to (?:your|them|him|her|a)|think (?:of|about) (?:your|the|how)|consider|focus"
+    r"|remember (?:that|why|how|what)|never|do not|don't|dont|be (?:honest|careful|strong"
+    r"|realistic|sensible)|drink (?:water|less)|eat|sign up|self exclude|replace|swap|sell"
+    r"|move|buy|cancel|unsubscribe|pick up|reach out|phone|text)\b"
+)
+_CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"\byou are (?:just |only |clearly |obviously |really )?(?:in denial|kidding yourself"
+        r"|lying|fooling yourself|making excuses|being (?:selfish|stupid|ridiculous|silly"
+        r"|dramatic|childish|irresponsible|weak|lazy|naive|difficult|defensive)|selfish|lazy"
+        r"|weak|pathetic|irresponsible|stupid|hopeless|a disgrace|a mess|the problem|not (?:even"
+        r" |really )?trying|only here because|wasting)\b",
+        r"\b(?:in denial|denial|just excuses|(?<!not )making excuses|no excuses|stop (?:kidding|lying"
+        r"|pretending|feeling sorry|whining|complaining|blaming|making excuses|acting)"
+        r"|kidding yourself|fooling yourself|lying to yourself)\b",
+        r"\b(?:that is|it is|this is) (?:just )?(?:not true|nonsense|rubbish|ridiculous|an excuse"
+        r"|a cop out|wrong|your (?:own )?fault|on you|selfish|pathetic|irresponsible|stupid"
+        r"|no excuse|bad for you|killing you)\b",
+        r"\byour (?:own )?fault\b|\bshame on you\b|\bwhat were you thinking\b|\bwhat is wrong"
+        r" with you\b|\bgrow up\b|\bwake up\b|\bface (?:it|facts|the facts|reality|up to)\b"
+        r"|\badmit (?:it|that|you)\b|\bbe honest with yourself\b|\band you know it\b|\bcome on\b"
+        r"|\bhow many times\b|\byou (?:never|always) (?:learn|do this|say that|listen|make)\b"
+        r"|\byou will never\b|\byou only have yourself\b|\bshould be ashamed\b|\bso selfish\b"
+        r"|\byou (?:are going to|will|gonna) (?:end up|lose|die|kill|ruin|regret|destroy)\b"
+        r"|\bend up (?:dead|in hospital|in prison|in jail|on the street|alone|losing|broke)\b"
+        r"|\byou have (?:a|got a) (?:serious |real |big |massive )?(?:problem|addiction)\b"
+        r"|\bthe problem is you\b|\byou can not (?:be serious|handle it)\b|\byou obviously\b"
+        r"|\byou clearly (?:have|are|do not|can not)\b|\bobviously (?:a|the) problem\b"
+        r"|\bthink (?:about|of) (?:your|the) (?:kids|children|family|wife|husband|partner|mother"
+        r"|mum|mom|dad|father)\b(?! (?:a lot|often|too)\b)|\bdo you (?:not )?(?:realize|realise"
+        r"|understand|get) (?:how|that|what you|you are)\b|\bdo you even\b|\bwhat did you expect"
+        r"\b|\bdon't you care\b|\bdo not you care\b|\byou keep saying\b"
+        r"|\bnot how it works\b|\byou are not listening\b|\bi do not believe you\b"
+        r"|\byou did this to yourself\b|\byou brought (?:this|it) on yourself\b|\byou chose"
+        r" (?:this|to)\b|\byou (?:should|ought to) (?:know|have known) better\b|\bknow better\b"
+        r"|\bat your age\b|\b(?:be|get|let us be) real\b|\bif you (?:really|actually|truly)"
+        r" (?:cared|wanted|loved|meant)\b|\btake (?:some )?responsibility\b|\byour responsibility"
+        r"\b|\bnobody (?:believes|buys)\b|\bnot fooling\b|\bhave it both ways\b"
+        r"|\bhow could you\b|\bwhy (?:can not|would) you (?:just )?(?:not )?(?:stop|quit|see|admit"
+        r"|listen|do)\b|\bwhy do you (?:keep|always|never)\b|\bsame (?:thing|story|excuse)"
+        r" (?:every|again|as)\b|\bagain and again\b|\bwhat did you think would happen\b"
+        r"|\bselfish\b|\birresponsible\b|\bpathetic\b|\bdisgraceful\b|\bdisgusting\b"
+        r"|\bshameful\b|\bridiculous\b|\bnonsense\b|\brubbish\b|\bkidding me\b"
+        r"|\bgive me a break\b|\bseriously though\b|\byeah right\b|\bsure you (?:will|are"
+        r"|did)\b|\byou are (?:not|never) going to (?:change|stop|manage|make it)\b"
+        r"|\bdenying\b|(?<!not )(?<!not an )(?<!not looking for )(?<!not making )(?<!no )"
+        r"\bexcuses?\b|\bcop(?: |-)?out\b"
+        r"|\b(?:they are|she is|he is|your (?:\w+ )?(?:is|are|was|were)) (?:dead |completely "
+        r"|totally |absolutely |quite )?right\b(?! (?:there|here|now|to (?:ask|be|say|worry|feel)))"
+        r"|\bbit rich\b|\bletting (?:them|her|him|everyone|people|us|your \w+) down\b"
+        r"|\b(?:is|that is|it is|you are being|so|pretty|bit) (?:daft|stupid|silly|mad|crazy|dumb"
+        r"|insane|idiotic|reckless|lazy)\b|\bis still using\b|\bdoes not make (?:it|that|\w+ing)"
+        r" (?:okay|ok|all right|better|right)\b|\byou did choose\b|\bif you do not (?:\w+ ){1,4}"
+        r"(?:nobody|no one|nothing)\b|\b(?:you know|right) \.?$|\bwasting (?:it|your|money|time)"
+        r"\b|\byou only have yourself\b|\bcould have (?:stopped|said no|walked away)\b"
+        r"|\bit is not (?:\w+ ){0,2}at all\b|\bis not the word\b|\bcareless\b|\bdeserve better"
+        r"\b|\bmust be (?:so |really |very )?(?:disappointed|ashamed|embarrassed) (?:in|of) you"
+        r"\b|\bwhat would (?:your|the) (?:\w+ )?(?:wife|husband|partner|kids|children|son"
+        r"|daughter|mum|mom|dad|mother|father|family|boss|parents) (?:say|think)\b"
+        r"|\b(?:addicts|alcoholics|junkies|gamblers|drunks) for you\b"
+        r"|\byou could have (?:killed|hurt|died|lost)\b|\b(?:it is|that is) a big deal\b"
+        r"|\bthe facts are the facts\b|\bi am (?:only|just) trying to help\b|\bit is (?:easy|simple)"
+        r" (?:if|when|once)\b|\bset your mind to\b|\bnobody bites\b|^(?:i am|look ,? i am)"
+        r" (?:only |just )?trying to help\b"
+        r"|\byou knew what would happen\b|\bconvenient (?:story|excuse|timing)\b|\b(?:pretty"
+        r"|really|quite|so|bit) (?:embarrassing|shameful|stupid|silly|daft|irresponsible|careless"
+        r"|reckless|selfish) ,? (?:is not|isn't) it\b"
+        r"|\byou said that last time\b|\bsame old\b|\bagain \?|^(?:really|seriously) \?",
+    )
+)
+# Words in a reply that give the participant the choice, or that ask for permission.
+_PERMISSION = re.compile(
+    r"\b(?:if you (?:want|like|fancy|would like|are interested|are open)|up to you|your (?:call"
+    r"|choice|decision)|see (?:what you think|if (?:that|it|this|anything) (?:fits|suits|works"
+    r"|helps|appeals))|take it or leave it|no pressure|only if you|might not be (?:right|for you)"
+    r"|you know (?:best|yourself best)|whatever you decide|if it (?:helps|is useful|fits)"
+    r"|everyone is different|(?:can|could|may|might) i (?:share|offer|suggest|give|tell|add"
+    r"|mention|say)|would (?:it|that) be (?:okay|all right|alright|fine)|would you like (?:some"
+    r"|to hear|me to|a few|an idea|ideas)|do you mind if|mind if i|would you be (?:open|okay"
+    r"|interested)|are you (?:open|okay with)|with your permission|you asked|since you asked"
+    r"|you wanted (?:some )?ideas)\b"
+)
+# Identity labels that find_labeling (flags.py) leaves to context, applied to "you" directly.
+_LABEL_NOUN = (
+    r"(?:addicts?|alcoholics?|junkies|junkie|druggies|druggie|drunks?|alkies|alky|lush|boozers?"
+    r"|boozehounds?|pissheads?|piss heads?|stoners?|potheads?|crackheads?|cokeheads?|methheads?"
+    r"|smackheads?|tweakers?|degenerates?|dope fiends?|gamblers?|drinkers?|users|user|smokers?"
+    r"|gaming addicts?|gamers?|losers?|failures?|lost causes?|hopeless cases?|wastes? of space"
+    r"|disgraces?|game junkies?|gaming junkies?|crack heads?|pot heads?)"
+)
+_LABEL_APPLIED = re.compile(
+    r"\b(?:you are|you were|you have become|you will (?:always |still )?be|you will always"
+    r" remain|you are still|you are becoming|you sound like|you act like|you are acting like"
+    r"|you are turning into|you are basically|you are clearly|you are obviously|you are such)"
+    r"(?: (?:just|only|basically|clearly|obviously|really|still|always|such|nothing but|a|an"
+    r"|total|complete|real|proper|typical|classic|full blown|functioning|high functioning"
+    r"|problem|compulsive|chronic|hopeless|heavy|degenerate|recovering|gambling|drug|binge"
+    r"|weekend|raging))* " + _LABEL_NOUN + r"\b"
+    r"|\b(?:once an? \w+ ,? always an?|addicts? like you|people like you|your (?:sort|kind|type)"
+    r"|typical (?:addict|alcoholic|junkie|gambler|drinker|user)|you (?:addicts|alcoholics"
+    r"|junkies|gamblers|druggies|people))\b"
+    r"|\b(?:are|were) you (?:an?|just an?|really an?|basically an?)(?: \w+)? " + _LABEL_NOUN + r"\b"
+    r"|\b(?:bit of an?|your an?|your such an?|ur an?|sort of an?|kind of an?) (?:\w+ )?"
+    + _LABEL_NOUN
+    + r"\b"
+    r"|\b(?:the|your|a|resident|inner) (?:\w+ )?(?:addict|alcoholic|junkie|gambler|druggie|drunk"
+    r"|pisshead|drinker|stoner|user) (?:side|in you|part of you|brain|voice|talking|winning)\b"
+    r"|\b(?:being|as|like) an? (?:\w+ )?(?:drunk|pisshead|junkie|addict|alcoholic|druggie"
+    r"|crackhead|stoner) (?:at|on|every|does not|is|like|who)\b"
+    r"|\b(?:resident|family|house|office|token|local|village) (?:\w+ )?(?:junkie|addict"
+    r"|alcoholic|drunk|pisshead|druggie|stoner|gambler)\b|\b(?:drinker|gambler|user|smoker)"
+    r" or (?:an? )?(?:alcoholic|addict|junkie|druggie)\b|\blike an? (?:pisshead|drunk"
+    r"|junkie|addict|alcoholic)\b"
+)
+# Words before a label that show the reply reflects how the person is seen or sees themselves.
+_LABEL_REPORTED = re.compile(
+    r"\b(?:called|calling|call|label|labelled|labeled|treated|seen|see|think|thinks"
+    r"|thought|feel like|feel|felt|feels|worry|worried|afraid|scared|as if|whether|wonder"
+    r"|wondering|says|said|tells|told|hear|heard|fear|fears|ashamed)\b"
+    r"[^.?!]{0,30}$"
+)
+# For arguing words, a reflection stem also reports ("it sounds selfish to you").
+_CONFRONT_REPORTED = re.compile(_LABEL_REPORTED.pattern.replace("|says|", "|sounds|seems|says|"))
+
+_CLAUSE = re.compile(r"(?<=[.?!;])\s+|\s+-\s+|\s*,\s*(?=(?:so|but|and then|and so|and)\s)")
+
+
+@dataclass(frozen=True)
+class HarmFinding:
+    """One harmful move found in a reply: its kind, the clause it is in and the words that did it."""
+
+    kind: str  # ADVICE, CONFRONT or LABEL
+    clause: str  # as the learner typed it
+    words: str  # the normalised words that matched
+
+
+def clauses(text: str) -> list[str]:
+    """The reply split into sentences and into the clauses joined by 'so', 'but' or 'and'."""
+    parts = [p.strip(" ,") for p in _CLAUSE.split(text)]
+    return [p for p in parts if any(ch.isalnum() for ch in p)]
+
+
+# Words before advice-like words that show the reply reports what the person thinks, wonders or
+# is told ("you're not sure you could just stop", "sick of being told what you should do").
+_ADVICE_REPORTED = re.compile(
+    r"\b(?:not sure|unsure|wonder|wonders|wondering|wondered|telling you|tell you|tells you"
+    r"|told you|keep saying|keeps saying|people say|everyone says|think|thinks|thought|feel|feels"
+    r"|felt|worried|afraid|scared|wish|wishes|hope|hoping|question whether|doubt|doubting"
+    r"|asking yourself|ask yourself|what you should|what you could|how you could|whether|what"
+    r"|how|where|when|who|deciding|decide|decides|decided)\b"
+    r"[^.?!;]{0,40}$"
+)
+
+
+def _advice_in(norm: str) -> str | None:
+    if norm.rstrip(" ?").endswith(("to tell me", "tell me more")):
+        return None
+    match = _IMPERATIVE.match(norm)
+    if match and not re.match(r"^(?:\w+ ,? )*(?:tell me|tell us|take your time)\b", norm):
+        return match.group(0)
+    for pattern in _ADVICE_PATTERNS:
+        for match in pattern.finditer(norm):
+            if not _ADVICE_REPORTED.search(norm[: match.start()]):
+                return match.group(0)
+    return find_disguised_advice(norm)
+
+
+def _confront_in(norm: str) -> str | None:
+    for pattern in _CONFRONT_PATTERNS:
+        for match in pattern.finditer(norm):
+            if not _CONFRONT_REPORTED.search(norm[: match.start()]):
+                return match.group(0)
+    return None
+
+
+def _reported(norm: str, start: int) -> bool:
+    """True when the words before `start` show the reply reports the person's own view or how
+    others see them ("you feel it was selfish", "you're tired of being called an addict")."""
+    return bool(_LABEL_REPORTED.search(norm[:start]))
+
+
+def _label_in(norm: str) -> str | None:
+    found = find_labeling(norm)
+    if found and not _reported(norm, max(0, norm.find(found))):
+        return found
+    match = _LABEL_APPLIED.search(norm)
+    if match and not _reported(norm, match.start()):
+        return match.group(0)
+    return None
+
+
+def find_harm(text: str) -> list[HarmFinding]:
+    """Every harmful clause of a reply, in order: labels first within a clause, then
+    confrontation, then advice (one finding per clause)."""
+    findings = []
+    for clause in clauses(text):
+        norm = normalise(clause)
+        for kind, finder in (
+            (LABEL, _label_in),
+            (CONFRONT, _confront_in),
+            (ADVICE, _advice_in),
+        ):
+            words = finder(norm)
+            if words:
+                findings.append(HarmFinding(kind, clause, words.strip()))
+                break
+    return findings
+
+
+def gives_permission(text: str) -> str | None:
+    """The words with which a reply asks permission or hands the choice back, if any."""
+    match = _PERMISSION.search(normalise(text))
+    return match.group(0) if match else None

@@ -1,0 +1,233 @@
+"""Judging a typed reply: can it be judged at all, does any part of it do harm, and what is it.
+
+This is the coder's front door (`code_response`). It applies, in this order, the precedence that
+the course documents and that a trainer can check:
+
+1. **Can it be judged?** Gibberish, another language, repeated words, a bare filler, or nothing
+   connected to what the participant said: the reply is not labelled (`judged` False, `reason`
+   says why, `code` "other") and the learner is told what to try (`readable.py`).
+2. **Harm wins.** Every clause is checked on its own (`harm.py`). An identity label anywhere makes
+   the reply confrontation (with the labelling flag); arguing, blaming, shaming, warning or
+   moralising anywhere makes it confrontation; advice anywhere makes it advice, "with
+   permission" only when the participant asked or the reply asks or hands the choice back. The
+   clause that decided is named, so a good first half never hides a harmful second half.
+3. **Otherwise the whole reply's label** from the decision list and the model (`coder.py`),
+   with the sentence that carries that label named when there are several.
+4. **Too unsure to say.** When even the coarse kind (question, reflection, other) is a coin
+   toss, the reply is not judged: a guess would teach the wrong thing half the time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .coder import CodedResponse, _failed, code_utterance, kind_of, named
+from .features import extract
+from .harm import ADVICE, LABEL, HarmFinding, find_harm, gives_permission
+from .labels import CONFIDENCE_CEILING, LABEL_MEANINGS, REFLECTIONS
+from .readable import UNCERTAIN, Unjudged, off_topic, unreadable
+from .rewrite import rewrite_for
+from .text import MAX_CHARS, clean, normalise
+
+# A reply is "too unsure to judge" when the model gives its label less than UNSURE_LABEL and the
+# label's kind (question, reflection, other) less than UNSURE_KIND. Calibrated on the course's
+# test and independent-style examples (486): 6 fall below both, and half of those labels were
+# right, a coin toss; above either line the label is right far more often than not.
+UNSURE_LABEL = 0.35
+# Advice or confrontation found by the model alone (no rule names the words) below this
+# probability is not judged: in the dev replies that look harmful but are not, the model's
+# false alarms sit below it.
+MODEL_HARM_ALONE = 0.5
+UNSURE_KIND = 0.5
+HARM_CONFIDENCE = 0.8
+# A sentence of a longer reply that the model reads as advice or confrontation at least this
+# surely counts as harm in the combination (step 2).
+SENTENCE_HARM = 0.5
+_SENTENCE = re.compile(r"(?<=[.?!])\s+")
+# How reflections of a person's own view start.
+_REFLECTIVE_STEM = re.compile(
+    r"^(?:so ,? )?(?:you (?:feel|felt|think|thought|are (?:worried|afraid|scared|wondering"
+    r"|not sure|unsure|tired of|sick of|fed up)|wish|wonder|wondered|believe|know)"
+    r"|part of you|it sounds like|sounds like|it seems|you are telling yourself)\b"
+)
+_SEVERITY = {LABEL: 0, "confront": 1, ADVICE: 2}
+
+
+# The participant asked for ideas: only an explicit request counts here, because advice is
+# excused by it. (A bare "yeah" grants permission only if permission was asked, which a single
+# line cannot show.)
+_ASKS_FOR_IDEAS = re.compile(
+    r"\bwhat (?:should|can|could|do|would|shall) i\b|\bwhat would you (?:do|suggest|recommend)"
+    r"\b|\bany (?:ideas|tips|suggestions|advice|thoughts)\b|\bwhat do (?:other )?(?:people"
+    r"|others|you all|you guys) do\b|\bhow did you\b|\bwhat (?:helped|worked for) you\b"
+    r"|\bwhat do you (?:suggest|recommend|think i should)\b|\bshould i\b[^.!]*\?|\bhow do i\b"
+    r"[^.!]*\?|\bcan you (?:help|give|suggest|tell me what)\b|\bcould you suggest\b|\bi would"
+    r" (?:like|love) (?:some|ideas|to hear)\b|\bwhat can i do\b|\b(?:tips|advice|ideas)"
+    r" (?:please|would help|welcome)\b|\bi am open to (?:ideas|suggestions)\b"
+)
+
+
+def _context_asks(ctx: str | None) -> bool:
+    return bool(ctx) and bool(_ASKS_FOR_IDEAS.search(normalise(ctx or "")))
+
+
+def _not_judged(found: Unjudged, truncated: bool) -> CodedResponse:
+    return CodedResponse(
+        code="other",
+        confidence=0.0,
+        cue=found.reason,
+        explanation=f"I can't judge this reply. {found.message}",
+        judged=False,
+        reason=found.reason,
+        truncated=truncated,
+    )
+
+
+def _harm_verdict(
+    whole: CodedResponse, worst: HarmFinding, cleaned: str, ctx: str | None, several: bool
+) -> CodedResponse:
+    labeling = worst.kind == LABEL or whole.labeling
+    if worst.kind == ADVICE:
+        permission = gives_permission(cleaned)
+        asked = _context_asks(ctx)
+        code = "persuade_with_permission" if permission or asked else "persuade"
+    else:
+        code, permission, asked = "confront", None, False
+    why = {
+        LABEL: f"it applies an identity label ('{worst.words}')",
+        "confront": f"it argues with, blames or warns the person ('{worst.words}')",
+        ADVICE: f"it tells the person what to do ('{worst.words}')",
+    }[worst.kind]
+    if several:
+        why = f"of one part: \u201c{worst.clause}\u201d: " + why
+    text = f"This reads as {named(code)} because {why}: {LABEL_MEANINGS[code]}."
+    if code == "persuade_with_permission":
+        text += (
+            " The participant had asked for ideas."
+            if asked
+            else f" You handed the choice back ('{permission}')."
+        )
+    elif whole.code not in ("persuade", "confront", "persuade_with_permission") and several:
+        text += (
+            f" The rest of your reply reads as {named(whole.code)}, but advice, arguing or a "
+            "label anywhere in a reply is what the participant hears."
+        )
+    if labeling:
+        text += " Describe the behaviour, not the person: SMART meetings do not use labels."
+    ext = extract(cleaned, ctx)
+    return replace(
+        whole,
+        code=code,
+        confidence=round(min(HARM_CONFIDENCE, CONFIDENCE_CEILING[code]), 3),
+        cue=why,
+        explanation=text,
+        labeling=labeling,
+        labeling_phrase=worst.words if worst.kind == LABEL else whole.labeling_phrase,
+        rewrite=rewrite_for(code, ext, ctx),
+        question_type=None,
+        kind=kind_of(code),
+        alternative=None,
+        decided_by=worst.clause,
+    )
+
+
+def code_response(
+    text: object, context: object = None, related: tuple[str, ...] = ()
+) -> CodedResponse:
+    """Judge a facilitator reply to the participant's line `context` (see the module docstring).
+
+    `related` is other text the reply may fairly pick up (earlier lines, a scenario's words).
+    Never raises on bad input: a non-string or empty reply comes back with `error` set. Only the
+    first `text.MAX_CHARS` characters are read, so every call takes bounded time.
+    """
+    if not isinstance(text, str):
+        return _failed(f"the response must be text, not {type(text).__name__}")
+    truncated = len(text) > MAX_CHARS
+    cleaned = clean(text)
+    if not cleaned.strip():
+        return _failed("the response is empty")
+    ctx = clean(context) if isinstance(context, str) and context.strip() else None
+    found = unreadable(cleaned)
+    if found:
+        return _not_judged(found, truncated)
+    whole = code_utterance(cleaned, ctx, truncated)
+    sentences = [s for s in _SENTENCE.split(cleaned) if any(ch.isalnum() for ch in s)]
+    several = len(sentences) > 1
+    coded_sentences: tuple[tuple[str, str], ...] = ()
+    each: list[tuple[str, CodedResponse]] = []
+    harms = find_harm(cleaned)
+    if several:
+        each = [(s, code_utterance(s, ctx)) for s in sentences]
+        coded_sentences = tuple((s, c.code) for s, c in each)
+        # A sentence the model itself reads as advice or confrontation is harm too, even when
+        # no rule names its words: the reply as a whole must not hide it.
+        for sentence, coded in each:
+            harmful = coded.code in ("persuade", "confront") and coded.probability >= SENTENCE_HARM
+            if harmful and not any(h.clause in sentence or sentence in h.clause for h in harms):
+                kind = ADVICE if coded.code == "persuade" else "confront"
+                harms.append(HarmFinding(kind, sentence, coded.cue))
+    if whole.labeling and not any(h.kind == LABEL for h in harms):
+        harms.append(HarmFinding(LABEL, cleaned, whole.labeling_phrase or ""))
+    if harms:  # harm is judged even off topic: a label is a label whatever it is about
+        worst = min(harms, key=lambda h: _SEVERITY[h.kind])
+        verdict = _harm_verdict(whole, worst, cleaned, ctx, several or len(harms) > 1)
+        return replace(verdict, sentences=coded_sentences)
+    found = (
+        off_topic(cleaned, ctx, tuple(r for r in related if isinstance(r, str))) if ctx else None
+    )
+    if found:
+        return _not_judged(found, truncated)
+    stem = _REFLECTIVE_STEM.match(normalise(cleaned))
+    if (
+        whole.code in ("persuade", "confront")
+        and whole.probability < MODEL_HARM_ALONE
+        and stem
+        and whole.alternative in REFLECTIONS
+    ):
+        # It starts from the person's own view and no rule finds advice or arguing in it: the
+        # model's weak "advice" is a word like "should" inside a reflection.
+        code = whole.alternative
+        return replace(
+            whole,
+            code=code,
+            kind=kind_of(code),
+            confidence=round(min(whole.probability, CONFIDENCE_CEILING[code]), 3),
+            cue=f"it starts from the person's own view ('{stem.group(0)}')",
+            explanation=f"This looks like {named(code)} because it starts from the person's own "
+            f"view ('{stem.group(0)}'), but I am not sure: {LABEL_MEANINGS[code]}.",
+            rewrite=None,
+            alternative=None,
+            sentences=coded_sentences,
+        )
+    if whole.code in ("persuade", "confront") and whole.probability < MODEL_HARM_ALONE:
+        # The model alone, and unsure, says advice or confrontation, but no rule finds the words
+        # that would make it so: a guess either way would teach the wrong thing.
+        return _not_judged(
+            Unjudged(
+                UNCERTAIN,
+                f"I cannot tell whether this reads as {named(whole.code)} or as "
+                f"{named(whole.alternative or 'reflection_simple')}. If you meant to reflect, "
+                "start from their words ('You...', 'It sounds like...'); if you meant to offer "
+                "an idea, ask first whether they would like one.",
+            ),
+            truncated,
+        )
+    unsure = whole.probability < UNSURE_LABEL and whole.kind_probability < UNSURE_KIND
+    if unsure and several and all(c.probability >= UNSURE_KIND for _, c in each):
+        unsure = False  # each sentence is clear on its own; only their mix is ambiguous
+    if unsure and whole.code not in ("persuade", "confront"):
+        guess = named(whole.code)
+        return _not_judged(
+            Unjudged(
+                UNCERTAIN,
+                f"It is not clear what kind of reply this is (it might be {guess}). Try a clear "
+                "reflection of what they said, or an open question about it.",
+            ),
+            truncated,
+        )
+    decided = None
+    if several:
+        same = [s for s, c in coded_sentences if c == whole.code]
+        decided = same[-1] if same else None
+    return replace(whole, decided_by=decided, sentences=coded_sentences)
