@@ -347,7 +347,8 @@ def test_collect_refuses_names_without_a_roster_and_maps_them_with_one(course, t
 
 
 def test_exchange_usernames_that_are_names_are_mapped_or_refused(course, tmp_path):
-    from facilitator_course.grading.collect import NEW, REFUSED, collect_from_exchange
+    from facilitator_course.grading.collect import NEW, REFUSED
+    from facilitator_course.grading.collect_exchange import collect_from_exchange
 
     root = tmp_path / "course"
     config = _course_folder(course, root)

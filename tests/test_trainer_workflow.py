@@ -555,7 +555,8 @@ def test_grade_command_lists_and_records_a_rubric_grade(cohort, course):
 
 
 def test_release_and_collect_through_nbgraders_exchange(course, tmp_path):
-    from facilitator_course.grading.collect import NEW, REPLACED, collect_from_exchange
+    from facilitator_course.grading.collect import NEW, REPLACED
+    from facilitator_course.grading.collect_exchange import collect_from_exchange
     from facilitator_course.grading.release import release_to_exchange
 
     exchange = tmp_path / "exchange"

@@ -52,10 +52,10 @@ def _collect(args: argparse.Namespace) -> int:
     from ..grading.collect import (
         REFUSED,
         CollectError,
-        collect_from_exchange,
         collect_from_path,
         load_roster,
     )
+    from ..grading.collect_exchange import collect_from_exchange
     from ..grading.command_support import (
         chosen_modules,
         exchange_arg,

@@ -30,17 +30,15 @@ import time
 import warnings
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-import nbformat
 from traitlets.config import Config
 
 from ..nbgrader_setup import make_api, quiet_nbgrader
 from . import fault_report as faults
 from . import welfare
-from .answer_cells import rebuild, write_rebuilt
 from .backup import DEFAULT_KEEP, backup_gradebook, open_gradebook
 from .grade_result import (  # noqa: F401  (re-exported: the commands and tests import them here)
     GRADED,
@@ -55,9 +53,9 @@ from .grade_result import (  # noqa: F401  (re-exported: the commands and tests 
     welfare_flags,
 )
 from .gradebook_guard import GradebookChanged, RunGuard, record_gradebook, verify_gradebook
-from .inspect_submission import SourceCell, inspect, read_notebook
 from .manual_marks import left_for_trainer, manual_marks, settle_marks
 from .private import owner_only, protect_course_folder
+from .rebuilt import Reference, rebuild_submission, reference
 from .sandbox import sandboxed_kernels
 
 _DB_LOCKED_MARKER = "database is locked"
@@ -65,43 +63,6 @@ _DB_LOCKED_MARKER = "database is locked"
 MIN_TASKS_PER_WORKER = 3
 
 ProgressCallback = Callable[[int, int, "GradeResult"], None]
-
-
-@dataclass
-class Reference:
-    """A module as trainees received it (release/): graded cells and the notebooks themselves."""
-
-    cells: dict[str, list[SourceCell]]
-    notebooks: dict[str, nbformat.NotebookNode]
-
-
-def reference(config: Config, assignment_id: str) -> Reference:
-    """The graded and locked cells of each notebook as trainees received them (release/).
-
-    The released version is the right reference: nbgrader's stored source cells still contain
-    the hidden tests and mark schemes, so comparing a submission with them would flag every
-    test cell as edited. It is also what grading runs, with the trainee's answers filled in.
-    """
-    from nbgrader.utils import compute_checksum, is_grade, is_locked
-
-    release = Path(config.CourseDirectory.root) / "release" / assignment_id
-    cells: dict[str, list[SourceCell]] = {}
-    notebooks: dict[str, nbformat.NotebookNode] = {}
-    for path in sorted(release.glob("*.ipynb")):
-        nb = nbformat.read(path, as_version=4)
-        notebooks[path.stem] = nb
-        cells[path.stem] = [
-            SourceCell(
-                c.metadata.nbgrader["grade_id"], compute_checksum(c), is_locked(c), is_grade(c)
-            )
-            for c in nb.cells
-            if c.metadata.get("nbgrader", {}).get("grade_id")
-        ]
-    return Reference(cells, notebooks)
-
-
-def source_cells(config: Config, assignment_id: str) -> dict[str, list[SourceCell]]:
-    return reference(config, assignment_id).cells
 
 
 def grading_config(config: Config, rebuilt_root: Path) -> Config:
@@ -151,47 +112,6 @@ def _welfare_check(result: GradeResult, folder: Path, crisis_items: set[tuple[st
     result.welfare = [f.as_record() for f in flags]
 
 
-def _rebuild_submission(result: GradeResult, folder: Path, target: Path, ref: Reference) -> bool:
-    """Write the rebuilt notebooks of one submission to `target`; False if one is unreadable."""
-    readable = True
-    for notebook_name, source in ref.cells.items():
-        path = folder / f"{notebook_name}.ipynb"
-        if not path.is_file():
-            if any(cell.is_grade for cell in source):  # lessons need not be handed in
-                result.problems.append(f"{notebook_name}.ipynb was not handed in")
-                result.faults.append(faults.NOTEBOOK_MISSING)
-            continue
-        findings = inspect(path, source)
-        result.problems.extend(findings.problems)
-        if not findings.readable:
-            result.faults.append(faults.INVALID_NOTEBOOK)
-            readable = False
-            continue
-        if findings.edited_locked_cells:
-            result.faults.append(faults.EDITED_LOCKED_CELL)
-        if findings.deleted_grade_cells:
-            result.faults.append(faults.DELETED_TEST_CELL)
-        submitted, _ = read_notebook(path)
-        rebuilt = rebuild(ref.notebooks[notebook_name], submitted, path.name)
-        for rejected in rebuilt.rejected:
-            result.problems.append(rejected.sentence())
-            result.faults.append(faults.CODE_IN_ANSWER)
-        if rebuilt.ignored_cells:
-            result.problems.append(
-                f"{rebuilt.ignored_cells} code cell(s) added to {path.name} were left out "
-                "(never run)"
-            )
-            result.faults.append(faults.ADDED_CODE)
-        write_rebuilt(rebuilt, target / path.name)
-    # The two small files nbgrader itself reads (lateness; returning feedback via the exchange).
-    for name in ("timestamp.txt", "submission_secret.txt"):
-        extra = folder / name
-        if extra.is_file() and not extra.is_symlink() and extra.stat().st_size < 4096:
-            target.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(extra, target / name)
-    return readable
-
-
 def grade_one(
     api,
     config: Config,
@@ -214,7 +134,7 @@ def grade_one(
     _welfare_check(result, folder, crisis_items if crisis_items is not None else set())
     try:
         shutil.rmtree(target, ignore_errors=True)
-        if not _rebuild_submission(result, folder, target, ref):
+        if not rebuild_submission(result, folder, target, ref):
             result.status = NOT_GRADED
             return result
         marked = manual_marks(config, assignment_id, student_id)
