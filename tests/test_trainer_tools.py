@@ -388,7 +388,12 @@ def test_trainee_ids_must_be_pseudonymous():
     assert check_trainee_id("t07") is None
     assert check_trainee_id("group-b.t07") is None
     assert "email" in check_trainee_id("ana@example.org")
-    assert "not a usable trainee ID" in check_trainee_id("Ana Lima")
+    assert "person's name" in check_trainee_id("Ana Lima")
+    for name in ("ana.lima", "Ana_Lima", "AnaLima", "ana_maria.lima", "LIMA_Ana"):
+        assert "roster" in check_trainee_id(name), name
+    for pseudonym in ("t07", "T07", "trainee-07", "group-b.t07", "anon3"):
+        assert check_trainee_id(pseudonym) is None, pseudonym
+    assert "not a usable trainee ID" in check_trainee_id("t 07")
 
 
 def _released_course(tmp_path: Path) -> object:

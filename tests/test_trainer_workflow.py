@@ -1,8 +1,9 @@
 """The trainer workflow end to end on a generated cohort, through nbgrader's real API.
 
 Twelve invented trainees of varied quality hand in the graded exercise of every module (00-05),
-including each kind of bad submission: a cell that never finishes, a crashed kernel, a notebook
-that is not valid JSON, an edited locked cell and a deleted test cell. The cohort is graded once
+including each kind of bad submission: code in an answer cell (an endless loop, a call that would
+stop the kernel; neither ever runs), a notebook that is not valid JSON, an edited locked cell and
+a deleted test cell. The cohort is graded once
 (one module-scoped fixture, two grading processes) and every test reads that result: scores,
 the fault report, rubric grading, feedback without hidden tests, the cohort report, the
 certification decisions, the dashboard and an untouched submitted/ folder.
@@ -113,16 +114,20 @@ def _plan(course, keys, learner):
     for module in (M0, M1, M2):
         add("t06-incomplete", module)
 
-    def loop_forever(nb, points):  # the answer is typed, then the cell never finishes
+    def loop_forever(nb, points):  # the answer is typed, then code that would never finish
         cell = first_choice[M2] + "_answer"
         source = next(c.source for c in nb.cells if c.metadata["nbgrader"]["grade_id"] == cell)
-        return replace_cell(nb, cell, source + "\nwhile True:\n    pass"), points
+        # Code in an answer cell is not an answer: that item counts as not answered.
+        return replace_cell(nb, cell, source + "\nwhile True:\n    pass"), {
+            **points,
+            first_choice[M2]: 0.0,
+        }
 
     add("t07-timeout", M2, edit=loop_forever)
 
     def crash(nb, points):
         cell = first_choice[M3] + "_answer"
-        return replace_cell(nb, cell, "import os\nos._exit(1)"), dict.fromkeys(points, 0.0)
+        return replace_cell(nb, cell, "import os\nos._exit(1)"), {**points, first_choice[M3]: 0.0}
 
     add("t08-crash", M3, edit=crash)
     plan["t09-broken-json"] = {M1: ('{"cells": [ {"cell_type": "code", ', ON_TIME, None)}
@@ -217,16 +222,17 @@ def test_good_submissions_are_clean(cohort):
 
 
 def test_fault_report_names_each_kind_of_bad_submission(cohort):
-    timeout = _result(cohort, "t07-timeout", M2)
-    assert timeout.status == GRADED_WITH_WARNINGS
-    assert timeout.faults == [faults.TIMEOUT]
-    assert f"after the {TIMEOUT_S} s limit" in timeout.problems[0]
-    assert timeout.score == cohort.expected[("t07-timeout", M2)]  # the rest was graded
-
-    crash = _result(cohort, "t08-crash", M3)
-    assert crash.status == NOT_GRADED
-    assert crash.faults == [faults.KERNEL_CRASHED], crash.problems
-    assert crash.score is None
+    # Code in an answer cell never runs: no timeout, no crashed kernel; the item is not answered
+    # and the rest of the notebook is graded.
+    for trainee, module in (("t07-timeout", M2), ("t08-crash", M3)):
+        result = _result(cohort, trainee, module)
+        assert result.status == GRADED_WITH_WARNINGS
+        assert result.faults == [faults.CODE_IN_ANSWER], result.problems
+        item = next(k.item for k in cohort.keys[module] if k.kind == CHOICE)
+        assert result.problems[0].startswith(f"{item}_answer in {EXERCISE}")
+        assert "graded as not answered, never run" in result.problems[0]
+        assert result.score == cohort.expected[(trainee, module)]
+        assert result.seconds < TIMEOUT_S
 
     broken = _result(cohort, "t09-broken-json", M1)
     assert broken.status == NOT_GRADED
@@ -244,7 +250,7 @@ def test_fault_report_names_each_kind_of_bad_submission(cohort):
     assert "'m5_q1_crisis' was deleted" in deleted.problems[0]
 
     stored = faults.load_report(cohort.root)
-    assert stored[M3]["t08-crash"]["faults"] == [faults.KERNEL_CRASHED]
+    assert stored[M3]["t08-crash"]["faults"] == [faults.CODE_IN_ANSWER]
     assert stored[M0]["t01-model"]["status"] == GRADED
     flagged = {(t, m) for (t, m), r in cohort.results.items() if r.faults}
     assert flagged == {
@@ -266,13 +272,9 @@ def test_submitted_folder_is_untouched_and_gradebook_backed_up(cohort):
 def test_rubric_grades_are_in_the_gradebook_and_the_deleted_test_waits(cohort, course):
     waiting = items_to_grade(cohort.config, course)
     assert {i.kind for i in waiting} == {NO_AUTOMATIC_SCORE}
-    # The deleted test cell waits for a human; so does every autograded item of the notebook
-    # whose kernel crashed (nbgrader recorded the submission without scores).
-    assert [(i.trainee, i.grade_id) for i in waiting if i.trainee != "t08-crash"] == [
-        ("t11-deleted-test", "m5_q1_crisis")
-    ]
-    crashed = {i.grade_id for i in waiting if i.trainee == "t08-crash"}
-    assert crashed == {k.item for k in cohort.keys[M3] if k.kind == CHOICE}
+    # The deleted test cell waits for a human; code in an answer cell does not (it is graded as
+    # not answered).
+    assert [(i.trainee, i.grade_id) for i in waiting] == [("t11-deleted-test", "m5_q1_crisis")]
     graded = items_to_grade(cohort.config, course, [M0], ["t04-weak"], include_graded=True)
     assert [(i.grade_id, i.score, i.comment.manual_comment) for i in graded] == [
         ("written_role", 1.0, "Marked.")
@@ -297,9 +299,8 @@ def test_certification_decisions_with_reasons(cohort, course):
     weak = "\n".join(reasons["t04-weak"])
     assert "00-orientation: 38% is below the 70% pass mark" in weak
     assert f"{M1}: not handed in" in weak
-    assert any(
-        "could not be graded automatically (kernel crashed)" in r for r in reasons["t08-crash"]
-    )
+    assert f"{M0}: not handed in" in reasons["t08-crash"]
+    assert not any("could not be graded" in r for r in reasons["t08-crash"])
     assert any(
         "could not be graded automatically (invalid notebook)" in r
         for r in reasons["t09-broken-json"]
@@ -365,13 +366,15 @@ def test_report_command_and_csv_have_trainee_ids_only(cohort, tmp_path):
         "Certification",
     ):
         assert heading in text
-    assert "kernel crashed" in text and "edited locked cell" in text
+    assert "code in an answer cell" in text and "edited locked cell" in text
     csvs = {p.name: p.read_text() for p in (tmp_path / "csv").glob("*.csv")}
     assert {"module_scores.csv", "certification.csv", "items.csv", "mi_profiles.csv"} <= set(csvs)
     for body in csvs.values():
         header = body.splitlines()[0].lower()
         assert "email" not in header and "first_name" not in header and "last_name" not in header
     assert "t01-model,certified" in csvs["certification.csv"]
+    for path in (tmp_path / "csv").glob("*.csv"):  # trainees' grades: the trainer's eyes only
+        assert path.stat().st_mode & 0o777 == 0o600, path
 
 
 def test_report_refuses_export_inside_the_repository(cohort):
@@ -426,6 +429,7 @@ def test_feedback_has_no_hidden_tests_and_is_returned_as_zip(cohort, tmp_path):
     with zipfile.ZipFile(tmp_path / "out" / f"{M0}-feedback.zip") as archive:
         names = sorted(archive.namelist())
     assert "t01-model/01-exercise.html" in names and len(names) == 8
+    assert (tmp_path / "out" / f"{M0}-feedback.zip").stat().st_mode & 0o777 == 0o600
     assert folder_digest(cohort.root / "submitted") == cohort.digest_before
 
 
@@ -483,7 +487,7 @@ def test_dashboard_notebook_executes_on_the_cohort(cohort, monkeypatch):
         "t01-model",
         "certified",
         "MI profiles",
-        "kernel crashed",
+        "code in an answer cell",
         "Items to revisit",
         "Completion and late submissions",
         "Welfare check",
@@ -535,24 +539,24 @@ def test_dashboard_renders_in_voila_in_chromium(cohort, page, tmp_path):
 
 
 def test_grade_command_lists_and_records_a_rubric_grade(cohort, course):
-    code, code_out, _ = run_cli(["grade", M3, "--course-dir", str(cohort.root), "--list"])
+    code, code_out, _ = run_cli(["grade", M5, "--course-dir", str(cohort.root), "--list"])
     assert code == 0
-    assert "t08-crash" in code_out and "no automatic score" in code_out
-    first = next(k.item for k in cohort.keys[M3] if k.kind == CHOICE)
-    one_grade = ["grade", M3, "--course-dir", str(cohort.root), "--trainee", "t08-crash"]
+    assert "t11-deleted-test" in code_out and "no automatic score" in code_out
+    first = "m5_q1_crisis"
+    one_grade = ["grade", M5, "--course-dir", str(cohort.root), "--trainee", "t11-deleted-test"]
     code, out, _ = run_cli(
         [*one_grade, "--item", first, "--score", "1", "--comment", "Checked by hand."]
     )
     assert code == 0, out
-    assert f"Recorded 1/1 for {first} (t08-crash)" in out
-    left = {i.grade_id for i in items_to_grade(cohort.config, course, [M3], ["t08-crash"])}
-    assert first not in left and left
+    assert f"Recorded 1/1 for {first} (t11-deleted-test)" in out
+    assert not items_to_grade(cohort.config, course, [M5], ["t11-deleted-test"])
     code, _, err = run_cli([*one_grade, "--item", first, "--score", "5"])
     assert code == 1 and "takes a score from 0 to 1" in err
 
 
 def test_release_and_collect_through_nbgraders_exchange(course, tmp_path):
-    from facilitator_course.grading.collect import NEW, REPLACED, collect_from_exchange
+    from facilitator_course.grading.collect import NEW, REPLACED
+    from facilitator_course.grading.collect_exchange import collect_from_exchange
     from facilitator_course.grading.release import release_to_exchange
 
     exchange = tmp_path / "exchange"
@@ -605,11 +609,12 @@ def test_release_and_collect_through_nbgraders_exchange(course, tmp_path):
 def test_grade_command_shows_answer_and_mark_scheme_and_takes_points(cohort, course, monkeypatch):
     monkeypatch.setattr(sys, "stdin", Keyboard("x\n1\nRight after all.\nq\n"))
     code, text, _ = run_cli(
-        ["grade", M3, "--course-dir", str(cohort.root), "--trainee", "t08-crash"]
+        ["grade", M3, "--course-dir", str(cohort.root), "--trainee", "t08-crash", "--regrade"]
     )
     assert code == 0, text
     assert "t08-crash · 03-smart-tools" in text and "Answer:" in text and "Mark scheme:" in text
     assert "Type a number." in text and "Recorded 1 grade(s)." in text
-    choices = [k for k in cohort.keys[M3] if k.kind == CHOICE]
-    waiting = items_to_grade(cohort.config, course, [M3], ["t08-crash"])
-    assert len(waiting) == len(choices) - 2  # one by --item, one here
+    graded = items_to_grade(cohort.config, course, [M3], ["t08-crash"], include_graded=True)
+    assert [(i.kind, i.score, i.comment.manual_comment) for i in graded] == [
+        (WRITTEN, 1.0, "Right after all.")
+    ]

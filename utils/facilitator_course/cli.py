@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "grade": "trainers: mark written answers against their mark scheme",
     "feedback": "trainers: generate feedback without hidden tests and return it",
     "report": "trainers: the cohort's scores, items, MI profiles and certification as tables/CSV",
+    "restore": "trainers: list the gradebook's backups and restore one",
 }
 
 

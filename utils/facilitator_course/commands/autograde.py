@@ -6,10 +6,13 @@ import argparse
 import os
 
 DESCRIPTION = """\
-Autogrades every collected submission through nbgrader, each on its own: a notebook that is not
-valid JSON, a cell that runs past the time limit, a crashed kernel or a tampered locked cell is
-reported in the summary table and never stops the others. Submitted files are never changed; the
-gradebook is backed up first, and re-running keeps manual grades.
+Autogrades every collected submission through nbgrader, each on its own. A trainee's notebook never
+runs: each answer cell is read as data (a quoted letter or sentence), and nbgrader grades the
+released notebook with those answers filled in. Code in an answer cell, a notebook that is not
+valid JSON, an edited locked cell or a deleted test cell is reported in the summary table and never
+stops the others. With bubblewrap installed, grading kernels run in a sandbox (no network, course
+folder out of sight). Submitted files are never changed; the gradebook is checked, backed up beside
+the course folder first and watched during the run; re-running keeps manual grades.
 """
 
 
@@ -48,8 +51,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _autograde(args: argparse.Namespace) -> int:
+    import sys
     from pathlib import Path
 
+    from ..grading import fault_report as faults
     from ..grading.autograde import (
         GRADED,
         SUMMARY_HEADERS,
@@ -81,12 +86,14 @@ def _autograde(args: argparse.Namespace) -> int:
         print("No submissions to grade: run `facilitator-course collect` first.")
         return 0
     progress = ProgressLine(len(tasks), "autograde")
+    notes: list[str] = []
     results = autograde_submissions(
         config,
         tasks,
         on_progress=lambda i, n, r: progress.step(f"{r.assignment_id} {r.student_id}: {r.status}"),
         jobs=max(1, args.jobs),
         keep_backups=args.keep_backups,
+        notes=notes,
     )
     seconds = sum(r.seconds for r in results)
     progress.finish(f"Graded {len(results)} submission(s); {seconds / len(results):.1f} s each.")
@@ -97,7 +104,18 @@ def _autograde(args: argparse.Namespace) -> int:
         f"\n{len(attention)} submission(s) need attention; {manual} wait for a manual grade "
         f"(`facilitator-course grade`). Fault report: {report_path(root)}"
     )
+    left = [(r, item) for r in results for item in r.left_for_trainer]
+    if left:
+        print(f"\n{len(left)} role-play repl(ies) the coder could not judge wait for you:")
+        for r, item in left:
+            print(f"  {r.student_id} · {r.assignment_id} · {item['item']}: {item['reason']}")
+    for note in notes:
+        print("\n" + note)
     lines = summary_lines(welfare_flags(results))
     if lines:
         print("\nWelfare check\n" + "\n".join(lines))
+    stopped = next((r for r in results if faults.RUN_STOPPED in r.faults), None)
+    if stopped is not None:
+        print(f"\nError: {stopped.problems[-1]}", file=sys.stderr)
+        return 1
     return 0

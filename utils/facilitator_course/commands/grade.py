@@ -56,6 +56,13 @@ def _indent(text: str | None, empty: str) -> str:
     return "\n".join("    " + line for line in text.strip().splitlines())
 
 
+def _left_note(item) -> str:
+    """For a reply the coder left to the trainer: the reply and the coder's reason."""
+    if not item.reason:
+        return ""
+    return f"{item.answer or '(no reply)'}\n  coder: {item.reason}"
+
+
 def _ask(prompt: str) -> str | None:
     try:
         return input(prompt)
@@ -115,10 +122,11 @@ def _grade(args: argparse.Namespace) -> int:
                 i.kind,
                 f"{i.max_score:g}",
                 "" if i.score is None else f"{i.score:g}",
+                _left_note(i),
             ]
             for i in items
         ]
-        headers = ("trainee", "module", "item", "kind", "points", "score")
+        headers = ("trainee", "module", "item", "kind", "points", "score", "reply and reason")
         print(format_table(headers, rows))
         welfare_lines = summary_lines(flags)
         if welfare_lines:
@@ -137,6 +145,9 @@ def _grade(args: argparse.Namespace) -> int:
             print(terminal_banner(level))
         print("  Answer:")
         print(_indent(item.answer, "no answer found"))
+        if item.reason:
+            print("  Why the coder left it to you:")
+            print(_indent(item.reason, "no reason given"))
         print("  Mark scheme:")
         print(_indent(item.mark_scheme, "no mark scheme"))
         if item.score is not None:

@@ -1,12 +1,17 @@
 """Autograde a whole cohort, one submission at a time, so one bad submission never stops the rest.
 
-nbgrader's own `autograde` grades everyone in one run and is at its best with well-formed
-submissions. Here each trainee's submission is inspected first (see inspect_submission), graded
-on its own through nbgrader's API, and summarised in a GradeResult whatever happened: a broken
-notebook, a deleted test cell, a cell stopped at the time limit, a crashed kernel or an nbgrader
-error becomes a sentence in the cohort's fault report instead of a traceback that ends the run.
-Submissions are only ever read, never modified; re-running is safe because nbgrader keeps manual
-grades when it autogrades again, and the gradebook is backed up first.
+A trainee's notebook is untrusted and never runs. Each submission is inspected (see
+inspect_submission), its answer cells are read as data (see answer_cells), and nbgrader's API
+grades a notebook rebuilt from the released version with those answers written in as string
+literals, in a private temporary folder outside the course folder. Anything in an answer cell
+that is not a quoted answer is reported and graded as not answered. Whatever happened, a
+GradeResult summarises it: a broken notebook, code in an answer cell, a deleted test cell or an
+nbgrader error becomes a sentence in the cohort's fault report instead of a traceback.
+
+Submissions are only ever read, never modified. The gradebook is checked against what the last
+command left, backed up first, and watched during the run (gradebook_guard): a change to any
+submission the run is not grading stops the run. Re-running is safe: a trainer's manual grades
+stand, and replies the coder cannot judge wait for the trainer (manual_marks).
 
 Grading is slow mostly because every notebook starts a fresh kernel (about a second each), so
 `jobs` > 1 grades several submissions at once in separate processes, each with its own nbgrader
@@ -16,32 +21,43 @@ afterwards, alone.
 
 from __future__ import annotations
 
+import copy
 import multiprocessing
+import os
+import shutil
+import tempfile
 import time
 import warnings
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-import nbformat
 from traitlets.config import Config
 
 from ..nbgrader_setup import make_api, quiet_nbgrader
 from . import fault_report as faults
 from . import welfare
 from .backup import DEFAULT_KEEP, backup_gradebook, open_gradebook
-from .inspect_submission import SourceCell, inspect
+from .grade_result import (  # noqa: F401  (re-exported: the commands and tests import them here)
+    GRADED,
+    GRADED_WITH_WARNINGS,
+    NOT_GRADED,
+    SUMMARY_HEADERS,
+    GradeResult,
+    explain_failure,
+    summary_rows,
+    timed_out_cells,
+    timeout_seconds,
+    welfare_flags,
+)
+from .gradebook_guard import GradebookChanged, RunGuard, record_gradebook, verify_gradebook
+from .manual_marks import left_for_trainer, manual_marks, settle_marks
+from .private import owner_only, protect_course_folder
+from .rebuilt import Reference, rebuild_submission, reference
+from .sandbox import sandboxed_kernels
 
-GRADED = "graded"
-GRADED_WITH_WARNINGS = "graded with warnings"
-NOT_GRADED = "not graded"
-
-# nbgrader's Execute.error_on_timeout names the error it writes into a cell stopped at the limit.
-TIMEOUT_ERROR_NAME = "CellTimeoutError"
-_KERNEL_DIED_MARKERS = ("DeadKernelError", "Kernel died")
-_UNRESPONSIVE_MARKERS = ("UnresponsiveKernelError", "kernel became unresponsive")
 _DB_LOCKED_MARKER = "database is locked"
 
 MIN_TASKS_PER_WORKER = 3
@@ -49,44 +65,13 @@ MIN_TASKS_PER_WORKER = 3
 ProgressCallback = Callable[[int, int, "GradeResult"], None]
 
 
-@dataclass
-class GradeResult:
-    student_id: str
-    assignment_id: str
-    status: str
-    score: float | None = None
-    max_score: float | None = None
-    needs_manual_grade: bool = False
-    problems: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-    # Short names of what went wrong (fault_report's constants), for the summary table.
-    faults: list[str] = field(default_factory=list)
-    seconds_late: float = 0.0
-    # Welfare checks on the typed answers: [{"item": ..., "level": ...}], never the text.
-    welfare: list[dict[str, str]] = field(default_factory=list)
-
-
-def source_cells(config: Config, assignment_id: str) -> dict[str, list[SourceCell]]:
-    """The graded and locked cells of each notebook as trainees received them (release/).
-
-    The released version is the right reference: nbgrader's stored source cells still contain
-    the hidden tests and mark schemes, so comparing a submission with them would flag every
-    test cell as edited.
-    """
-    from nbgrader.utils import compute_checksum, is_grade, is_locked
-
-    release = Path(config.CourseDirectory.root) / "release" / assignment_id
-    cells: dict[str, list[SourceCell]] = {}
-    for path in sorted(release.glob("*.ipynb")):
-        nb = nbformat.read(path, as_version=4)
-        cells[path.stem] = [
-            SourceCell(
-                c.metadata.nbgrader["grade_id"], compute_checksum(c), is_locked(c), is_grade(c)
-            )
-            for c in nb.cells
-            if c.metadata.get("nbgrader", {}).get("grade_id")
-        ]
-    return cells
+def grading_config(config: Config, rebuilt_root: Path) -> Config:
+    """The course config with nbgrader reading submissions from the rebuilt notebooks."""
+    config = copy.deepcopy(config)
+    config.CourseDirectory.submitted_directory = str(rebuilt_root)
+    if config.KernelManager.get("transport") == "ipc":  # sockets of its own for each process
+        config.KernelManager.ip = f"{config.KernelManager.ip}-{os.getpid()}"
+    return config
 
 
 def submitted_students(course_root: Path, assignment_id: str) -> list[str]:
@@ -105,53 +90,6 @@ def _score(config: Config, assignment_id: str, student_id: str) -> tuple[float, 
             bool(sub.needs_manual_grade),
             float(sub.total_seconds_late or 0),
         )
-
-
-def timed_out_cells(autograded: Path) -> list[tuple[str, str]]:
-    """(notebook, cell) pairs that nbgrader stopped at Execute.timeout in an autograded folder.
-
-    nbgrader interrupts such a cell, writes a CellTimeoutError into its outputs and carries on,
-    so the run "succeeds"; the outputs are the only place the timeout is recorded.
-    """
-    found = []
-    for path in sorted(autograded.glob("*.ipynb")):
-        try:
-            nb = nbformat.read(path, as_version=4)
-        except Exception:  # a notebook nbgrader wrote but we cannot read: nothing to report
-            continue
-        for index, cell in enumerate(nb.cells, start=1):
-            if cell.cell_type != "code":
-                continue
-            if any(
-                o.get("output_type") == "error" and o.get("ename") == TIMEOUT_ERROR_NAME
-                for o in cell.get("outputs", [])
-            ):
-                name = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-                found.append((path.name, name or f"cell {index}"))
-    return found
-
-
-def timeout_seconds(config: Config) -> int:
-    """The per-cell time limit nbgrader applies (Execute.timeout; nbgrader's default is 30 s)."""
-    return int(config.Execute.get("timeout", None) or 30)
-
-
-def _explain_failure(text: str, timeout: int) -> tuple[str, str]:
-    """(fault kind, sentence for the trainer) for an autograde run nbgrader gave up on."""
-    if any(marker in text for marker in _KERNEL_DIED_MARKERS):
-        return faults.KERNEL_CRASHED, (
-            "the notebook stopped its Python kernel while it ran (for example by calling "
-            "os._exit() or using up the memory), so nothing was graded automatically. The "
-            "submission is untouched: open it, then grade it by hand or ask for a corrected copy."
-        )
-    if any(marker in text for marker in _UNRESPONSIVE_MARKERS):
-        return faults.TIMEOUT, (
-            f"a cell ran past the {timeout} s limit and its kernel could not be interrupted, so "
-            "nothing was graded automatically. Open the submission and grade it by hand."
-        )
-    return faults.NBGRADER_ERROR, "nbgrader could not grade this submission: " + _last_error_line(
-        text
-    )
 
 
 def crisis_items_for(config: Config) -> set[tuple[str, str]]:
@@ -179,41 +117,31 @@ def grade_one(
     config: Config,
     assignment_id: str,
     student_id: str,
-    cells: dict[str, list[SourceCell]],
+    ref: Reference,
+    rebuilt_root: Path,
     crisis_items: set[tuple[str, str]] | None = None,
 ) -> GradeResult:
-    """Inspect and grade one submission, and check its answers for distress; never raises."""
+    """Inspect, rebuild and grade one submission, and check its answers for distress.
+
+    `api` must read submissions from `rebuilt_root` (see grading_config). Never raises.
+    """
     started = time.monotonic()
     result = GradeResult(student_id, assignment_id, GRADED)
     course_root = Path(config.CourseDirectory.root)
     folder = course_root / "submitted" / student_id / assignment_id
+    target = Path(rebuilt_root) / student_id / assignment_id
     # Whatever happens to grading, what the trainee typed is read (parsed, never run).
     _welfare_check(result, folder, crisis_items if crisis_items is not None else set())
     try:
-        unreadable = False
-        for notebook_name, source in cells.items():
-            path = folder / f"{notebook_name}.ipynb"
-            if not path.is_file():
-                if any(cell.is_grade for cell in source):  # lessons need not be handed in
-                    result.problems.append(f"{notebook_name}.ipynb was not handed in")
-                    result.faults.append(faults.NOTEBOOK_MISSING)
-                continue
-            findings = inspect(path, source)
-            result.problems.extend(findings.problems)
-            if not findings.readable:
-                result.faults.append(faults.INVALID_NOTEBOOK)
-            if findings.edited_locked_cells:
-                result.faults.append(faults.EDITED_LOCKED_CELL)
-            if findings.deleted_grade_cells:
-                result.faults.append(faults.DELETED_TEST_CELL)
-            unreadable = unreadable or not findings.readable
-        if unreadable:
+        shutil.rmtree(target, ignore_errors=True)
+        if not rebuild_submission(result, folder, target, ref):
             result.status = NOT_GRADED
             return result
+        marked = manual_marks(config, assignment_id, student_id)
         outcome = api.autograde(assignment_id, student_id, force=True, create=True)
         if not outcome.get("success"):
             result.status = NOT_GRADED
-            kind, sentence = _explain_failure(
+            kind, sentence = explain_failure(
                 f"{outcome.get('log') or ''}\n{outcome.get('error') or ''}",
                 timeout_seconds(config),
             )
@@ -228,6 +156,9 @@ def grade_one(
                 f"{timeout_seconds(config)} s limit and was stopped; "
                 "the rest of the notebook was graded"
             )
+        left = left_for_trainer(autograded)
+        settle_marks(config, assignment_id, student_id, marked, left)
+        result.left_for_trainer = [item.as_record() for item in left]
         (
             result.score,
             result.max_score,
@@ -241,15 +172,10 @@ def grade_one(
         result.faults.append(faults.UNEXPECTED_ERROR)
         result.problems.append(f"unexpected problem while grading: {type(exc).__name__}: {exc}")
     finally:
+        shutil.rmtree(target, ignore_errors=True)
         result.seconds = time.monotonic() - started
         result.faults = list(dict.fromkeys(result.faults))
     return result
-
-
-def _last_error_line(text: str | None) -> str:
-    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
-    errors = [line for line in lines if "Error" in line or "error" in line]
-    return (errors or lines or ["no details"])[-1][:300]
 
 
 def quiet_grading(config: Config) -> None:
@@ -271,31 +197,41 @@ def quiet_grading(config: Config) -> None:
 _WORKER: dict[str, Any] = {}
 
 
-def _start_worker(config: Config, crisis_items: set[tuple[str, str]]) -> None:
+def _start_worker(config: Config, crisis_items: set[tuple[str, str]], rebuilt_root: Path) -> None:
     quiet_grading(config)
     _WORKER["config"] = config
-    _WORKER["api"] = make_api(config)
-    _WORKER["cells"] = {}
+    _WORKER["api"] = make_api(grading_config(config, rebuilt_root))
+    _WORKER["refs"] = {}
     _WORKER["crisis_items"] = crisis_items
+    _WORKER["rebuilt_root"] = rebuilt_root
 
 
 def _grade_in_worker(task: tuple[str, str]) -> GradeResult:
     assignment_id, student_id = task
-    cells = _WORKER["cells"]
-    if assignment_id not in cells:
-        cells[assignment_id] = source_cells(_WORKER["config"], assignment_id)
-    return grade_one(
-        _WORKER["api"],
-        _WORKER["config"],
-        assignment_id,
-        student_id,
-        cells[assignment_id],
-        _WORKER["crisis_items"],
-    )
+    refs = _WORKER["refs"]
+    if assignment_id not in refs:
+        refs[assignment_id] = reference(_WORKER["config"], assignment_id)
+    with owner_only():
+        return grade_one(
+            _WORKER["api"],
+            _WORKER["config"],
+            assignment_id,
+            student_id,
+            refs[assignment_id],
+            _WORKER["rebuilt_root"],
+            _WORKER["crisis_items"],
+        )
 
 
 def _lost_lock_race(result: GradeResult) -> bool:
     return result.status == NOT_GRADED and any(_DB_LOCKED_MARKER in p for p in result.problems)
+
+
+def _stopped(task: tuple[str, str], reason: str) -> GradeResult:
+    result = GradeResult(task[1], task[0], NOT_GRADED)
+    result.faults.append(faults.RUN_STOPPED)
+    result.problems.append(reason)
+    return result
 
 
 def autograde_submissions(
@@ -304,18 +240,55 @@ def autograde_submissions(
     on_progress: ProgressCallback | None = None,
     jobs: int = 1,
     keep_backups: int = DEFAULT_KEEP,
+    notes: list[str] | None = None,
 ) -> list[GradeResult]:
     """Grade (module id, trainee id) submissions; results come back in the order given.
 
-    The gradebook is backed up once before anything changes, and every outcome is written to the
-    course folder's fault report as soon as it is known.
+    The gradebook is checked and backed up once before anything changes (GradebookChanged when
+    it lost data since the last command; other findings are appended to `notes`), and every
+    outcome is written to the course folder's fault report as soon as it is known. If the
+    gradebook changes under the run, the submissions not graded yet come back as RUN_STOPPED.
     """
     tasks = list(tasks)
     course_root = Path(config.CourseDirectory.root)
     quiet_grading(config)
-    backup_gradebook(course_root, "before-autograde", keep=keep_backups)
+    with owner_only():
+        note = verify_gradebook(course_root)
+        if note and notes is not None:
+            notes.append(note)
+        backup_gradebook(course_root, "before-autograde", keep=keep_backups)
+        rebuilt_root = Path(tempfile.mkdtemp(prefix="facilitator-grading-"))
+        config = copy.deepcopy(config)  # the sandbox settings are for this run only
+        try:
+            with sandboxed_kernels(config, course_root, rebuilt_root) as sandboxed:
+                if sandboxed and notes is not None:
+                    notes.append(
+                        "Grading kernels ran in a bubblewrap sandbox: no network, and the course "
+                        "folder, its backups and your home folder out of sight."
+                    )
+                results = _grade_all(config, tasks, on_progress, jobs, rebuilt_root)
+        finally:
+            shutil.rmtree(rebuilt_root, ignore_errors=True)
+            protect_course_folder(course_root)
+        if not any(faults.RUN_STOPPED in r.faults for r in results):
+            record_gradebook(course_root, "autograde")
+            # ...and a copy of the result, so a restore never loses a whole run's grades.
+            backup_gradebook(course_root, "after-autograde", keep=keep_backups)
+    return results
+
+
+def _grade_all(
+    config: Config,
+    tasks: list[tuple[str, str]],
+    on_progress: ProgressCallback | None,
+    jobs: int,
+    rebuilt_root: Path,
+) -> list[GradeResult]:
+    course_root = Path(config.CourseDirectory.root)
     crisis_items = crisis_items_for(config)
+    guard = RunGuard(course_root, set(tasks))
     results: dict[tuple[str, str], GradeResult] = {}
+    stop: list[str] = []
     done = 0
 
     def finished(task: tuple[str, str], result: GradeResult) -> None:
@@ -325,6 +298,10 @@ def autograde_submissions(
         done += 1
         if on_progress:
             on_progress(done, len(tasks), result)
+        try:
+            guard.check()
+        except GradebookChanged as exc:
+            stop.append(str(exc))
 
     # Each extra process pays a few seconds to start (imports, its own nbgrader API), which only
     # pays off when it then grades several submissions.
@@ -336,11 +313,14 @@ def autograde_submissions(
             max_workers=min(jobs, len(tasks)),
             mp_context=context,
             initializer=_start_worker,
-            initargs=(config, crisis_items),
+            initargs=(config, crisis_items, rebuilt_root),
         ) as pool:
             futures = {pool.submit(_grade_in_worker, task): task for task in tasks}
             for future in as_completed(futures):
                 task = futures[future]
+                if stop:
+                    future.cancel()
+                    continue
                 try:
                     result = future.result()
                 except Exception as exc:  # a worker process itself died
@@ -354,22 +334,34 @@ def autograde_submissions(
                     retry.append(task)
                     continue
                 finished(task, result)
-        pending = retry
+        pending = [] if stop else retry
     else:
         pending = tasks
     if pending:
-        api = make_api(config)
-        cells: dict[str, dict[str, list[SourceCell]]] = {}
+        api = make_api(grading_config(config, rebuilt_root))
+        refs: dict[str, Reference] = {}
         for task in pending:
+            if stop:
+                break
             assignment_id, student_id = task
-            if assignment_id not in cells:
-                cells[assignment_id] = source_cells(config, assignment_id)
+            if assignment_id not in refs:
+                refs[assignment_id] = reference(config, assignment_id)
             finished(
                 task,
                 grade_one(
-                    api, config, assignment_id, student_id, cells[assignment_id], crisis_items
+                    api,
+                    config,
+                    assignment_id,
+                    student_id,
+                    refs[assignment_id],
+                    rebuilt_root,
+                    crisis_items,
                 ),
             )
+    for task in tasks:
+        if task not in results:
+            results[task] = _stopped(task, stop[0] if stop else "not graded")
+            faults.record_outcomes(course_root, [asdict(results[task])])
     return [results[task] for task in tasks]
 
 
@@ -391,36 +383,3 @@ def autograde_cohort(
         jobs=jobs,
         keep_backups=keep_backups,
     )
-
-
-def summary_rows(results: Iterable[GradeResult]) -> list[list[object]]:
-    """Rows for the cohort summary table: trainee, module, status, score, late, faults, details."""
-    rows = []
-    for r in results:
-        score = "" if r.score is None else f"{r.score:g}/{r.max_score:g}"
-        if r.needs_manual_grade and r.score is not None:
-            score += " (+ manual)"
-        rows.append(
-            [
-                r.student_id,
-                r.assignment_id,
-                r.status,
-                score,
-                "late" if r.seconds_late > 0 else "",
-                ", ".join(r.faults),
-                "\n".join(r.problems),
-            ]
-        )
-    return rows
-
-
-SUMMARY_HEADERS = ("trainee", "module", "status", "score", "late", "faults", "details")
-
-
-def welfare_flags(results: Iterable[GradeResult]) -> list[welfare.WelfareFlag]:
-    """Every welfare flag of a run, for the summary printed after grading."""
-    return [
-        flag
-        for r in results
-        for flag in welfare.flags_from_records(r.student_id, r.assignment_id, r.welfare)
-    ]

@@ -1,26 +1,36 @@
-"""Timestamped copies of the gradebook, taken before anything changes it.
+"""Timestamped, checksummed copies of the gradebook, kept outside the course folder.
 
 The gradebook holds hours of a trainer's manual marking. nbgrader changes it in place (autograde,
 feedback, manual grades) and keeps no history, so every trainer command that may write to it first
-copies it to `backups/` in the course folder and keeps the newest few copies. SQLite's own backup
-API is used instead of a file copy so that a copy taken while the Formgrader is open is still a
-consistent database.
+copies it, and keeps the newest few copies. The copies live next to the course folder, not in it
+(`<course folder>-backups/`, or under $FACILITATOR_COURSE_BACKUPS), owner-only: nothing that works
+inside the course folder sees them, and one mistake there cannot take the gradebook and its
+backups together. Each copy's SHA-256 is kept in the folder's manifest, so `restore` can tell a
+damaged copy from a good one. SQLite's own backup API is used instead of a file copy so that a
+copy taken while the Formgrader is open is still a consistent database.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 import sqlite3
+import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from .private import private_dir, private_file
 
 if TYPE_CHECKING:
     from nbgrader.api import Gradebook
     from traitlets.config import Config
 
 GRADEBOOK = "gradebook.db"
-BACKUP_DIR = "backups"
+BACKUPS_ENV = "FACILITATOR_COURSE_BACKUPS"
+MANIFEST = "manifest.json"
 DEFAULT_KEEP = 10
 _NAME = re.compile(r"^gradebook-(\d{8}-\d{6}-\d{6})(?:-[a-z0-9-]+)?\.db$")
 
@@ -37,21 +47,83 @@ def open_gradebook(config: Config) -> Gradebook:
     return Gradebook(f"sqlite:///{gradebook_path(root)}", config.CourseDirectory.course_id)
 
 
+def backup_dir(course_root: Path) -> Path:
+    """Where a course folder's backups live: beside it, or under $FACILITATOR_COURSE_BACKUPS."""
+    root = Path(course_root).expanduser().resolve()
+    base = os.environ.get(BACKUPS_ENV)
+    if base:
+        tag = hashlib.sha256(str(root).encode()).hexdigest()[:8]
+        return Path(base).expanduser().resolve() / f"{root.name}-{tag}"
+    return root.parent / f"{root.name}-backups"
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# --- the manifest: checksums of the backups and of the gradebook as we last left it ------------
+
+
+def read_manifest(course_root: Path) -> dict[str, Any]:
+    path = backup_dir(course_root) / MANIFEST
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_manifest(course_root: Path, data: dict[str, Any]) -> None:
+    folder = private_dir(backup_dir(course_root))
+    fd, tmp = tempfile.mkstemp(prefix=".manifest-", dir=folder)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, indent=1, sort_keys=True)
+    os.replace(tmp, folder / MANIFEST)
+    private_file(folder / MANIFEST)
+
+
 def list_backups(course_root: Path) -> list[Path]:
     """The course folder's gradebook backups, oldest first."""
-    folder = Path(course_root) / BACKUP_DIR
+    folder = backup_dir(course_root)
     if not folder.is_dir():
         return []
     found = [p for p in folder.iterdir() if p.is_file() and _NAME.match(p.name)]
     return sorted(found, key=lambda p: _NAME.match(p.name).group(1))  # type: ignore[union-attr]
 
 
+def backup_is_intact(course_root: Path, backup: Path) -> bool | None:
+    """True/False when the manifest knows the copy's checksum, None when it does not."""
+    known = read_manifest(course_root).get("backups", {}).get(backup.name)
+    if known is None:
+        return None
+    return backup.is_file() and sha256_of(backup) == known
+
+
 def _slug(reason: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-")[:40]
 
 
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of an SQLite file (SQLite's backup API), owner-only."""
+    fd, tmp = tempfile.mkstemp(prefix=".copy-", suffix=".db", dir=target.parent)
+    os.close(fd)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(tmp)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    private_file(Path(tmp))
+    os.replace(tmp, target)
+
+
 def backup_gradebook(course_root: Path, reason: str = "", keep: int = DEFAULT_KEEP) -> Path | None:
-    """Copy the gradebook to backups/ and keep only the newest `keep` copies.
+    """Copy the gradebook to the backup folder and keep only the newest `keep` copies.
 
     Returns the new copy, or None when there is no gradebook yet (nothing to lose). `keep` below 1
     is treated as 1: a command that changes the gradebook always leaves at least one copy behind.
@@ -59,18 +131,16 @@ def backup_gradebook(course_root: Path, reason: str = "", keep: int = DEFAULT_KE
     source = gradebook_path(course_root)
     if not source.is_file():
         return None
-    folder = Path(course_root) / BACKUP_DIR
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_dir(backup_dir(course_root))
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
     suffix = f"-{_slug(reason)}" if _slug(reason) else ""
     target = folder / f"gradebook-{stamp}{suffix}.db"
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+    copy_database(source, target)
+    manifest = read_manifest(course_root)
+    sums = manifest.setdefault("backups", {})
+    sums[target.name] = sha256_of(target)
     for old in list_backups(course_root)[: -max(keep, 1)]:
         old.unlink()
+        sums.pop(old.name, None)
+    write_manifest(course_root, manifest)
     return target

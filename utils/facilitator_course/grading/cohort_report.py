@@ -8,6 +8,7 @@ repository for the same reason the course folder is.
 from __future__ import annotations
 
 import importlib.util
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -161,11 +162,13 @@ def export_csv(report: CohortReport, out_dir: Path | None = None) -> list[Path]:
     """One CSV per table in `out_dir` (default: the course folder's exports/)."""
     folder = _check_destination(report, out_dir or report.data.course_root / "exports")
     folder.mkdir(parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)
     written = []
     for name, table in report.tables().items():
         _check_columns(name, table)
         path = folder / f"{name}.csv"
         table.to_csv(path)
+        os.chmod(path, 0o600)  # trainees' grades: readable by the trainer only
         written.append(path)
     return written
 
@@ -185,4 +188,5 @@ def export_excel(report: CohortReport, path: Path | None = None) -> Path | None:
         for name, table in report.tables().items():
             _check_columns(name, table)
             table.to_excel(writer, sheet_name=name[:31])
+    os.chmod(target, 0o600)
     return target

@@ -9,8 +9,11 @@ plus `timestamp.txt`, and three promises hold:
 * Nothing outside the course folder is written. A zip entry that is absolute, climbs out with
   `..` or is a symbolic link makes the whole zip be refused before anything is extracted (an LMS
   does not produce such entries; a tampered file does).
-* Only pseudonymous trainee IDs enter the gradebook. Folder or file names that look like an email
-  address or a full name are refused with an explanation instead of being stored.
+* Only pseudonymous trainee IDs enter the course folder. An LMS names submissions after people,
+  so the trainer may give a roster (a CSV kept outside the repository: name or LMS user, then
+  trainee ID) and every name is mapped through it. Without one, folder or file names that look
+  like an email address or a full name (first.last, First_Last, FirstLast) are refused with an
+  explanation of the roster instead of being stored.
 
 Accepted layouts of a folder or zip (an outer wrapper folder is ignored):
 `<trainee>/<module>/<notebook>.ipynb` (nbgrader's own, module taken from the path),
@@ -32,9 +35,14 @@ from pathlib import Path, PurePosixPath
 
 from traitlets.config import Config
 
-from ..nbgrader_setup import make_api, quiet_nbgrader
+from .private import protect_course_folder
+from .trainee_ids import (  # noqa: F401  (check_trainee_id and load_roster are used by callers)
+    CollectError,
+    check_trainee_id,
+    load_roster,
+    resolve_trainee,
+)
 
-TRAINEE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 TIMESTAMP_FILE = "timestamp.txt"
 ARCHIVE_DIR = "archive"
 MAX_ZIP_BYTES = 500 * 1024 * 1024
@@ -46,10 +54,6 @@ REPLACED = "replaced earlier copy"
 UNCHANGED = "unchanged"
 KEPT_NEWER = "kept the newer copy"
 REFUSED = "refused"
-
-
-class CollectError(RuntimeError):
-    """The source cannot be collected at all (unsafe zip, unknown layout); nothing was changed."""
 
 
 @dataclass
@@ -167,21 +171,6 @@ def place_submission(course_root: Path, incoming: _Incoming) -> Collected:
 # --- reading an LMS export -------------------------------------------------------------------
 
 
-def check_trainee_id(name: str) -> str | None:
-    """Why a folder/file name cannot be used as a trainee ID, or None if it can."""
-    if "@" in name:
-        return (
-            "looks like an email address; use pseudonymous trainee IDs (e.g. t07) so no "
-            "email address enters the gradebook, reports or exports"
-        )
-    if not TRAINEE_ID.match(name):
-        return (
-            "is not a usable trainee ID (letters, digits, '.', '_' and '-' only, no spaces); "
-            "rename it to the trainee's pseudonymous ID"
-        )
-    return None
-
-
 def _is_junk(path: Path) -> bool:
     return path.name.startswith(".") or any(part in _JUNK for part in path.parts)
 
@@ -239,6 +228,7 @@ def find_submissions(
     exercise_notebooks: dict[str, set[str]],
     module_id: str | None,
     zip_times: dict[Path, datetime] | None = None,
+    roster: dict[str, str] | None = None,
 ) -> tuple[list[_Incoming], list[Collected]]:
     """Recognise submissions in an unpacked export; returns (usable, refused)."""
     zip_times = zip_times or {}
@@ -246,10 +236,10 @@ def find_submissions(
     found: list[_Incoming] = []
     refused: list[Collected] = []
 
-    def add(trainee: str, module: str, files: list[Path], folder: Path | None) -> None:
-        problem = check_trainee_id(trainee)
-        if problem:
-            refused.append(Collected(trainee, module, REFUSED, f"'{trainee}' {problem}"))
+    def add(name: str, module: str, files: list[Path], folder: Path | None) -> None:
+        trainee, problem = resolve_trainee(name, roster)
+        if trainee is None:
+            refused.append(Collected(name, module, REFUSED, f"'{name}' {problem}"))
             return
         matched, notes = _match_notebooks(
             files, module_notebooks[module], exercise_notebooks.get(module, set())
@@ -304,14 +294,14 @@ def find_submissions(
                         f"'{entry.name}' does not end in _<notebook> for a notebook of {module_id}",
                     )
                 )
-    for trainee, files in sorted(flat.items()):
+    for name, files in sorted(flat.items()):
         # Flat files carry no folder name, so they are renamed to the notebook they stand for.
         renamed = {}
         for path in files:
-            renamed[path.name[len(trainee) + 1 :]] = path
-        problem = check_trainee_id(trainee)
-        if problem:
-            refused.append(Collected(trainee, module_id or "", REFUSED, f"'{trainee}' {problem}"))
+            renamed[path.name[len(name) + 1 :]] = path
+        trainee, problem = resolve_trainee(name, roster)
+        if trainee is None:
+            refused.append(Collected(name, module_id or "", REFUSED, f"'{name}' {problem}"))
             continue
         incoming = _Incoming(trainee, module_id or "", renamed)
         incoming.timestamp = _moment_of(renamed.values(), zip_times)
@@ -389,7 +379,10 @@ def module_notebook_names(course_root: Path) -> tuple[dict[str, set[str]], dict[
 
 
 def collect_from_path(
-    config: Config, source: Path, module_id: str | None = None
+    config: Config,
+    source: Path,
+    module_id: str | None = None,
+    roster: dict[str, str] | None = None,
 ) -> list[Collected]:
     """Collect an LMS export (folder or zip) into submitted/, never overwriting silently."""
     course_root = Path(config.CourseDirectory.root)
@@ -408,67 +401,7 @@ def collect_from_path(
             root = unpacked
         else:
             root = source
-        found, refused = find_submissions(root, names, exercises, module_id, zip_times)
+        found, refused = find_submissions(root, names, exercises, module_id, zip_times, roster)
         placed = [place_submission(course_root, incoming) for incoming in found]
+    protect_course_folder(course_root)
     return placed + refused
-
-
-# --- nbgrader's exchange ---------------------------------------------------------------------
-
-
-def _inbound_latest(config: Config, module_id: str) -> dict[str, datetime]:
-    """Each trainee's newest submission waiting in the exchange (as nbgrader's collect picks it)."""
-    from nbgrader.utils import parse_utc
-
-    inbound = Path(config.Exchange.root).expanduser() / config.CourseDirectory.course_id / "inbound"
-    latest: dict[str, datetime] = {}
-    if not inbound.is_dir():
-        return latest
-    for path in inbound.glob(f"*+{module_id}+*"):
-        parts = path.name.rsplit("+", 3)
-        if len(parts) < 3:
-            continue
-        try:
-            moment = naive_utc(parse_utc(parts[2]))
-        except (ValueError, OverflowError):
-            continue
-        if parts[0] not in latest or moment > latest[parts[0]]:
-            latest[parts[0]] = moment
-    return latest
-
-
-def collect_from_exchange(config: Config, module_ids: list[str]) -> list[Collected]:
-    """Run nbgrader's collect for each module, archiving any copy it is about to replace."""
-    course_root = Path(config.CourseDirectory.root)
-    quiet_nbgrader()
-    api = make_api(config)
-    results: list[Collected] = []
-    for module_id in module_ids:
-        waiting = _inbound_latest(config, module_id)
-        before: dict[str, datetime | None] = {}
-        archived: dict[str, Path] = {}
-        for trainee, moment in waiting.items():
-            dest = course_root / "submitted" / trainee / module_id
-            if dest.is_dir():
-                before[trainee] = read_timestamp(dest)
-                if before[trainee] is None or moment > before[trainee]:
-                    keep = _archive_target(course_root, trainee, module_id, _slug(before[trainee]))
-                    shutil.copytree(dest, keep)
-                    archived[trainee] = keep
-        outcome = api.collect(module_id, update=True)
-        if not outcome or not outcome.get("success"):
-            log = (outcome or {}).get("log") or (outcome or {}).get("error") or "no details"
-            raise CollectError(f"nbgrader could not collect {module_id}: {log.strip()[-500:]}")
-        for trainee in sorted(waiting):
-            problem = check_trainee_id(trainee)
-            if trainee in archived:
-                keep = archived[trainee]
-                detail = (
-                    f"the earlier copy is kept in {keep.relative_to(course_root)}; autograde again"
-                )
-                results.append(Collected(trainee, module_id, REPLACED, detail))
-            elif trainee in before:
-                results.append(Collected(trainee, module_id, UNCHANGED, "no newer submission"))
-            else:
-                results.append(Collected(trainee, module_id, NEW, problem or ""))
-    return results

@@ -59,7 +59,7 @@ def add_keep_backups(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=DEFAULT_KEEP,
         metavar="N",
-        help=f"gradebook backups to keep in the course folder's backups/ (default {DEFAULT_KEEP})",
+        help=f"gradebook backups to keep beside the course folder (default {DEFAULT_KEEP})",
     )
 
 
@@ -91,10 +91,12 @@ def report_errors(run: Callable[[argparse.Namespace], int]) -> Callable[[argpars
     from ..paths import CourseNotFound
     from .collect import CollectError
     from .coursedir import CourseDirError
+    from .gradebook_guard import GradebookChanged
     from .release import ReleaseError
     from .rubric import RubricError
 
     expected = (
+        GradebookChanged,
         CourseDirError,
         CourseNotFound,
         ContentError,
@@ -105,8 +107,11 @@ def report_errors(run: Callable[[argparse.Namespace], int]) -> Callable[[argpars
     )
 
     def wrapper(args: argparse.Namespace) -> int:
+        from .private import owner_only
+
         try:
-            return run(args)
+            with owner_only():  # whatever a trainer command writes holds personal data
+                return run(args)
         except expected as exc:
             print(f"Error: {exc}", file=sys.stderr)
             return 1
@@ -123,8 +128,8 @@ def outside_repository(course: Course, path: str | Path, what: str) -> Path:
     repo = course.root.resolve()
     if target == repo or repo in target.parents:
         raise CourseDirError(
-            f"{target} is inside the course repository; {what} holds trainees' grades, so "
-            "write it to a folder outside the repository."
+            f"{target} is inside the course repository; {what} holds trainees' personal data, "
+            "so keep it in a folder outside the repository."
         )
     return target
 

@@ -20,6 +20,8 @@ from ..build import IGNORED
 from ..course import Course
 from ..nbgrader_setup import course_config, make_api, quiet_nbgrader
 from .backup import backup_gradebook
+from .gradebook_guard import record_gradebook, verify_gradebook
+from .private import owner_only, protect_course_folder
 
 COURSE_DIR_ENV = "FACILITATOR_COURSE_DIR"
 CONFIG_FILE = "nbgrader_config.py"
@@ -90,10 +92,26 @@ def prepare_course_dir(
             f"Not a module of this course: {', '.join(unknown)} "
             f"(course/course.yml lists {', '.join(m.id for m in course.modules)})."
         )
-    root.mkdir(parents=True, exist_ok=True)
-    write_config(course, root)
-    config = folder_config(course, root, exchange)
-    backup_gradebook(root, "before-release")
+    with owner_only():
+        root.mkdir(parents=True, exist_ok=True)
+        write_config(course, root)
+        config = folder_config(course, root, exchange)
+        verify_gradebook(root)
+        backup_gradebook(root, "before-release")
+        _generate(course, root, config, module_ids, on_progress)
+        protect_course_folder(root)
+        record_gradebook(root, "release")
+    return config
+
+
+def _generate(
+    course: Course,
+    root: Path,
+    config: Config,
+    module_ids: list[str] | None,
+    on_progress: Callable[[str], None] | None,
+) -> None:
+    """nbgrader's generate_assignment for each chosen module, from a fresh copy of solutions/."""
     quiet_nbgrader()
     api = make_api(config)
     for module in course.modules:
@@ -111,7 +129,6 @@ def prepare_course_dir(
             )
         if on_progress:
             on_progress(module.id)
-    return config
 
 
 def resolve_course_dir(value: str | os.PathLike[str] | None = None) -> Path:

@@ -18,6 +18,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .private import private_dir
+
 REPORT_FILE = Path("reports") / "autograde.json"
 
 # Short names of the kinds of fault, as shown in the summary table and the dashboard.
@@ -29,6 +31,9 @@ KERNEL_CRASHED = "kernel crashed"
 NOTEBOOK_MISSING = "notebook missing"
 NBGRADER_ERROR = "nbgrader error"
 UNEXPECTED_ERROR = "unexpected error"
+CODE_IN_ANSWER = "code in an answer cell"
+ADDED_CODE = "added code cell"
+RUN_STOPPED = "run stopped"
 
 
 def report_path(course_root: Path) -> Path:
@@ -56,10 +61,11 @@ def record_outcomes(course_root: Path, outcomes: Iterable[Mapping[str, Any]]) ->
         entry["recorded"] = stamp
         report.setdefault(outcome["assignment_id"], {})[outcome["student_id"]] = entry
     path = report_path(course_root)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=".autograde-", suffix=".json", dir=path.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(report, handle, indent=1, sort_keys=True)
         handle.write("\n")
+    os.chmod(tmp, 0o600)
     os.replace(tmp, path)
     return path

@@ -32,7 +32,9 @@ from traitlets.config import Config
 from ..nbgrader_setup import make_api
 from .autograde import quiet_grading, submitted_students
 from .backup import DEFAULT_KEEP, backup_gradebook, open_gradebook
+from .gradebook_guard import record_gradebook, verify_gradebook
 from .notebook_text import grading_secrets
+from .private import make_private, owner_only, protect_course_folder
 from .release import write_zip
 
 GENERATED = "feedback ready"
@@ -62,37 +64,69 @@ class ShortenCheckErrors(NbGraderPreprocessor):
         return cell, resources
 
 
+class EscapeComments(NbGraderPreprocessor):
+    """Show a trainer's comment as the text it is: nbgrader renders comments as Markdown, which
+    passes HTML through, so `<script>` or an `<img src=...>` in a comment would run or load."""
+
+    def preprocess_cell(
+        self, cell: NotebookNode, resources: ResourcesDict, index: int
+    ) -> tuple[NotebookNode, ResourcesDict]:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if meta.get("comment"):
+            meta["comment"] = html.escape(str(meta["comment"]))
+        return cell, resources
+
+
+# Our template folder comes first: its feedback/mathjax.html.j2 replaces nbconvert's macro, which
+# loads MathJax from a public CDN. The course's notebooks use no mathematics.
+TEMPLATES = Path(__file__).resolve().parent / "feedback_templates"
+
+
 def feedback_config(config: Config) -> Config:
     """The course config with nbgrader's feedback pipeline extended to remove the secrets."""
+    import nbgrader
     from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
     from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, GetGrades
 
     config = copy.deepcopy(config)
     config.GenerateFeedback.preprocessors = [
         GetGrades,
+        EscapeComments,
         ClearHiddenTests,
         ClearMarkScheme,
         ShortenCheckErrors,
         CSSHTMLHeaderPreprocessor,
     ]
+    nbgrader_templates = (
+        Path(nbgrader.__file__).parent / "server_extensions" / "formgrader" / "templates"
+    )
+    config.HTMLExporter.extra_template_basedirs = [str(TEMPLATES), str(nbgrader_templates)]
     return config
 
 
 # --- the leak check ---------------------------------------------------------------------------
 
 _TAG = re.compile(r"<[^>]+>")
-_MARKDOWN = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+|[*_`#>]")
+_SCRIPT = re.compile(r"(?is)<(script|style)\b.*?</\1>")
+_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _SPACE = re.compile(r"\s+")
+# Whitespace and the characters Markdown or highlighting may drop or add (emphasis, code, quotes,
+# headings); compared without them on both sides, a secret is found however it is rendered.
+_LOOSE = re.compile(r"[\s*_`#>]+")
 
 
 def visible_text(markup: str) -> str:
     """What a reader of an HTML file (or the notebook's source text) sees, whitespace-normalised."""
-    without_tags = _TAG.sub(" ", re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", markup))
+    without_tags = _TAG.sub(" ", _SCRIPT.sub(" ", markup))
     return _SPACE.sub(" ", html.unescape(without_tags)).strip()
 
 
+def _loose(text: str) -> str:
+    return _LOOSE.sub("", text)
+
+
 def _normalise_line(line: str) -> str:
-    return _SPACE.sub(" ", _MARKDOWN.sub("", line)).strip()
+    return _SPACE.sub(" ", _LIST_MARK.sub("", line)).strip()
 
 
 def module_secrets(course_root: Path, module_id: str) -> list[str]:
@@ -102,39 +136,32 @@ def module_secrets(course_root: Path, module_id: str) -> list[str]:
     visible = ""
     for path in sorted(release.glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
-        visible += " ".join(
-            _normalise_line(line) for c in nb.cells for line in c.source.split("\n")
+        visible += "\n".join(
+            _loose(_normalise_line(line)) for c in nb.cells for line in c.source.split("\n")
         )
     secrets = []
     for path in sorted(source.glob("*.ipynb")):
         for line in grading_secrets(path):
             normal = _normalise_line(line)
-            if len(normal) >= 12 and normal not in visible:
+            if len(_loose(normal)) >= 12 and _loose(normal) not in visible:
                 secrets.append(normal)
     return sorted(set(secrets))
-
-
-def _compact(text: str) -> str:
-    return _SPACE.sub("", text)
 
 
 def find_leaks(text: str, secrets: list[str]) -> list[str]:
     """The secrets that appear in a returned file, as displayed or anywhere in its markup.
 
-    Syntax highlighting wraps every token of a code line in its own <span>, so the text is also
-    compared with all tags and whitespace taken out (of the secret too): a hidden test split into
-    spans is still found.
+    Syntax highlighting wraps every token of a code line in its own <span>, and Markdown turns
+    `**` and `_` into tags, so the text and each secret are compared the same way: tags, scripts,
+    whitespace and Markdown's characters taken out of both. (Stripping them from the secret only
+    is what let code-shaped hidden tests, full of `_`, through before.)
     """
-    shown = visible_text(text)
-    raw = _SPACE.sub(" ", html.unescape(text))
-    joined = _compact(
-        html.unescape(_TAG.sub("", re.sub(r"(?is)<(script|style)\b.*?</\1>", "", text)))
+    haystacks = (
+        _loose(visible_text(text)),
+        _loose(html.unescape(text)),
+        _loose(html.unescape(_TAG.sub("", _SCRIPT.sub("", text)))),
     )
-    return [
-        secret
-        for secret in secrets
-        if secret in shown or secret in raw or _compact(secret) in joined
-    ]
+    return [secret for secret in secrets if any(_loose(secret) in h for h in haystacks)]
 
 
 # --- generating and returning -----------------------------------------------------------------
@@ -180,7 +207,23 @@ def generate_feedback(
     """
     root = Path(config.CourseDirectory.root)
     quiet_grading(config)
-    backup_gradebook(root, "before-feedback", keep=keep_backups)
+    with owner_only():
+        verify_gradebook(root)
+        backup_gradebook(root, "before-feedback", keep=keep_backups)
+        outcomes = _generate_all(config, module_ids, trainees, include_ungraded, on_progress)
+        protect_course_folder(root)
+        record_gradebook(root, "feedback")
+    return outcomes
+
+
+def _generate_all(
+    config: Config,
+    module_ids: list[str],
+    trainees: list[str] | None,
+    include_ungraded: bool,
+    on_progress: Callable[[int, int, FeedbackOutcome], None] | None,
+) -> list[FeedbackOutcome]:
+    root = Path(config.CourseDirectory.root)
     api = make_api(feedback_config(config))
     tasks = []
     for module_id in module_ids:
@@ -286,6 +329,18 @@ def return_to_folder(
 ) -> list[Path]:
     """Write `<out>/<module>/<trainee>/<notebook>.html` (and a zip per module) for email/LMS."""
     out_dir = Path(out_dir).expanduser().resolve()
+    with owner_only():
+        made = _copy_out(outcomes, out_dir, make_zip)
+        for path in made:  # only what was written here: the folder may hold other things
+            make_private(path)
+            for folder in path.parents:
+                if folder == out_dir or out_dir not in folder.parents:
+                    break
+                make_private(folder)
+    return made
+
+
+def _copy_out(outcomes: list[FeedbackOutcome], out_dir: Path, make_zip: bool) -> list[Path]:
     written: dict[str, list[Path]] = {}
     for outcome in outcomes:
         if outcome.status != GENERATED:
@@ -294,6 +349,7 @@ def return_to_folder(
         target.mkdir(parents=True, exist_ok=True)
         for path in outcome.files:
             shutil.copyfile(path, target / path.name)
+            make_private(target / path.name)
             written.setdefault(outcome.module_id, []).append(target / path.name)
     made = [p for paths in written.values() for p in paths]
     if make_zip:

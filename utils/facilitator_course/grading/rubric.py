@@ -23,6 +23,7 @@ from .notebook_text import ANSWER_SUFFIX, answer_text, cells_by_grade_id, mark_s
 
 WRITTEN = "written answer"
 NO_AUTOMATIC_SCORE = "no automatic score"
+LEFT_BY_CODER = "left for you by the coder"
 
 
 class RubricError(ValueError):
@@ -42,6 +43,7 @@ class ManualItem:
     score: float | None
     comment: str | None
     needs_grade: bool
+    reason: str | None = None  # why the coder left a role-play reply to the trainer
 
 
 def _read(path: Path) -> nbformat.NotebookNode | None:
@@ -94,6 +96,7 @@ def items_to_grade(
     manual_ids = {item.grade_id for m in course.modules for item in m.items if item.manual}
     wanted = module_ids or [m.id for m in course.modules]
     read = cache(_read)  # each notebook is parsed once, however many of its items wait
+    left = cache(_left_reasons)
     found = []
     with open_gradebook(config) as gb:
         for module_id in wanted:
@@ -110,6 +113,8 @@ def items_to_grade(
                         written = grade.name in manual_ids or grade.cell.type == "TaskCell"
                         if not grade.needs_manual_grade and not (include_graded and written):
                             continue
+                        reason = left(root, trainee, module_id).get((notebook.name, grade.name))
+                        kind = WRITTEN if written else NO_AUTOMATIC_SCORE
                         found.append(
                             ManualItem(
                                 module_id=module_id,
@@ -117,7 +122,7 @@ def items_to_grade(
                                 trainee=trainee,
                                 grade_id=grade.name,
                                 max_score=float(grade.max_score or 0),
-                                kind=WRITTEN if written else NO_AUTOMATIC_SCORE,
+                                kind=LEFT_BY_CODER if reason and not written else kind,
                                 answer=_answer(
                                     read, root, trainee, module_id, notebook.name, grade.name
                                 ),
@@ -127,9 +132,18 @@ def items_to_grade(
                                 score=grade.manual_score,
                                 comment=_comment(gb, grade.name, notebook.name, module_id, trainee),
                                 needs_grade=bool(grade.needs_manual_grade),
+                                reason=reason,
                             )
                         )
     return found
+
+
+def _left_reasons(root: Path, trainee: str, module_id: str) -> dict[tuple[str, str], str]:
+    """{(notebook, item): the coder's reason} for replies it left to the trainer."""
+    from .manual_marks import left_for_trainer
+
+    folder = root / "autograded" / trainee / module_id
+    return {(i.notebook, i.item): i.reason for i in left_for_trainer(folder)}
 
 
 def _comment(gb, grade_id: str, notebook: str, module_id: str, trainee: str):
@@ -158,10 +172,29 @@ def record_grade(
     Works like the Formgrader: the manual score takes precedence over any automatic score and the
     item no longer waits for a grade.
     """
+    from .gradebook_guard import record_gradebook, verify_gradebook
+    from .private import owner_only
+
+    root = Path(config.CourseDirectory.root)
+    with owner_only():
+        verify_gradebook(root)
+        if backup:
+            backup_gradebook(root, "before-manual-grade", keep_backups)
+        maximum = _store_grade(config, module_id, trainee, grade_id, score, comment)
+        record_gradebook(root, "grade")
+    return maximum
+
+
+def _store_grade(
+    config: Config,
+    module_id: str,
+    trainee: str,
+    grade_id: str,
+    score: float,
+    comment: str | None,
+) -> float:
     from nbgrader.api import MissingEntry
 
-    if backup:
-        backup_gradebook(Path(config.CourseDirectory.root), "before-manual-grade", keep_backups)
     with open_gradebook(config) as gb:
         try:
             submission = gb.find_submission(module_id, trainee)
