@@ -25,7 +25,7 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import IO
 
 HOST = "127.0.0.1"
@@ -86,7 +86,11 @@ def _copy_without_noise(source: IO[str], target: IO[str]) -> None:
         target.flush()
 
 
-def run_server(command: Sequence[str], stderr: IO[str] | None = None) -> int:
+def run_server(
+    command: Sequence[str],
+    stderr: IO[str] | None = None,
+    env: Mapping[str, str] | None = None,
+) -> int:
     """Run a server until it stops; its messages reach the terminal without harmless noise.
 
     Ctrl+C (which the server receives too) or a SIGTERM to this process lets the server shut its
@@ -94,7 +98,12 @@ def run_server(command: Sequence[str], stderr: IO[str] | None = None) -> int:
     """
     target = stderr or sys.stderr
     proc = subprocess.Popen(
-        list(command), stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace"
+        list(command),
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        env=None if env is None else dict(env),
     )
     assert proc.stderr is not None
     reader = threading.Thread(target=_copy_without_noise, args=(proc.stderr, target), daemon=True)
