@@ -191,3 +191,14 @@ def test_nothing_is_written_while_nbgrader_runs(tmp_path, monkeypatch):
     RolePlay(OPENS_WITH_CHOICE, store=store)
     SortingWidget.from_name("orientation-role", store=store)
     assert not key_path(store).exists()
+
+
+def test_pages_opened_at_once_agree_on_one_key(tmp_path):
+    """Several kernels starting together (a restored browser session) make one key between them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    store = ProgressStore(tmp_path / "fresh" / "progress.json")
+    with ThreadPoolExecutor(8) as pool:
+        keys = set(pool.map(lambda _: learner_key(store), range(16)))
+    assert keys == {key_path(store).read_text().strip()}
+    assert [p.name for p in key_path(store).parent.iterdir()] == [key_path(store).name]
