@@ -60,6 +60,15 @@ class _TooBig(Exception):
     pass
 
 
+class _DuplicateKey(Exception):
+    """A key written twice in one mapping: YAML keeps the last silently, which hides a mistake
+    (two `id:` lines, a pasted node) behind whatever later check trips over the survivor."""
+
+    def __init__(self, field: str, line: int, first_line: int) -> None:
+        super().__init__(field)
+        self.field, self.line, self.first_line = field, line, first_line
+
+
 def _walk(node: yaml.Node, path: str, lines: LineMap, budget: list[int], depth: int = 0) -> None:
     budget[0] -= 1
     if budget[0] < 0:
@@ -71,9 +80,15 @@ def _walk(node: yaml.Node, path: str, lines: LineMap, budget: list[int], depth: 
         raise _TooBig(f"is nested too deeply (more than {MAX_CONTENT_DEPTH} levels)")
     lines.add(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             key = str(key_node.value)
             child = f"{path}.{key}" if path else key
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                line = key_node.start_mark.line + 1
+                if key in seen:
+                    raise _DuplicateKey(child, line, seen[key])
+                seen[key] = line
             lines.add(child, key_node.start_mark.line + 1)
             _walk(value_node, child, lines, budget, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
@@ -113,6 +128,14 @@ def load_yaml(path: Path | str) -> tuple[Any, LineMap]:
         raise ContentError(str(path), line, "", f"is not valid YAML: {problem}") from None
     except _TooBig as exc:
         raise ContentError(str(path), None, "", str(exc)) from None
+    except _DuplicateKey as exc:
+        raise ContentError(
+            str(path),
+            exc.line,
+            exc.field,
+            f"appears twice in the same block (first on line {exc.first_line}); keep one: "
+            "YAML would silently use only the last one",
+        ) from None
     except RecursionError:
         raise ContentError(
             str(path), None, "", f"is nested too deeply (more than {MAX_CONTENT_DEPTH} levels)"

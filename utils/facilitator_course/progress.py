@@ -7,7 +7,10 @@ Why the care with writing: a notebook kernel can be restarted or killed at any m
 save goes to a temporary file that is flushed and fsynced, then atomically renamed over the old
 file: a crash leaves either the old or the new progress, never half of one. A file that cannot be
 read anyway (edited by hand, disk trouble) is reported and set aside under a new name, never
-silently thrown away. Learners can export, reset or delete their progress
+silently thrown away; whichever widget saved first says so, and `progress show` lists the copy.
+If it cannot even be set aside (a read-only folder), it is left alone and nothing is saved over
+it. A save killed before its rename leaves an orphaned temporary file: the next save removes it
+once it is older than any save takes. Learners can export, reset or delete their progress
 (`facilitator-course progress ...`).
 """
 
@@ -23,6 +26,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .atomic_file import atomic_write_text, orphaned_temp_files, remove_orphans
 from .paths import user_data_dir
 
 try:  # POSIX: serialise writers from two kernels; elsewhere atomic replace alone must do
@@ -37,44 +41,17 @@ SECTIONS = ("scenarios", "meetings", "drills", "worksheets")
 ORDER_KEY_SUFFIX = ".order-key"
 
 
+class ProgressNotSaved(OSError):
+    """Progress could not be written; the message says why in plain words and that nothing
+    already saved was changed. An OSError, so every `except OSError` around a save catches it."""
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def empty_progress() -> dict[str, Any]:
     return {"version": SCHEMA_VERSION, **{section: {} for section in SECTIONS}}
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (a no-op where directories cannot be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # pragma: no cover - e.g. Windows
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(fd)
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write `text` to `path` so that readers see the old or the new content, never a mix."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    _fsync_dir(path.parent)
 
 
 class ProgressStore:
@@ -86,6 +63,7 @@ class ProgressStore:
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path else user_data_dir() / PROGRESS_FILE
         self.notices: list[str] = []
+        self.unreadable: Path | None = None  # a damaged file that could not be set aside
 
     # -- reading and writing ------------------------------------------------------------------
     def load(self, repair: bool = True) -> dict[str, Any]:
@@ -94,6 +72,7 @@ class ProgressStore:
         With `repair=False` (looking only: `progress show` and `export`) a damaged file is reported
         but left exactly where it is.
         """
+        self.unreadable = None
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -120,7 +99,18 @@ class ProgressStore:
                     "It was left as it is."
                 )
                 return empty_progress()
-            kept = self._set_aside(str(error))
+            try:
+                kept = self._set_aside(str(error))
+            except OSError as exc:
+                # A read-only folder: the file stays exactly as it is and nothing is saved over
+                # it (update() refuses while `unreadable` is set).
+                self.unreadable = self.path
+                self.notices.append(
+                    f"Your saved progress in {self.path} could not be read ({_short(error)}) "
+                    f"and could not be set aside ({_reason(exc)}). It was left as it is and "
+                    "nothing will be saved over it."
+                )
+                return empty_progress()
             self.notices.append(
                 f"Your saved progress could not be read ({_short(error)}). It was kept as {kept} "
                 "and a new progress file was started."
@@ -189,12 +179,51 @@ class ProgressStore:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
     def update(self, change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
-        """Re-read, apply `change`, save: two kernels saving at once do not lose each other's work."""
-        with self._locked():
-            data = self.load()
-            change(data)
-            self.save(data)
-            return data
+        """Re-read, apply `change`, save: two kernels saving at once do not lose each other's work.
+
+        Raises ProgressNotSaved (an OSError) with a plain message when the progress cannot be
+        written (a read-only folder, a full disk, a damaged file that could not be set aside).
+        """
+        try:
+            with self._locked():
+                data = self.load()
+                if self.unreadable is not None:
+                    raise ProgressNotSaved(
+                        f"Not saved: your progress file {self.unreadable} could not be read or "
+                        "set aside, so nothing is written over it. Move it somewhere else to "
+                        "start a new one."
+                    )
+                change(data)
+                self.save(data)
+                remove_orphans(self.path)
+                return data
+        except ProgressNotSaved:
+            raise
+        except OSError as exc:
+            raise ProgressNotSaved(
+                f"Not saved: your progress folder {self.path.parent} cannot be written to "
+                f"({_reason(exc)}). Nothing already saved was changed."
+            ) from exc
+
+    def save_problem(self) -> str | None:
+        """Why nothing can be saved here (e.g. a read-only folder), or None when saving works.
+
+        Tried for real (a temporary file created and removed), since permission bits do not
+        tell the whole story: a read-only disk, an immutable folder, a full quota.
+        """
+        folder = self.path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=folder)
+            os.close(fd)
+            os.unlink(name)
+        except OSError as exc:
+            return f"the folder {folder} cannot be written to ({_reason(exc)})"
+        return None
+
+    def set_aside_copies(self) -> list[Path]:
+        """Earlier progress files that could not be read, kept under a new name."""
+        return [p for p in self.leftover_files() if p.name.startswith(f"{self.path.name}.corrupt-")]
 
     # -- what the course records ---------------------------------------------------------------
     def record_scenario(
@@ -313,6 +342,14 @@ class ProgressStore:
             lines.append(f"  worksheet draft {worksheet} (saved {entry.get('updated', '?')})")
         if len(lines) == 1:
             lines.append("  nothing saved yet")
+        for copy in self.set_aside_copies():
+            lines.append(f"Set aside because it could not be read (kept, nothing deleted): {copy}")
+        orphans = orphaned_temp_files(self.path)
+        if orphans:
+            lines.append(
+                f"{len(orphans)} temporary file(s) from an interrupted save; they hold nothing "
+                "you need and are removed at the next save."
+            )
         return [*self.notices, *lines]
 
 
@@ -339,6 +376,11 @@ def to_json(data: Any) -> str:
     except UnicodeEncodeError:
         text = json.dumps(data, indent=2, ensure_ascii=True, sort_keys=True)
     return text
+
+
+def _reason(exc: OSError) -> str:
+    """'Read-only file system', 'Permission denied'...: the OS's words without the errno."""
+    return exc.strerror or str(exc)
 
 
 def _short(exc: Exception) -> str:

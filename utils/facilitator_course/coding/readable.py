@@ -280,6 +280,12 @@ def unreadable(text: str) -> Unjudged | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _stemmed_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """The stems of _ANCHORS and _ELSEWHERE, computed once."""
+    return frozenset(stem(w) for w in _ANCHORS), frozenset(stem(w) for w in _ELSEWHERE)
+
+
 def off_topic(text: str, context: str, related: tuple[str, ...] = ()) -> Unjudged | None:
     """A reply about small talk or another subject (weather, sport, films, food...) none of
     whose content words connects to the participant's line `context`, to `related` text
@@ -290,8 +296,8 @@ def off_topic(text: str, context: str, related: tuple[str, ...] = ()) -> Unjudge
     subject: a reply with words the lists do not know is judged as usual, never refused."""
     mine = content_stems(text)
     theirs = content_stems(context).union(*(content_stems(r) for r in related))
-    anchors = {stem(w) for w in _ANCHORS}
-    elsewhere = mine & {stem(w) for w in _ELSEWHERE}
+    anchors, elsewhere_stems = _stemmed_lists()
+    elsewhere = mine & elsewhere_stems
     emotional = _EMOTION_RE.search(normalise(text))
     if elsewhere and not (mine & theirs) and not (mine & anchors) and not emotional:
         shown = ", ".join(f"'{w}'" for w in sorted(mine)[:3])

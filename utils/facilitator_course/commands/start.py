@@ -11,6 +11,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rebuild", action="store_true", help="regenerate modules/ from solutions/ first"
     )
+    parser.add_argument(
+        "--max-pages",
+        type=int,
+        default=None,
+        metavar="N",
+        help="most course pages open at once, about 60 MB each (default 25; 0 = no limit)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -18,7 +25,12 @@ def run(args: argparse.Namespace) -> int:
     from ..course import load_course
     from ..launcher import port_in_use, port_taken_message, run_server
     from ..paths import CourseNotFound
-    from ..web import home_url, voila_command
+    from ..web import MAX_PAGES, home_url, voila_command
+
+    max_pages = MAX_PAGES if args.max_pages is None else args.max_pages
+    if max_pages < 0:
+        print("--max-pages should be 0 (no limit) or more.", file=sys.stderr)
+        return 2
 
     if not 0 < args.port < 65536:
         print(f"--port should be between 1 and 65535, not {args.port}.", file=sys.stderr)
@@ -45,7 +57,9 @@ def run(args: argparse.Namespace) -> int:
         flush=True,
     )
     code = run_server(
-        voila_command(course.modules_dir, args.port, extra=["--Voila.port_retries=0"])
+        voila_command(
+            course.modules_dir, args.port, max_pages=max_pages, extra=["--Voila.port_retries=0"]
+        )
     )
     if code not in (0, None):
         print(

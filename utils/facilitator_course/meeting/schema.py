@@ -105,9 +105,14 @@ def _event(check: Checker, raw: Any, where: str, names: set[str]) -> MeetingEven
             f"{where}.safety",
             "a disclosure of suicidal thoughts is always a safety incident; remove 'safety: false'",
         )
-    raw_choices = check.require(raw, "choices", list, where) or []
-    if raw_choices and len(raw_choices) < 2:
-        check.error(f"{where}.choices", "should offer at least two options")
+    raw_choices = check.require(raw, "choices", list, where)
+    if raw_choices is not None and len(raw_choices) < 2:
+        # an empty list would leave the learner with nothing to click and drop the event
+        # (a safety event included) from the meeting without a word
+        check.error(
+            f"{where}.choices", f"should offer at least two options (found {len(raw_choices)})"
+        )
+    raw_choices = raw_choices or []
     choices = [
         c
         for i, item in enumerate(raw_choices)

@@ -166,9 +166,20 @@ class MeetingSimulation:
         return len(self._steps)
 
     def choose(self, index: int) -> Decision:
+        """Take option `index` (0-based whole number) for the current event.
+
+        Raises TypeError if `index` is not a whole number (e.g. the text "0"), IndexError if
+        there is no such option, RuntimeError once the meeting has finished: each with a
+        plain message, so a caller learns what went wrong at the call, not from inside.
+        """
         if self.finished:
             raise RuntimeError("the meeting has finished; see the debrief or start again")
         plan, event = self._steps[self._position]
+        if isinstance(index, bool) or not isinstance(index, int):
+            raise TypeError(
+                f"choose() takes the option's number, a whole number from 0 to "
+                f"{len(event.choices) - 1}; got {type(index).__name__} {index!r}"
+            )
         if not 0 <= index < len(event.choices):
             raise IndexError(f"option {index} does not exist; there are {len(event.choices)}")
         decision = Decision(plan.element.key, event, event.choices[index])

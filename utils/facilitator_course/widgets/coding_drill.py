@@ -188,7 +188,10 @@ class CodingDrillWidget:
                     self.drill.id, result.agreement, result.kappa, len(result.answered)
                 )
             except OSError as exc:
-                self.results.value += message_html("todo", "Could not save: " + escape(str(exc)))
+                self.results.value += message_html("todo", escape(str(exc)))
+            for notice in store.notices:  # e.g. a damaged progress file set aside by this save
+                self.results.value += message_html("info", escape(notice))
+            store.notices.clear()
         return result
 
     def _ipython_display_(self) -> None:  # pragma: no cover - needs a frontend

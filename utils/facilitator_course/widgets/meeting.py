@@ -249,7 +249,10 @@ class MeetingSimulator:
             store.record_meeting(self.simulation.meeting.id, result.score, result.passed)
             self.saved = True
         except OSError as exc:
-            self.debrief.value += message_html("todo", "Could not save: " + escape(str(exc)))
+            self.debrief.value += message_html("todo", escape(str(exc)))
+        for notice in store.notices:  # e.g. a damaged progress file set aside by this save
+            self.debrief.value += message_html("info", escape(notice))
+        store.notices.clear()
 
     def _ipython_display_(self) -> None:  # pragma: no cover - needs a frontend
         from IPython.display import display

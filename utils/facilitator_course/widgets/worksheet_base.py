@@ -274,23 +274,36 @@ class WorksheetWidget:
         for notice in store.notices:
             self.status.value += message_html("info", escape(notice))
         store.notices.clear()
+        problem = store.save_problem()
+        if problem:  # say so now, not after the learner has typed a page
+            self.status.value += message_html(
+                "todo",
+                escape(
+                    f"Your drafts cannot be saved on this computer: {problem}. You can still "
+                    "use the worksheet; copy your text somewhere safe before you close the page."
+                ),
+            )
 
     def save_draft(self, quiet: bool = False) -> bool:
         if not self.save_progress:
             if not quiet:
                 self.status.value = message_html("info", "Drafts are not saved here.")
             return False
+        store = self._store()
         try:
-            self._store().save_draft(self.draft_key, self.draft_values())
-        except OSError as exc:
-            self.status.value = message_html(
-                "todo", "Could not save your draft: " + escape(str(exc))
-            )
-            return False
-        self._last_save = time.monotonic()
-        if not quiet:
-            self.status.value = message_html("good", "Draft saved on this computer.")
-        return True
+            store.save_draft(self.draft_key, self.draft_values())
+        except OSError as exc:  # ProgressNotSaved says why in plain words; the text stays here
+            self.status.value = message_html("todo", escape(str(exc)))
+            saved = False
+        else:
+            self._last_save = time.monotonic()
+            if not quiet:
+                self.status.value = message_html("good", "Draft saved on this computer.")
+            saved = True
+        for notice in store.notices:  # e.g. a damaged file set aside by this very save
+            self.status.value += message_html("info", escape(notice))
+        store.notices.clear()
+        return saved
 
     def _ipython_display_(self) -> None:  # pragma: no cover - needs a frontend
         from IPython.display import display

@@ -6,8 +6,9 @@ as a checklist and tests can assert on them without parsing HTML.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..safety import mentions_distress
 
@@ -17,6 +18,52 @@ INFO = "info"  # an observation or a question to think about
 SAFETY = "safety"  # the text mentions distress: resources come first
 
 MAX_FIELD_CHARS = 2000
+# Live feedback runs on every keystroke, so it reads at most this much of each box: a 1 MB paste
+# would otherwise cost about a second per key. The text itself is kept whole (and saved); the
+# length message tells the learner that only the start of an over-long box is checked.
+ANALYSED_CHARS = 10_000
+
+
+def analysed(text: str) -> str:
+    """The part of a box that live feedback reads (see ANALYSED_CHARS)."""
+    return text[:ANALYSED_CHARS]
+
+
+def text_fields(worksheet: str, fields: Any, keys: Iterable[str]) -> dict[str, str]:
+    """The text boxes of `fields` (missing or None -> ""), checked at the door.
+
+    Raises TypeError with a plain message when `fields` is not a mapping or a box holds
+    something other than text, instead of an AttributeError from deep inside the analysis.
+    """
+    if not isinstance(fields, Mapping):
+        raise TypeError(
+            f"{worksheet}: expected the boxes as a mapping (box name -> text), "
+            f"got {type(fields).__name__}"
+        )
+    texts = {}
+    for key in keys:
+        value = fields.get(key)
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            raise TypeError(
+                f"{worksheet}: the box '{key}' should hold text, got {type(value).__name__} "
+                f"{_preview(value)}"
+            )
+        texts[key] = value
+    return texts
+
+
+def require_text(where: str, value: Any) -> str:
+    """`value` if it is text; else a TypeError naming `where` in plain words."""
+    if not isinstance(value, str):
+        raise TypeError(f"{where} should be text, got {type(value).__name__} {_preview(value)}")
+    return value
+
+
+def _preview(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 @dataclass(frozen=True)
@@ -46,9 +93,14 @@ class WorksheetFeedback:
 def length_problem(label: str, text: str, limit: int = MAX_FIELD_CHARS) -> str | None:
     """A clear message for an over-long field (empty fields get their own, specific prompts)."""
     if len(text) > limit:
+        checked = (
+            f" Only the first {ANALYSED_CHARS:,} characters are checked; all of your text is kept."
+            if len(text) > ANALYSED_CHARS
+            else ""
+        )
         return (
             f"{label} is {len(text)} characters long. Keep it under {limit}: a worksheet "
-            "works best with short, concrete lines."
+            f"works best with short, concrete lines.{checked}"
         )
     return None
 
@@ -56,7 +108,7 @@ def length_problem(label: str, text: str, limit: int = MAX_FIELD_CHARS) -> str |
 def lines_of(text: str) -> list[str]:
     """Non-empty lines with list markers ('-', '*', '1.') removed."""
     items = []
-    for raw in (text or "").splitlines():
+    for raw in analysed(text or "").splitlines():
         line = raw.strip().lstrip("-*•").strip()
         if len(line) > 2 and line[0].isdigit() and line[1] in ".)":
             line = line[2:].strip()
@@ -76,6 +128,6 @@ def safety_messages(texts: Iterable[object]) -> list[Message]:
 
     Every worksheet puts it before its other feedback, so resources are the first thing read.
     """
-    if any(mentions_distress(text) for text in texts):
+    if any(mentions_distress(analysed(t) if isinstance(t, str) else t) for t in texts):
         return [Message(SAFETY, DISTRESS_NOTE)]
     return []

@@ -18,7 +18,9 @@ from .base import (
     WorksheetFeedback,
     length_problem,
     lines_of,
+    require_text,
     safety_messages,
+    text_fields,
 )
 
 QUADRANTS: dict[str, str] = {
@@ -41,9 +43,13 @@ class CBAItem:
 
 
 def parse_items(text: str) -> list[CBAItem]:
-    """One item per line; a tag such as '(short)', '(long-term)', '[S]' or '[LT]' sets the term."""
+    """One item per line; a tag such as '(short)', '(long-term)', '[S]' or '[LT]' sets the term.
+
+    Reads the first ANALYSED_CHARS characters (live feedback on a huge paste stays fast).
+    Raises TypeError if `text` is not text.
+    """
     items = []
-    for line in lines_of(text):
+    for line in lines_of(require_text("A CBA box", text)):
         term = ""
         match = _TAG.search(line)
         if match:
@@ -59,11 +65,14 @@ class CostBenefitAnalysis:
     behaviour: str = ""
     items: dict[str, list[CBAItem]] = field(default_factory=lambda: {q: [] for q in QUADRANTS})
 
+    def __post_init__(self) -> None:
+        require_text("The CBA's behaviour", self.behaviour)
+
     @classmethod
     def from_fields(cls, fields: dict[str, str]) -> CostBenefitAnalysis:
-        return cls(
-            fields.get("behaviour", ""), {q: parse_items(fields.get(q, "")) for q in QUADRANTS}
-        )
+        """The boxes as typed (a missing box is empty). TypeError if a box is not text."""
+        texts = text_fields("CBA worksheet", fields, ("behaviour", *QUADRANTS))
+        return cls(texts["behaviour"], {q: parse_items(texts[q]) for q in QUADRANTS})
 
     def fields(self) -> dict[str, str]:
         def line(item: CBAItem) -> str:
@@ -76,8 +85,16 @@ class CostBenefitAnalysis:
 
 
 def analyse_cba(cba: CostBenefitAnalysis, raw: dict[str, str] | None = None) -> WorksheetFeedback:
-    """Live feedback on a CBA. `raw` (the typed text) is used for length and distress checks."""
-    raw = raw or cba.fields()
+    """Live feedback on a CBA. `raw` (the typed text) is used for length and distress checks.
+
+    Raises TypeError if `cba` is not a CostBenefitAnalysis or a box of `raw` is not text.
+    """
+    if not isinstance(cba, CostBenefitAnalysis):
+        raise TypeError(
+            "analyse_cba() takes a CostBenefitAnalysis (see CostBenefitAnalysis.from_fields), "
+            f"got {type(cba).__name__}"
+        )
+    raw = text_fields("CBA worksheet", raw or cba.fields(), ("behaviour", *QUADRANTS))
     messages: list[Message] = []
     messages.extend(safety_messages(raw.values()))
     for key, label in (("behaviour", "What you are weighing up"), *QUADRANTS.items()):

@@ -17,9 +17,11 @@ from .base import (
     TODO,
     Message,
     WorksheetFeedback,
+    analysed,
     length_problem,
     lines_of,
     safety_messages,
+    text_fields,
 )
 
 FIELDS: dict[str, str] = {
@@ -60,7 +62,7 @@ class ChangePlan:
                 return None
 
         return cls(
-            **{k: str(fields.get(k, "") or "") for k in FIELDS},
+            **text_fields("Change Plan worksheet", fields, FIELDS),
             importance=ruler(fields.get("importance")),
             confidence=ruler(fields.get("confidence")),
         )
@@ -90,8 +92,9 @@ def ruler_questions(name: str, value: int) -> str:
 
 
 def analyse_change_plan(plan: ChangePlan) -> WorksheetFeedback:
+    """Live feedback on a Change Plan. TypeError if a box is not text (see ChangePlan.from_fields)."""
     messages: list[Message] = []
-    texts = {k: getattr(plan, k) or "" for k in FIELDS}
+    texts = text_fields("Change Plan worksheet", plan.fields(), FIELDS)
     messages.extend(safety_messages(texts.values()))
     for key, label in FIELDS.items():
         problem = length_problem(label, texts[key])
@@ -136,7 +139,7 @@ def analyse_change_plan(plan: ChangePlan) -> WorksheetFeedback:
                 )
             )
     if lines_of(plan.obstacles) and not re.search(
-        r"\b(?:if|when|then|plan|instead)\b", plan.obstacles, re.IGNORECASE
+        r"\b(?:if|when|then|plan|instead)\b", analysed(plan.obstacles), re.IGNORECASE
     ):
         messages.append(
             Message(

@@ -16,6 +16,7 @@ from .base import (
     Message,
     WorksheetFeedback,
     length_problem,
+    require_text,
     safety_messages,
 )
 
@@ -32,6 +33,26 @@ class UrgeEntry:
     minutes: int | None = None  # how long it lasted
     response: str = ""  # what I did
     acted: bool = False  # did I act on it?
+
+    def __post_init__(self) -> None:
+        """Wrong types are a programming mistake, stopped here with a plain TypeError (not an
+        AttributeError from inside `problems()`); wrong values are the learner's, and
+        `problems()` explains them."""
+        for name in ("when", "trigger", "response"):
+            require_text(f"UrgeEntry's '{name}'", getattr(self, name))
+        for name, optional in (("intensity", False), ("minutes", True)):
+            value = getattr(self, name)
+            if (value is None and optional) or (
+                isinstance(value, int) and not isinstance(value, bool)
+            ):
+                continue
+            raise TypeError(
+                f"UrgeEntry's '{name}' should be a whole number"
+                + (" or None" if optional else "")
+                + f", got {type(value).__name__} {value!r}"[:80]
+            )
+        if not isinstance(self.acted, bool):
+            raise TypeError(f"UrgeEntry's 'acted' should be True or False, got {self.acted!r}"[:90])
 
     def problems(self) -> list[str]:
         found = []
@@ -82,7 +103,14 @@ class UrgeLog:
     entries: list[UrgeEntry] = field(default_factory=list)
 
     def add(self, entry: UrgeEntry) -> list[str]:
-        """Add an entry if it is valid; return the problems (empty when it was added)."""
+        """Add an entry if it is valid; return the problems (empty when it was added).
+
+        Raises TypeError if `entry` is not an UrgeEntry (a dict: see UrgeEntry.from_dict)."""
+        if not isinstance(entry, UrgeEntry):
+            raise TypeError(
+                f"UrgeLog.add() takes an UrgeEntry (UrgeEntry.from_dict reads a mapping), "
+                f"got {type(entry).__name__}"
+            )
         problems = entry.problems()
         if len(self.entries) >= MAX_ENTRIES:
             problems.append(f"the log holds {MAX_ENTRIES} entries; export or clear older ones")
