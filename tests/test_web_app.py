@@ -23,6 +23,12 @@ def _assert_clean(page) -> None:
         assert marker not in text, f"source code visible: {marker}"
 
 
+def _shown_number(page, statement: str) -> int:
+    """The number a sorting statement is shown with ("3. Reads the meeting's ...")."""
+    text = page.locator(".fc-sort p", has_text=statement).inner_text()
+    return int(text.split(".", 1)[0])
+
+
 def test_home_page(page, voila_url):
     page.set_viewport_size({"width": 1200, "height": 2000})
     page.goto(f"{voila_url}/voila/render/home.ipynb")
@@ -51,7 +57,10 @@ def test_module0_practice_can_be_completed_with_clicks_and_keyboard(page, voila_
 
     exercise = load_sorting_exercise("orientation-role")
     labels = exercise.choices
-    for number, item in enumerate(exercise.items, start=1):
+    # statements are shown in this learner's own order: read each one's number off the page
+    shown = sorted(exercise.items, key=lambda item: _shown_number(page, item.text))
+    for number, item in enumerate(shown, start=1):
+        assert _shown_number(page, item.text) == number
         # the first statement is answered wrongly on purpose, the second with the keyboard
         answer = item.answer if number != 1 else next(k for k in labels if k != item.answer)
         button = page.get_by_title(f"Statement {number}: {labels[answer]}", exact=True)
@@ -67,7 +76,7 @@ def test_module0_practice_can_be_completed_with_clicks_and_keyboard(page, voila_
         f"You sorted {len(exercise.items) - 1} of {len(exercise.items)} statements correctly"
     )
     expect(feedback).to_contain_text("Not quite")
-    expect(feedback).to_contain_text(exercise.items[0].why[:40])
+    expect(feedback).to_contain_text(shown[0].why[:40])
     page.screenshot(path=str(screenshot_dir() / "module0-lesson.png"), full_page=True)
 
     page.get_by_role("button", name="Start again").click()

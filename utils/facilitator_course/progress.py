@@ -37,6 +37,8 @@ except ImportError:  # pragma: no cover - Windows
 PROGRESS_FILE = "progress.json"
 SCHEMA_VERSION = 1
 SECTIONS = ("scenarios", "meetings", "drills", "worksheets")
+# Beside the progress file: the random key that orders a learner's options (see option_order).
+ORDER_KEY_SUFFIX = ".order-key"
 
 
 class ProgressNotSaved(OSError):
@@ -301,7 +303,7 @@ class ProgressStore:
         return sorted(
             p
             for p in folder.iterdir()
-            if p.name in (name, f"{name}.lock")
+            if p.name in (name, f"{name}.lock", f"{name}{ORDER_KEY_SUFFIX}")
             or p.name.startswith(f"{name}.corrupt-")
             or (p.name.startswith(f".{name}.") and p.name.endswith(".tmp"))
         )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 
 
@@ -24,6 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..build import BuildError, build
     from ..course import load_course
+    from ..launcher import port_in_use, port_taken_message, run_server
     from ..paths import CourseNotFound
     from ..web import MAX_PAGES, home_url, voila_command
 
@@ -32,6 +32,9 @@ def run(args: argparse.Namespace) -> int:
         print("--max-pages should be 0 (no limit) or more.", file=sys.stderr)
         return 2
 
+    if not 0 < args.port < 65536:
+        print(f"--port should be between 1 and 65535, not {args.port}.", file=sys.stderr)
+        return 2
     try:
         course = load_course()
         if args.rebuild or not (course.modules_dir / "home.ipynb").is_file():
@@ -40,12 +43,27 @@ def run(args: argparse.Namespace) -> int:
     except (BuildError, CourseNotFound) as exc:
         print(f"Could not start the course: {exc}", file=sys.stderr)
         return 1
+    # Checked first, and Voilà told never to move to another port: the address printed below
+    # is the one that answers (see launcher).
+    if port_in_use(args.port):
+        print(
+            port_taken_message(args.port, home_url(args.port), "facilitator-course start"),
+            file=sys.stderr,
+        )
+        return 1
     print(
         f"\nThe course is starting. Open this address in your browser:\n\n    "
         f"{home_url(args.port)}\n\nPress Ctrl+C to stop.\n",
         flush=True,
     )
-    try:
-        return subprocess.call(voila_command(course.modules_dir, args.port, max_pages=max_pages))
-    except KeyboardInterrupt:
-        return 0
+    code = run_server(
+        voila_command(
+            course.modules_dir, args.port, max_pages=max_pages, extra=["--Voila.port_retries=0"]
+        )
+    )
+    if code not in (0, None):
+        print(
+            f"The course server stopped (exit status {code}); the messages above say why.",
+            file=sys.stderr,
+        )
+    return code

@@ -13,9 +13,10 @@ import ipywidgets as w
 
 from ..htmlsafe import escape
 from ..meeting.format import MEETING_MINUTES, element
-from ..meeting.model import EVENT_KINDS
+from ..meeting.model import EVENT_KINDS, MeetingEvent
 from ..meeting.schema import load_meeting
 from ..meeting.simulator import Decision, MeetingDebrief, MeetingSimulation
+from ..option_order import OptionOrder
 from ..progress import ProgressStore
 from ..safety import crisis_banner_html
 from .style import badge, message_html, meter_html, nbgrader_running, root
@@ -91,15 +92,21 @@ def debrief_html(debrief: MeetingDebrief) -> str:
 
 
 class MeetingSimulator:
-    """Build with `MeetingSimulator.from_name("community-centre-evening")`; use `.widget`."""
+    """Build with `MeetingSimulator.from_name("community-centre-evening")`; use `.widget`.
+
+    Responses are listed in the learner's own stable order (`order`, default from the key
+    beside `store`), each keeping its index in the meeting data as its value.
+    """
 
     def __init__(
         self,
         simulation: MeetingSimulation,
         store: ProgressStore | None = None,
         save_progress: bool = True,
+        order: OptionOrder | None = None,
     ) -> None:
         self.simulation = simulation
+        self.order = order or OptionOrder.for_learner(store, save=not nbgrader_running())
         self.store = store
         self.save_progress = save_progress and not nbgrader_running()
         self.saved = False
@@ -225,8 +232,14 @@ class MeetingSimulator:
             f"<p><strong>Situation{who}:</strong> "
             f"{escape(event.situation)}</p>"
         )
-        self.options.options = [(c.action, i) for i, c in enumerate(event.choices)]
+        self.options.options = self.response_options(event)
         self.options.value = None
+
+    def response_options(self, event: MeetingEvent) -> list[tuple[str, int]]:
+        """(response, index in the meeting data) in this learner's order; the index is what the
+        simulation is given, so a response chosen still means the one the author wrote."""
+        place = f"meeting/{self.simulation.meeting.id}/{event.id}"
+        return [(choice.action, i) for i, choice in self.order.arrange(place, event.choices)]
 
     def _save(self, result: MeetingDebrief) -> None:
         if not self.save_progress or self.saved:

@@ -12,11 +12,12 @@ from typing import Any
 import ipywidgets as w
 
 from ..htmlsafe import escape
+from ..option_order import OptionOrder
 from ..progress import ProgressStore
 from ..roleplay.coder import Coder, label_name
 from ..roleplay.conversation import Conversation, ReplyRejected
 from ..roleplay.loader import load_scenario
-from ..roleplay.scenario import CHOICE, Scenario
+from ..roleplay.scenario import CHOICE, Node, Scenario
 from ..roleplay.state import STAGES, TALK_TYPES
 from ..roleplay.transcript import Turn
 from ..safety import crisis_banner_html, mentions_distress
@@ -72,7 +73,8 @@ class RolePlay:
     """Build with `RolePlay.from_scenario("weekends-for-unwinding")`; display it or use `.widget`.
 
     `coder` replaces the feedback engine's coder (tests); `store` is where progress is saved
-    (default: the learner's progress file; nothing is saved while nbgrader runs).
+    (default: the learner's progress file; nothing is saved while nbgrader runs). Replies are
+    listed in the learner's own stable order (`order`, default from the key beside `store`).
     """
 
     def __init__(
@@ -81,8 +83,10 @@ class RolePlay:
         coder: Coder | None = None,
         store: ProgressStore | None = None,
         save_progress: bool = True,
+        order: OptionOrder | None = None,
     ) -> None:
         self.scenario = scenario
+        self.order = order or OptionOrder.for_learner(store, save=not nbgrader_running())
         self.conversation = Conversation(scenario, coder=coder)
         self.store = store
         self.save_progress = save_progress and not nbgrader_running()
@@ -275,7 +279,7 @@ class RolePlay:
             f"</strong> “{escape(node.says)}” {_talk_badge(node.talk)}</p>"
         )
         if node.respond == CHOICE:
-            self.choices.options = [(c.reply, i) for i, c in enumerate(node.choices)]
+            self.choices.options = self.reply_options(node)
             self.choices.value = None
             self.answer_box.children = [self.choices, self.reply_button]
         else:
@@ -284,6 +288,12 @@ class RolePlay:
                 self.text_buttons,
                 self.hint,
             ]
+
+    def reply_options(self, node: Node) -> list[tuple[str, int]]:
+        """(reply, index in the scenario) in this learner's order: the index is what the engine
+        is given, so a reply chosen still means the reply the author wrote."""
+        place = f"roleplay/{self.scenario.id}/{node.id}"
+        return [(choice.reply, i) for i, choice in self.order.arrange(place, node.choices)]
 
     def _show_ending(self) -> None:
         talk = self.conversation

@@ -3,15 +3,24 @@
 A thin view over practice.sorting: the widget only collects choices and renders the result of
 `SortingExercise.score`. Every button has visible text and a tooltip naming its statement, so the
 exercise can be done with the keyboard alone (Tab to a button, Enter or Space to choose).
+
+The statements are listed in the learner's own stable order (see option_order), so the order an
+author wrote them in (often alternating or grouped) gives nothing away; the two group buttons
+stay in the same place on every row, where a learner's hand expects them.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import ipywidgets as w
 
 from ..htmlsafe import escape
+from ..option_order import OptionOrder
 from ..practice.sorting import SortingExercise, SortingResult, load_sorting_exercise
+from ..progress import ProgressStore
 from ..safety import crisis_banner_html, mentions_distress
+from .style import nbgrader_running
 
 # The default toggle styling shows the chosen button only slightly darker, and the focus ring is
 # below the 3:1 contrast WCAG asks for; both matter when the exercise is done by keyboard.
@@ -25,12 +34,20 @@ SORTING_CSS = """<style>
 class SortingWidget:
     """Build with `SortingWidget.from_name("orientation-role")`, show with `.widget`."""
 
-    def __init__(self, exercise: SortingExercise) -> None:
+    def __init__(
+        self,
+        exercise: SortingExercise,
+        store: ProgressStore | None = None,
+        order: OptionOrder | None = None,
+    ) -> None:
         self.exercise = exercise
+        order = order or OptionOrder.for_learner(store, save=not nbgrader_running())
+        # the statements as shown, numbered from 1 (`toggles` keeps this order too)
+        self.shown = [item for _, item in order.arrange(f"sorting/{exercise.id}", exercise.items)]
         labels = list(exercise.choices.items())
         self.toggles: dict[str, w.ToggleButtons] = {}
         rows: list[w.Widget] = []
-        for number, item in enumerate(exercise.items, start=1):
+        for number, item in enumerate(self.shown, start=1):
             toggle = w.ToggleButtons(
                 options=[(label, key) for key, label in labels],
                 value=None,
@@ -75,8 +92,8 @@ class SortingWidget:
         self.last_result: SortingResult | None = None
 
     @classmethod
-    def from_name(cls, name: str) -> SortingWidget:
-        return cls(load_sorting_exercise(name))
+    def from_name(cls, name: str, **kwargs: Any) -> SortingWidget:
+        return cls(load_sorting_exercise(name), **kwargs)
 
     def choices(self) -> dict[str, str | None]:
         return {item_id: toggle.value for item_id, toggle in self.toggles.items()}
@@ -84,7 +101,7 @@ class SortingWidget:
     def check(self) -> SortingResult:
         result = self.exercise.score(self.choices())
         self.last_result = result
-        self.result.value = render_result(result, self.exercise)
+        self.result.value = render_result(result, self.exercise, [i.id for i in self.shown])
         return result
 
     def reset(self) -> None:
@@ -99,10 +116,17 @@ class SortingWidget:
         display(self.widget)
 
 
-def render_result(result: SortingResult, exercise: SortingExercise) -> str:
-    """HTML for the score and one explained line per statement."""
+def render_result(
+    result: SortingResult, exercise: SortingExercise, shown: list[str] | None = None
+) -> str:
+    """HTML for the score and one explained line per statement, numbered as shown (`shown`:
+    the item ids in the order the learner saw them; default the exercise's own order)."""
     lines = []
-    for number, fb in enumerate(result.feedback, start=1):
+    feedback = list(result.feedback)
+    if shown is not None:
+        position = {item_id: n for n, item_id in enumerate(shown)}
+        feedback.sort(key=lambda fb: position.get(fb.item.id, len(position)))
+    for number, fb in enumerate(feedback, start=1):
         right = exercise.choices[fb.item.answer]
         if not fb.answered:
             mark, colour, verdict = "?", "#8a5300", f"Not answered. Answer: {escape(right)}."
