@@ -411,3 +411,27 @@ def test_grading_kernels_run_in_a_sandbox_without_network_or_course_folder(cours
     assert "bubblewrap sandbox" in out
     assert _grade_row(root, "t01", "probe") == (1.0, None, 0)
     assert _grade_row(root, "t01", "rp") == (1.0, None, 0)  # the course's checks still work
+
+
+def test_the_course_coder_leaves_an_unjudgeable_reply_to_the_trainer(course, tmp_path):
+    """The contract with answers.check_reply, end to end on module 1's real role-play items."""
+    from facilitator_course.grading.coursedir import prepare_course_dir
+    from submissions import ROLEPLAY, answer_key, answers_for, fill
+
+    module = "01-motivational-interviewing"
+    root = tmp_path / "course"
+    prepare_course_dir(course, root, [module])
+    keys = answer_key(course.solutions_dir, module)
+    roleplay = next(k.item for k in keys if k.kind == ROLEPLAY)
+    typed, _ = answers_for(keys)
+    typed[roleplay + "_answer"] = "asdf qwer zxcv"
+    learner = nbformat.read(root / "release" / module / EXERCISE, as_version=4)
+    hand_in(root, "t01", module, {EXERCISE: fill(learner, typed)})
+    code, out, err = run_cli(["autograde", module, "--course-dir", str(root), "--jobs", "1"])
+    assert code == 0, out + err
+    assert f"t01 · {module} · {roleplay}: Left for your trainer to mark" in out
+    assert _grade_row(root, "t01", roleplay) == (None, None, 1)
+    code, listing, _ = run_cli(["grade", module, "--course-dir", str(root), "--list"])
+    flat = " ".join(listing.split())
+    assert code == 0 and roleplay in flat and LEFT_BY_CODER in flat
+    assert "asdf qwer zxcv" in flat and "can't judge this reply" in flat
