@@ -294,3 +294,33 @@ def test_the_engine_agrees_with_the_lessons_on_harm_in_every_shipped_choice():
                     assert not engine_good, where
                 if authored == GOOD:
                     assert not engine_harm, where
+
+
+def test_a_reply_or_choice_of_the_wrong_type_is_refused_at_the_door():
+    scenario = load_scenario("after-a-lapse")
+    with pytest.raises(TypeError, match="text"):
+        Conversation(scenario).reply(123)
+    choice = load_scenario("weekends-for-unwinding")
+    with pytest.raises(TypeError, match="whole number"):
+        Conversation(choice).choose("0")
+
+
+def test_a_choice_node_with_no_choices_is_reported(tmp_path):
+    from facilitator_course.roleplay import check_scenario_file
+
+    text = (REPO / "utils/facilitator_course/data/scenarios/weekends-for-unwinding.yaml").read_text(
+        encoding="utf-8"
+    )
+    start = text.index("  opening:")
+    end = text.index("  feels_heard:")
+    broken = (
+        text[:start]
+        + (
+            '  opening:\n    says: "Hello."\n    talk: neutral\n    respond: choice\n    choices: []\n\n'
+        )
+        + text[end:]
+    )
+    path = tmp_path / "weekends-for-unwinding.yaml"
+    path.write_text(broken, encoding="utf-8")
+    problems = check_scenario_file(path)
+    assert any(p.field == "nodes.opening.choices" for p in problems), problems

@@ -104,6 +104,8 @@ class Conversation:
     # -- replying -----------------------------------------------------------------------------
     def choose(self, index: int) -> Turn:
         """Answer the current choice node with choice number `index` (0-based)."""
+        if isinstance(index, bool) or not isinstance(index, int):
+            raise TypeError(f"a choice is a whole number, not {type(index).__name__}")
         node = self._require(CHOICE)
         if not 0 <= index < len(node.choices):
             raise IndexError(f"choice {index} does not exist; there are {len(node.choices)}")
@@ -118,7 +120,13 @@ class Conversation:
         )
 
     def reply(self, text: str) -> Turn:
-        """Answer the current free-text node; the coder labels the reply and picks the branch."""
+        """Answer the current free-text node; the coder labels the reply and picks the branch.
+
+        Raises TypeError for a reply that is not text, ReplyRejected (with a message for the
+        learner) for one that cannot be used, and ReplyNotJudged for one the engine cannot judge.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"a typed reply is text, not {type(text).__name__}")
         node = self._require(FREE_TEXT)
         problem = check_reply_text(text)
         if problem:

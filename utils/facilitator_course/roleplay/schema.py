@@ -311,12 +311,12 @@ def parse_node(check: Checker, node_id: str, raw: Any, label_set: tuple[str, ...
     if respond == CHOICE:
         if "next" in raw:
             check.error(f"{where}.next", "a choice node gives 'next' on each choice, not here")
-        raw_choices = check.require(raw, "choices", list, where) or []
-        if raw_choices and len(raw_choices) < 2:
+        raw_choices = check.require(raw, "choices", list, where)
+        if raw_choices is not None and len(raw_choices) < 2:
             check.error(f"{where}.choices", "should offer at least two replies to choose from")
         choices = [
             parse_choice(check, item, f"{where}.choices.{i}", label_set)
-            for i, item in enumerate(raw_choices)
+            for i, item in enumerate(raw_choices or [])
         ]
         return Node(**common, respond=CHOICE, choices=tuple(c for c in choices if c))
     if "choices" in raw:
