@@ -74,8 +74,10 @@ def test_a_finished_module_sends_the_learner_to_the_next(course, tmp_path):
 def test_dashboard_escapes_what_a_progress_file_holds(course, tmp_path):
     store = ProgressStore(tmp_path / "progress.json")
     store.record_scenario("after-a-lapse", 70, "<img src=x onerror=alert(1)>")
+    store.save_sorting("orientation-role", {"a": "x"}, None, 9)
     html = dashboard_html(course, store.load())
     assert "<img" not in html and "&lt;img" in html
+    assert "✔ Done: Role-play" in html and "◐ Started: Sorting practice" in html
 
 
 def test_dashboard_names_every_module_link_and_says_how_it_works(course):
@@ -85,6 +87,7 @@ def test_dashboard_names_every_module_link_and_says_how_it_works(course):
     assert all(name.startswith("Module ") for name in names)
     assert "<details class='fc-how' open>" in html and "Start here" in html
     assert "About 45 minutes" in html and "0 of 1 practice done" in html
+    assert "○ To do:" in html and "◐ Started" not in html
     assert "988" in html  # crisis resources one click away
 
 

@@ -17,7 +17,13 @@ import ipywidgets as w
 from ..answers import in_web_app
 from ..course import Course, load_course
 from ..htmlsafe import escape
-from ..learner_progress import ModuleProgress, continue_with, course_progress, is_first_visit
+from ..learner_progress import (
+    ModuleProgress,
+    PracticeStatus,
+    continue_with,
+    course_progress,
+    is_first_visit,
+)
 from ..navigation import crisis_link_html, lesson_href, module_label
 from ..progress import ProgressStore
 from .style import message_html, root
@@ -40,17 +46,23 @@ HOME_CSS = (
     "padding:6px 10px;border-bottom:1px solid #cfd8dc}.fc-progress-map{border-collapse:collapse;"
     "font-size:15px;width:100%}.fc-progress-map ul{margin:0;padding-left:1.1em}"
     ".fc-continue{font-size:16px;padding:8px 12px;background:#e3f2fd;border-left:4px solid "
-    "#0b57d0;margin:6px 0}</style>"
+    "#0b57d0;margin:6px 0}.fc-how{font-size:15px;margin:6px 0}.fc-how li{margin:2px 0}</style>"
 )
 
 
 def practice_list_html(module: ModuleProgress) -> str:
     items = "".join(
-        f"<li>{'✔ Done' if p.done else '○ To do'}: {escape(p.practice.name)} "
-        f"<small>({escape(p.detail)})</small></li>"
+        f"<li>{_status_word(p)}: {escape(p.practice.name)} <small>({escape(p.detail)})</small></li>"
         for p in module.practice
     )
     return f"<ul class='fc-practice-list'>{items}</ul>" if items else ""
+
+
+def _status_word(status: PracticeStatus) -> str:
+    """A symbol and a word: colour and symbols are never the only signal."""
+    if status.done:
+        return "✔ Done"
+    return "◐ Started" if status.updated else "○ To do"
 
 
 def module_row_html(course: Course, module: ModuleProgress, web_app: bool) -> str:
@@ -59,7 +71,7 @@ def module_row_html(course: Course, module: ModuleProgress, web_app: bool) -> st
     exercise = next((nb.file for nb in m.notebooks if nb.kind == "exercise"), None)
     graded = ""
     if exercise and web_app:
-        graded = "<br><small>Graded exercise: in JupyterLab or from your trainer</small>"
+        graded = "<br><small>Graded exercise (in JupyterLab), or ask your trainer</small>"
     elif exercise:
         graded = f'<br><a href="{escape(m.id)}/{escape(exercise)}">Graded exercise</a>'
     total = len(module.practice)
@@ -99,7 +111,7 @@ def dashboard_html(course: Course, progress: dict[str, Any], web_app: bool = Fal
     return (
         f"{HOME_CSS}<h2>Your course</h2>{how}{lead}<p>Practice done across the course: "
         f"<strong>{done} of {total}</strong>.</p>"
-        "<table class='fc-progress-map'><caption style='text-align:left;font-weight:bold'>"
+        "<table class='fc-progress-map fc-course-map'><caption style='text-align:left;font-weight:bold'>"
         "Modules in order</caption><thead><tr><th scope='col'>Module</th><th scope='col'>"
         "You will be able to…</th><th scope='col'>Your progress</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>{crisis_link_html()}"
