@@ -82,6 +82,8 @@ def test_learner_journey_keeps_progress_across_reload_and_restart(page, server):
     box = roleplay_box(page)
     box.wait_for(state="visible", timeout=90_000)
     assert page.title() == f"{MODULE1} (lesson)"
+    page.locator(".fc-nav").first.scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshot_dir() / "lesson-navigation.png"))
     expect(page.get_by_role("navigation", name="Course navigation").first).to_contain_text(
         "Course home"
     )

@@ -44,7 +44,8 @@ def crisis_link_html(country: str | None = None) -> str:
     """A one-click disclosure with the crisis resources (opened with Enter or a click)."""
     r = crisis_resources(country)
     return (
-        '<details class="fc-help"><summary>Need help now? Crisis resources '
+        '<details class="fc-help"><summary style="cursor:pointer;text-decoration:underline;'
+        'color:#0b57d0;font-size:15px">Need help now? Crisis resources '
         f"({escape(r.country_name)})</summary>{crisis_banner_html(country)}</details>"
     )
 
