@@ -9,9 +9,12 @@ changed since it was saved, a hand-edited file) is dropped quietly in favour of 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..progress import ProgressStore
+
+if TYPE_CHECKING:  # the sorting widget uses this module too and needs no role-play engine
+    from ..roleplay.conversation import Conversation
 
 
 def store_or_default(store: ProgressStore | None) -> ProgressStore:
@@ -64,3 +67,27 @@ def _int(value: Any) -> int:
         return int(value)
     except (TypeError, ValueError, OverflowError):
         return 0
+
+
+def replay_replies(conversation: Conversation, replies: Any) -> list[dict[str, Any]]:
+    """Replay saved role-play replies ({"choice": index} or {"text": reply}) through the engine
+    and return those replayed; a run that no longer replays (the scenario changed, a
+    hand-edited file) is restarted and [] returned."""
+    from ..roleplay.conversation import ConversationOver, ReplyRejected
+
+    if not isinstance(replies, list):
+        return []
+    done: list[dict[str, Any]] = []
+    try:
+        for reply in replies:
+            if isinstance(reply, dict) and "choice" in reply:
+                conversation.choose(int(reply["choice"]))
+            elif isinstance(reply, dict) and isinstance(reply.get("text"), str):
+                conversation.reply(reply["text"])
+            else:
+                raise ValueError("not a saved reply")
+            done.append(dict(reply))
+    except (ReplyRejected, ConversationOver, IndexError, KeyError, ValueError, TypeError):
+        conversation.restart()
+        return []
+    return done

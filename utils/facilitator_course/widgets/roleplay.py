@@ -15,7 +15,7 @@ from ..htmlsafe import escape
 from ..option_order import OptionOrder
 from ..progress import ProgressStore
 from ..roleplay.coder import Coder, label_name
-from ..roleplay.conversation import Conversation, ConversationOver, ReplyRejected
+from ..roleplay.conversation import Conversation, ReplyRejected
 from ..roleplay.loader import load_scenario
 from ..roleplay.scenario import CHOICE, Node, Scenario
 from ..roleplay.state import STAGES, TALK_TYPES
@@ -25,6 +25,7 @@ from .dropdown import PlaceholderDropdown
 from .resume import (
     load_state,
     past_record_html,
+    replay_replies,
     save_state,
     saved_entry,
     store_or_default,
@@ -370,22 +371,7 @@ class RolePlay:
         store = store_or_default(self.store)
         self._show_record(saved_entry(store, "scenarios", self.scenario.id))
         state = load_state(store, self.resume_key)
-        replies = state.get("replies")
-        if not isinstance(replies, list):
-            return
-        try:
-            for reply in replies:
-                if isinstance(reply, dict) and "choice" in reply:
-                    self.conversation.choose(int(reply["choice"]))
-                elif isinstance(reply, dict) and isinstance(reply.get("text"), str):
-                    self.conversation.reply(reply["text"])
-                else:
-                    raise ValueError("not a saved reply")
-                self.replies.append(dict(reply))
-        except (ReplyRejected, ConversationOver, IndexError, KeyError, ValueError, TypeError):
-            self.conversation.restart()
-            self.replies.clear()
-            return
+        self.replies = replay_replies(self.conversation, state.get("replies"))
         self.saved = bool(state.get("recorded")) and self.conversation.finished
 
     def _save_position(self) -> None:
