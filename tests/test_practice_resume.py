@@ -119,3 +119,17 @@ def test_nothing_is_saved_while_nbgrader_runs(store, monkeypatch):
     click_choice(rp, 0)
     SortingWidget.from_name("orientation-role", store=store).check()
     assert not store.path.exists()
+
+
+def test_typed_roleplay_reply_comes_back(store):
+    rp = RolePlay.from_scenario("after-a-lapse", store=store)
+    if rp.conversation.expects == "choice":
+        click_choice(rp, 0)
+    reply = "It sounds like Saturday really shook you, and you still want this to work."
+    rp.text.value = reply
+    rp.reply_button.click()
+    turns = len(rp.conversation.transcript)
+    assert turns >= 1 and rp.conversation.transcript[-1].reply == reply
+    again = RolePlay.from_scenario("after-a-lapse", store=reopened(store))
+    assert len(again.conversation.transcript) == turns
+    assert again.conversation.transcript[-1].reply == reply
