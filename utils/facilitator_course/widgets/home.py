@@ -46,7 +46,10 @@ HOME_CSS = (
     "padding:6px 10px;border-bottom:1px solid #cfd8dc}.fc-progress-map{border-collapse:collapse;"
     "font-size:15px;width:100%}.fc-progress-map ul{margin:0;padding-left:1.1em}"
     ".fc-continue{font-size:16px;padding:8px 12px;background:#e3f2fd;border-left:4px solid "
-    "#0b57d0;margin:6px 0}.fc-how{font-size:15px;margin:6px 0}.fc-how li{margin:2px 0}</style>"
+    "#0b57d0;margin:6px 0}.fc-how{font-size:15px;margin:6px 0}.fc-how li{margin:2px 0}"
+    # phone width: one column, each module a block (the header row would squeeze the text)
+    "@media (max-width:600px){.fc-progress-map thead{display:none}.fc-progress-map tr,"
+    ".fc-progress-map td{display:block}}</style>"
 )
 
 
