@@ -36,7 +36,8 @@ except ImportError:  # pragma: no cover - Windows
 
 PROGRESS_FILE = "progress.json"
 SCHEMA_VERSION = 1
-SECTIONS = ("scenarios", "meetings", "drills", "worksheets")
+# "sorting" and "resume" were added later: a file without them loads as if they were empty.
+SECTIONS = ("scenarios", "meetings", "drills", "worksheets", "sorting", "resume")
 # Beside the progress file: the random key that orders a learner's options (see option_order).
 ORDER_KEY_SUFFIX = ".order-key"
 
@@ -233,6 +234,8 @@ class ProgressStore:
             entry = data["scenarios"].get(scenario_id, {})
             entry["attempts"] = _int(entry.get("attempts", 0)) + 1
             entry["completed"] = True
+            if "best_outcome" not in entry or int(score) >= _int(entry.get("best_score", 0)):
+                entry["best_outcome"] = outcome  # the ending of the best-scoring run
             entry["best_score"] = max(_int(entry.get("best_score", 0)), int(score))
             entry["last_score"] = int(score)
             entry["last_outcome"] = outcome
@@ -277,6 +280,46 @@ class ProgressStore:
     def draft(self, worksheet: str) -> dict[str, Any] | None:
         entry = self.load()["worksheets"].get(worksheet)
         return dict(entry["fields"]) if isinstance(entry, dict) and "fields" in entry else None
+
+    def save_sorting(
+        self,
+        exercise_id: str,
+        choices: dict[str, str | None],
+        score: int | None,
+        total: int,
+        cleared: bool = False,
+    ) -> None:
+        """A sorting exercise's answers as they stand (and the score once checked); `cleared`:
+        the learner started again, so the earlier score goes too."""
+
+        def change(data: dict[str, Any]) -> None:
+            old = {} if cleared else data["sorting"].get(exercise_id, {})
+            data["sorting"][exercise_id] = {
+                "choices": {k: v for k, v in choices.items() if v is not None},
+                "total": int(total),
+                "score": score if score is not None else old.get("score"),
+                "checked": bool(old.get("checked")) or score is not None,
+                "updated": _now(),
+            }
+
+        self.update(change)
+
+    def sorting(self, exercise_id: str) -> dict[str, Any] | None:
+        entry = self.load()["sorting"].get(exercise_id)
+        return dict(entry) if isinstance(entry, dict) else None
+
+    def save_resume(self, key: str, state: dict[str, Any]) -> None:
+        """Where a practice widget stands (drill position, a role-play's replies so far), so a
+        reload or a server restart brings the learner back to the same place."""
+
+        def change(data: dict[str, Any]) -> None:
+            data["resume"][key] = {**state, "updated": _now()}
+
+        self.update(change)
+
+    def resume_state(self, key: str) -> dict[str, Any] | None:
+        entry = self.load()["resume"].get(key)
+        return dict(entry) if isinstance(entry, dict) else None
 
     # -- the learner's control over their data -------------------------------------------------
     def export(self, destination: Path | str) -> Path:

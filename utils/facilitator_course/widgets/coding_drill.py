@@ -14,6 +14,7 @@ from ..htmlsafe import escape
 from ..progress import ProgressStore
 from ..roleplay.coder import label_name, labels
 from ..roleplay.drill import CodingDrill, DrillResult, load_drill
+from .resume import load_state, save_state, store_or_default
 from .style import badge, message_html, nbgrader_running, root
 
 KAPPA_WORDS = (
@@ -86,6 +87,7 @@ class CodingDrillWidget:
         self.save_progress = save_progress and not nbgrader_running()
         self.answers: dict[str, str] = {}
         self.index = 0
+        self._restoring = False
         self.header = w.HTML(f"<h3>{escape(drill.title)}</h3><p>{escape(drill.instructions)}</p>")
         self.position = w.HTML()
         self.item = w.HTML()
@@ -127,7 +129,7 @@ class CodingDrillWidget:
             ],
             "drill",
         )
-        self.go(0)
+        self.go(self._restore())
 
     @classmethod
     def from_name(cls, name: str = "mi-labels", **kwargs: Any) -> CodingDrillWidget:
@@ -150,6 +152,7 @@ class CodingDrillWidget:
         self.item_feedback.value = ""
         self.previous_button.disabled = self.index == 0
         self.next_button.disabled = self.index == len(self.drill.items) - 1
+        self._save_position()
 
     def check(self) -> bool | None:
         item = self.drill.items[self.index]
@@ -173,6 +176,7 @@ class CodingDrillWidget:
             f"<p><strong>Item {self.index + 1} of {len(self.drill.items)}"
             f"</strong> ({len(self.answers)} labelled)</p>"
         )
+        self._save_position()
         return agreed
 
     def result(self) -> DrillResult:
@@ -193,6 +197,41 @@ class CodingDrillWidget:
                 self.results.value += message_html("info", escape(notice))
             store.notices.clear()
         return result
+
+    # -- resuming after a reload ----------------------------------------------------------------
+    @property
+    def resume_key(self) -> str:
+        return f"drill/{self.drill.id}"
+
+    def _restore(self) -> int:
+        """Put back the saved labels (only for items and labels that still exist) and return
+        the item to show: where the learner was."""
+        self._restoring = True
+        if not self.save_progress:
+            return 0
+        state = load_state(store_or_default(self.store), self.resume_key)
+        known = {item.id for item in self.drill.items}
+        allowed = set(labels())
+        answers = state.get("answers")
+        if isinstance(answers, dict):
+            self.answers = {
+                k: v
+                for k, v in answers.items()
+                if k in known and isinstance(v, str) and v in allowed
+            }
+        position = state.get("position")
+        return position if isinstance(position, int) else 0
+
+    def _save_position(self) -> None:
+        if not self.save_progress or self._restoring:
+            self._restoring = False  # the first go() after building only shows the item
+            return
+        state = {"position": self.index, "answers": self.answers}
+        problem = save_state(store_or_default(self.store), self.resume_key, state)
+        if problem:
+            self.item_feedback.value += message_html(
+                "todo", "Where you are could not be saved: " + escape(problem)
+            )
 
     def _ipython_display_(self) -> None:  # pragma: no cover - needs a frontend
         from IPython.display import display

@@ -19,6 +19,13 @@ from ..meeting.simulator import Decision, MeetingDebrief, MeetingSimulation
 from ..option_order import OptionOrder
 from ..progress import ProgressStore
 from ..safety import crisis_banner_html
+from .resume import (
+    load_state,
+    past_record_html,
+    save_state,
+    saved_entry,
+    store_or_default,
+)
 from .style import badge, message_html, meter_html, nbgrader_running, root
 
 HANDLING_TONES = {"good": "good", "ok": "mixed", "poor": "poor", "unsafe": "unsafe"}
@@ -110,6 +117,8 @@ class MeetingSimulator:
         self.store = store
         self.save_progress = save_progress and not nbgrader_running()
         self.saved = False
+        self.chosen: list[int] = []  # response indices so far, replayed after a reload
+        self.record = w.HTML()
         meeting = simulation.meeting
         people = "".join(
             f"<li><strong>{escape(p.name)}</strong> ({escape(p.changing)})"
@@ -146,6 +155,7 @@ class MeetingSimulator:
         self.widget = root(
             [
                 self.header,
+                self.record,
                 self.timeline,
                 self.meters,
                 self.banner,
@@ -157,6 +167,7 @@ class MeetingSimulator:
             ],
             "meeting",
         )
+        self._restore()
         self.render()
 
     @classmethod
@@ -173,7 +184,9 @@ class MeetingSimulator:
             )
             return None
         decision = sim.choose(int(self.options.value))
+        self.chosen.append(int(self.options.value))
         self.render()
+        self._save_position()
         self.feedback.value = decision_html(decision)
         if decision.event.safety:
             self.feedback.value = crisis_banner_html() + self.feedback.value
@@ -181,9 +194,11 @@ class MeetingSimulator:
 
     def restart(self) -> None:
         self.simulation.restart()
+        self.chosen.clear()
         self.saved = False
         self.feedback.value = ""
         self.render()
+        self._save_position()
 
     def render(self) -> None:
         sim = self.simulation
@@ -246,13 +261,56 @@ class MeetingSimulator:
             return
         store = self.store or ProgressStore()
         try:
-            store.record_meeting(self.simulation.meeting.id, result.score, result.passed)
+            entry = store.record_meeting(self.simulation.meeting.id, result.score, result.passed)
             self.saved = True
+            self._show_record(entry)
         except OSError as exc:
             self.debrief.value += message_html("todo", escape(str(exc)))
         for notice in store.notices:  # e.g. a damaged progress file set aside by this save
             self.debrief.value += message_html("info", escape(notice))
         store.notices.clear()
+
+    # -- resuming after a reload ----------------------------------------------------------------
+    @property
+    def resume_key(self) -> str:
+        return f"meeting/{self.simulation.meeting.id}"
+
+    def _restore(self) -> None:
+        """Show the learner's record and replay the responses of a meeting in progress; one
+        that no longer replays (the meeting data changed) starts afresh."""
+        if not self.save_progress:
+            return
+        store = store_or_default(self.store)
+        self._show_record(saved_entry(store, "meetings", self.simulation.meeting.id))
+        state = load_state(store, self.resume_key)
+        chosen = state.get("chosen")
+        if not isinstance(chosen, list):
+            return
+        try:
+            for index in chosen:
+                self.simulation.choose(int(index))
+                self.chosen.append(int(index))
+        except (IndexError, KeyError, ValueError, TypeError, RuntimeError):
+            self.simulation.restart()
+            self.chosen.clear()
+            return
+        self.saved = bool(state.get("recorded")) and self.simulation.finished
+
+    def _save_position(self) -> None:
+        if not self.save_progress:
+            return
+        state = {"chosen": self.chosen, "recorded": self.saved}
+        problem = save_state(store_or_default(self.store), self.resume_key, state)
+        if problem:
+            self.feedback.value += message_html(
+                "todo", "Where you are could not be saved: " + escape(problem)
+            )
+
+    def _show_record(self, entry: dict[str, Any] | None) -> None:
+        verdict = ""
+        if entry:
+            verdict = "; passed" if entry.get("passed") else "; not passed yet"
+        self.record.value = past_record_html(entry, "ran this meeting", verdict)
 
     def _ipython_display_(self) -> None:  # pragma: no cover - needs a frontend
         from IPython.display import display

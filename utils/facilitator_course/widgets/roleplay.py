@@ -22,6 +22,14 @@ from ..roleplay.state import STAGES, TALK_TYPES
 from ..roleplay.transcript import Turn
 from ..safety import crisis_banner_html, mentions_distress
 from .dropdown import PlaceholderDropdown
+from .resume import (
+    load_state,
+    past_record_html,
+    replay_replies,
+    save_state,
+    saved_entry,
+    store_or_default,
+)
 from .style import QUALITY_WORDS, badge, message_html, meter_html, nbgrader_running, quoted, root
 from .summary_view import summary_html
 
@@ -91,6 +99,8 @@ class RolePlay:
         self.store = store
         self.save_progress = save_progress and not nbgrader_running()
         self.saved = False
+        # the learner's replies so far ({"choice": index} or {"text": reply}), replayed on reload
+        self.replies: list[dict[str, Any]] = []
         persona = scenario.persona
 
         self.header = w.HTML(
@@ -143,6 +153,7 @@ class RolePlay:
             description="Start again", tooltip="Start the conversation from the beginning"
         )
         self.ending = w.HTML()
+        self.record = w.HTML()
 
         self.reply_button.on_click(lambda _: self.submit())
         self.hint_button.on_click(lambda _: self.show_hint())
@@ -159,6 +170,7 @@ class RolePlay:
             [
                 self.header,
                 self.banner,
+                self.record,
                 self.meters,
                 self.transcript,
                 self.prompt,
@@ -169,6 +181,7 @@ class RolePlay:
             ],
             "roleplay",
         )
+        self._restore()
         self.render()
 
     @classmethod
@@ -191,10 +204,13 @@ class RolePlay:
                         "todo", "Choose one of the replies first (use the arrow keys or click)."
                     )
                     return None
-                turn = talk.choose(int(self.choices.value))
+                index = int(self.choices.value)
+                turn = talk.choose(index)
+                self.replies.append({"choice": index})
             else:
                 text = self.text.value
                 turn = talk.reply(text)
+                self.replies.append({"text": text})
         except ReplyRejected as exc:
             self.feedback.value = message_html("todo", escape(str(exc)))
             if mentions_distress(self.text.value):  # resources even when the reply is not used
@@ -202,6 +218,7 @@ class RolePlay:
             return None
         self.text.value = ""
         self.render(last=turn)
+        self._save_position()
         return turn
 
     def show_hint(self) -> None:
@@ -218,14 +235,18 @@ class RolePlay:
         if self.rewind_to.value is None:
             return
         self.conversation.rewind(int(self.rewind_to.value))
+        del self.replies[int(self.rewind_to.value) - 1 :]
         self.saved = False
         self.render()
+        self._save_position()
         self.feedback.value = message_html("info", "Gone back. Answer this turn again.")
 
     def restart(self) -> None:
         self.conversation.restart()
+        self.replies.clear()
         self.saved = False
         self.render()
+        self._save_position()
 
     # -- drawing ------------------------------------------------------------------------------
     def render(self, last: Turn | None = None) -> None:
@@ -326,8 +347,9 @@ class RolePlay:
         store = self.store or ProgressStore()
         counts = dict(getattr(summary, "counts", {}) or {}) if summary is not None else {}
         try:
-            store.record_scenario(self.scenario.id, score, ending, {"counts": counts})
+            entry = store.record_scenario(self.scenario.id, score, ending, {"counts": counts})
             self.saved = True
+            self._show_record(entry)
         except OSError as exc:
             self.ending.value += message_html(
                 "todo", "Your result could not be saved: " + escape(str(exc))
@@ -335,6 +357,37 @@ class RolePlay:
         for notice in store.notices:
             self.ending.value += message_html("info", escape(notice))
         store.notices.clear()
+
+    # -- resuming after a reload ----------------------------------------------------------------
+    @property
+    def resume_key(self) -> str:
+        return f"roleplay/{self.scenario.id}"
+
+    def _restore(self) -> None:
+        """Replay the saved replies through the engine; a run that no longer replays (the
+        scenario changed) starts afresh. A finished run is not recorded a second time."""
+        if not self.save_progress:
+            return
+        store = store_or_default(self.store)
+        self._show_record(saved_entry(store, "scenarios", self.scenario.id))
+        state = load_state(store, self.resume_key)
+        self.replies = replay_replies(self.conversation, state.get("replies"))
+        self.saved = bool(state.get("recorded")) and self.conversation.finished
+
+    def _save_position(self) -> None:
+        if not self.save_progress:
+            return
+        state = {"replies": self.replies, "recorded": self.saved}
+        problem = save_state(store_or_default(self.store), self.resume_key, state)
+        if problem:
+            self.feedback.value += message_html(
+                "todo", "Where you are could not be saved: " + escape(problem)
+            )
+
+    def _show_record(self, entry: dict[str, Any] | None) -> None:
+        outcome = str((entry or {}).get("best_outcome", ""))
+        verdict = f"; best outcome {escape(outcome)}" if outcome else ""
+        self.record.value = past_record_html(entry, "completed", verdict)
 
     def _ipython_display_(self) -> None:  # pragma: no cover - needs a frontend
         from IPython.display import display

@@ -20,7 +20,8 @@ from ..option_order import OptionOrder
 from ..practice.sorting import SortingExercise, SortingResult, load_sorting_exercise
 from ..progress import ProgressStore
 from ..safety import crisis_banner_html, mentions_distress
-from .style import nbgrader_running
+from .resume import store_or_default
+from .style import message_html, nbgrader_running
 
 # The default toggle styling shows the chosen button only slightly darker, and the focus ring is
 # below the 3:1 contrast WCAG asks for; both matter when the exercise is done by keyboard.
@@ -41,6 +42,9 @@ class SortingWidget:
         order: OptionOrder | None = None,
     ) -> None:
         self.exercise = exercise
+        self.store = store
+        self.save_progress = not nbgrader_running()
+        self._restoring = False
         order = order or OptionOrder.for_learner(store, save=not nbgrader_running())
         # the statements as shown, numbered from 1 (`toggles` keeps this order too)
         self.shown = [item for _, item in order.arrange(f"sorting/{exercise.id}", exercise.items)]
@@ -90,6 +94,11 @@ class SortingWidget:
         )
         self.widget.add_class("fc-sort")
         self.last_result: SortingResult | None = None
+        self.status = w.HTML()
+        self.widget.children = (*self.widget.children, self.status)
+        self._restore()
+        for toggle in self.toggles.values():
+            toggle.observe(lambda _: self._save(), names="value")
 
     @classmethod
     def from_name(cls, name: str, **kwargs: Any) -> SortingWidget:
@@ -102,13 +111,60 @@ class SortingWidget:
         result = self.exercise.score(self.choices())
         self.last_result = result
         self.result.value = render_result(result, self.exercise, [i.id for i in self.shown])
+        self._save(result.score)
         return result
 
     def reset(self) -> None:
-        for toggle in self.toggles.values():
-            toggle.value = None
+        self._restoring = True  # one save below, not one per statement
+        try:
+            for toggle in self.toggles.values():
+                toggle.value = None
+        finally:
+            self._restoring = False
         self.result.value = ""
         self.last_result = None
+        self._save(cleared=True)
+
+    # -- resuming after a reload ----------------------------------------------------------------
+    def _restore(self) -> None:
+        """Put back the saved answers (only ones that still fit this exercise), and the
+        explained result if the learner had checked them."""
+        if not self.save_progress:
+            return
+        try:
+            entry = store_or_default(self.store).sorting(self.exercise.id) or {}
+        except OSError:
+            return
+        choices = entry.get("choices")
+        if not isinstance(choices, dict):
+            return
+        self._restoring = True
+        try:
+            for item_id, toggle in self.toggles.items():
+                value = choices.get(item_id)
+                if value in self.exercise.choices:
+                    toggle.value = value
+            if entry.get("checked"):
+                result = self.exercise.score(self.choices())
+                self.last_result = result
+                shown = [i.id for i in self.shown]
+                self.result.value = render_result(result, self.exercise, shown)
+        finally:
+            self._restoring = False
+
+    def _save(self, score: int | None = None, cleared: bool = False) -> None:
+        if not self.save_progress or self._restoring:
+            return
+        try:
+            store_or_default(self.store).save_sorting(
+                self.exercise.id, self.choices(), score, len(self.exercise.items), cleared
+            )
+        except OSError as exc:
+            self.status.value = message_html(
+                "todo", "Your answers could not be saved: " + escape(str(exc))
+            )
+            return
+        self.status.value = ""
 
     def _ipython_display_(self) -> None:  # pragma: no cover - needs a frontend
         from IPython.display import display
