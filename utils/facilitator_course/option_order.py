@@ -94,7 +94,10 @@ def learner_key(store: ProgressStore | None = None) -> str:
     if key:
         return key
     try:
-        return _write_new(path, replace=path.exists())
+        # A key file appears whole (linked from a complete temporary file), so one that exists
+        # but cannot be read as a key is damaged and may be replaced; otherwise only link, so a
+        # kernel that starts at the same moment never overwrites another's fresh key.
+        return _write_new(path, replace=path.exists() and not _read(path))
     except OSError:
         return _SESSION_KEYS.setdefault(path, secrets.token_hex(16))
 
