@@ -15,6 +15,7 @@ Everything site-specific comes from environment variables, so this file is used 
   FACILITATOR_HUB_COURSE   the built learner notebooks (the repository's modules/ folder)
   FACILITATOR_HUB_STATE    where the hub keeps its database and cookie secret (root-only)
   FACILITATOR_HUB_TRAINERS / FACILITATOR_HUB_TRAINEES   comma-separated Unix user names
+  FACILITATOR_HUB_ADMINS   hub administrators (not the trainer: admins can open any server)
   FACILITATOR_HUB_PASSWORD shared password (or replace the authenticator by PAM/OAuth)
   FACILITATOR_HUB_PROXY    the configurable-http-proxy executable (from npm)
   FACILITATOR_HUB_IP / FACILITATOR_HUB_PORT   public address (default 127.0.0.1:8000;
@@ -65,7 +66,9 @@ c.ConfigurableHTTPProxy.command = [
 c.JupyterHub.authenticator_class = "shared-password"
 c.SharedPasswordAuthenticator.user_password = env("FACILITATOR_HUB_PASSWORD", "")
 c.Authenticator.allowed_users = TRAINERS | TRAINEES
-c.Authenticator.admin_users = set(TRAINERS)
+# Hub admins can open anyone's server as that user, so the trainer is NOT one by default: the
+# trainer sees trainees' work only through what they hand in. Admins: the system administrator.
+c.Authenticator.admin_users = {u for u in env("FACILITATOR_HUB_ADMINS", "").split(",") if u}
 
 # --- each user's own server, as their own Unix user ----------------------------------------
 c.JupyterHub.spawner_class = "localprocess"
@@ -78,6 +81,8 @@ c.Spawner.environment = {
     # the course's Voilà page template (jupyter-data/voila/templates/facilitator): Voilà's lab
     # page without its Font Awesome links to a public CDN, so no page asks another host for anything
     "JUPYTER_PATH": str(HERE / "jupyter-data"),
+    # the course repository (this file is its course/hub/): `facilitator-course` finds it anywhere
+    "FACILITATOR_COURSE_ROOT": str(HERE.parents[1]),
 }
 if env("FACILITATOR_EXCHANGE"):  # read by the shared nbgrader_config.py
     c.Spawner.environment["FACILITATOR_EXCHANGE"] = env("FACILITATOR_EXCHANGE")
