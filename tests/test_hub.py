@@ -105,7 +105,7 @@ def cohort(hub):
         trainer, "report", "--course-dir", str(folder), "--section", "scores", "--csv", str(exports)
     )
     print("hub exchange cycle, seconds per step:", timings)
-    return {"folder": folder, "expected": expected, "exports": exports, "keys": keys}
+    return {"folder": folder, "expected": expected, "exports": exports, "graded": graded}
 
 
 # Runs as the trainee: fill the answer cells of their own fetched copy (what typing in Lab does).
@@ -134,6 +134,9 @@ def test_each_trainee_gets_their_own_grade_back(hub, cohort):
         )
     first, second = (cohort["expected"][t] for t in hub.trainees)
     assert first > second, "the trainee with a wrong letter must score lower"
+    for trainee, points in cohort["expected"].items():  # autograde's own table, e.g. "5/8"
+        line = next(x for x in cohort["graded"].splitlines() if x.startswith(trainee))
+        assert f" {points:g}/" in line, f"{trainee}: expected {points:g} points: {line}"
 
 
 def _same_number(value: str, points: float) -> bool:
