@@ -26,6 +26,21 @@ if ! command -v bwrap >/dev/null; then
     exit 1
   fi
 fi
+# tests/test_hub.py runs a real JupyterHub: configurable-http-proxy comes from npm, and the
+# users' servers run from a venv on Debian's python3 (this venv's python may sit under /root).
+if ! command -v npm >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's nodejs and npm for the hub test's proxy…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+  else
+    echo "The hub test needs npm: sudo apt-get install nodejs npm" >&2
+    exit 1
+  fi
+fi
+[ -x .venv/hub-proxy/node_modules/.bin/configurable-http-proxy ] ||
+  npm install --silent --prefix .venv/hub-proxy configurable-http-proxy@5.3.0
+[ -x .venv/hub-venv/bin/python ] || /usr/bin/python3 -m venv .venv/hub-venv
+.venv/hub-venv/bin/python -m pip install --quiet -e ".[hub]"
 .venv/bin/ruff check utils tests
 .venv/bin/ruff format --check utils tests
 exec .venv/bin/python -m pytest "$@"

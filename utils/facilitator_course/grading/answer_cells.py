@@ -163,12 +163,18 @@ def rebuild(released: NotebookNode, submitted: NotebookNode, notebook: str) -> R
         kept.append(cell)
     out.cells = kept
     released_ids = {gid for c in released.cells if (gid := grade_id(c))}
+    # A lesson handed in through the exchange keeps its ungraded code cells (no grade id):
+    # those came from the release, so they are not "added".
+    released_code = {
+        str(c.get("source", "")).strip() for c in released.cells if c.get("cell_type") == "code"
+    }
     result.ignored_cells = sum(
         1
         for c in submitted.cells
         if c.get("cell_type") == "code"
         and grade_id(c) not in released_ids
         and str(c.get("source", "")).strip()
+        and str(c.get("source", "")).strip() not in released_code
     )
     return result
 

@@ -32,6 +32,7 @@ from traitlets.config import Config
 from ..nbgrader_setup import make_api
 from .autograde import quiet_grading, submitted_students
 from .backup import DEFAULT_KEEP, backup_gradebook, open_gradebook
+from .exchange_modes import open_returned_feedback
 from .gradebook_guard import record_gradebook, verify_gradebook
 from .notebook_text import grading_secrets
 from .private import make_private, owner_only, protect_course_folder
@@ -304,6 +305,7 @@ def return_to_exchange(config: Config, outcomes: list[FeedbackOutcome]) -> list[
             continue
         result = api.release_feedback(outcome.module_id, outcome.trainee)
         if result and result.get("success"):
+            open_returned_feedback(config)
             returned.append(outcome)
         elif "submission_secret.txt" in str((result or {}).get("error")):
             # nbgrader files returned feedback under a secret that `nbgrader submit` creates; a
