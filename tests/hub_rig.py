@@ -22,11 +22,55 @@ import requests
 
 from conftest import REPO, free_port, stop_process
 
-HUB_DIR = REPO / "course" / "hub"
 COURSE_ID = "facilitator-course"
 PROXY = REPO / ".venv" / "hub-proxy" / "node_modules" / ".bin" / "configurable-http-proxy"
 SYSTEM_PYTHON = Path("/usr/bin/python3")
-HUB_VENV = REPO / ".venv" / "hub-venv"
+
+
+def _open_to_all(path: Path) -> bool:
+    """True when every user can enter `path` and each folder above it."""
+    return all(p.stat().st_mode & 0o001 for p in (path, *path.parents))
+
+
+# The hub's users run the course as themselves, so it must sit where they can read it. A clone
+# under /root (mode 0700) cannot be, so then a readable copy in /tmp is used instead, with the
+# hub's own venv beside it (the course's files only: no .git, no .venv).
+if _open_to_all(REPO):
+    COURSE_ROOT = REPO
+    HUB_VENV = REPO / ".venv" / "hub-venv"
+else:
+    COURSE_ROOT = Path("/tmp/fc-hub-course")
+    HUB_VENV = Path("/tmp/fc-hub-venv")
+HUB_DIR = COURSE_ROOT / "course" / "hub"
+
+
+def readable_course() -> Path:
+    """The course folder the hub's users read: the repository itself, or a fresh copy of it."""
+    if COURSE_ROOT == REPO:
+        return REPO
+    if COURSE_ROOT.exists():
+        shutil.rmtree(COURSE_ROOT)
+    shutil.copytree(
+        REPO,
+        COURSE_ROOT,
+        symlinks=True,
+        ignore=shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.egg-info", ".*cache"),
+    )
+    open_up(COURSE_ROOT)
+    return COURSE_ROOT
+
+
+def open_up(root: Path) -> None:
+    """Folders 0755 and files readable (and runnable when the owner may run them) by everyone:
+    whatever umask the test process has, the hub's users must be able to read the course."""
+    for folder, _dirs, files in os.walk(root):
+        os.chmod(folder, 0o755)
+        for name in files:
+            target = Path(folder) / name
+            if target.is_symlink():
+                continue
+            mode = target.stat().st_mode
+            target.chmod(mode | 0o444 | (0o111 if mode & 0o100 else 0))
 
 
 def missing_requirements() -> list[str]:
@@ -43,11 +87,6 @@ def missing_requirements() -> list[str]:
         )
     if not SYSTEM_PYTHON.exists():
         problems.append(f"{SYSTEM_PYTHON} (Debian's python3, with python3-venv) is needed")
-    closed = [p for p in (REPO, *REPO.parents) if not p.stat().st_mode & 0o001]
-    if closed:
-        problems.append(
-            f"other users cannot enter {closed[0]}: the hub's users run the course from it"
-        )
     return problems
 
 
@@ -87,11 +126,14 @@ class Hub:
         interpreter usually lives under /root (mode 0700), where other users cannot reach it.
         """
         python = HUB_VENV / "bin" / "python"
+        course = readable_course()
         if not (HUB_VENV / "bin" / "jupyterhub-singleuser").exists():
             subprocess.run([str(SYSTEM_PYTHON), "-m", "venv", str(HUB_VENV)], check=True)
             subprocess.run(
-                [str(python), "-m", "pip", "install", "-q", "-e", f"{REPO}[hub]"], check=True
+                [str(python), "-m", "pip", "install", "-q", "-e", f"{course}[hub]"], check=True
             )
+        if HUB_VENV != REPO / ".venv" / "hub-venv":
+            open_up(HUB_VENV)
         return python
 
     def _add_user(self, name: str) -> None:
@@ -117,7 +159,7 @@ class Hub:
             "PATH": f"{self.python.parent}:/usr/bin:/bin",
             "JUPYTER_CONFIG_PATH": str(self.jupyter_config),
             "FACILITATOR_EXCHANGE": str(self.exchange),
-            "FACILITATOR_COURSE_ROOT": str(REPO),
+            "FACILITATOR_COURSE_ROOT": str(COURSE_ROOT),
             "LANG": "C.UTF-8",
         }
 
@@ -155,7 +197,7 @@ class Hub:
         env = {
             **os.environ,
             "FACILITATOR_HUB_PYTHON": str(self.python),
-            "FACILITATOR_HUB_COURSE": str(REPO / "modules"),
+            "FACILITATOR_HUB_COURSE": str(COURSE_ROOT / "modules"),
             "FACILITATOR_HUB_STATE": str(state),
             "FACILITATOR_HUB_TRAINERS": ",".join(self.trainers),
             "FACILITATOR_HUB_TRAINEES": ",".join(self.trainees),

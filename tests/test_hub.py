@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from hub_rig import COURSE_ID, Hub, missing_requirements
+from hub_rig import COURSE_ID, COURSE_ROOT, Hub, missing_requirements
 from submissions import EXERCISE, answer_key, answers_for
 
 pytestmark = pytest.mark.slow
@@ -111,7 +111,7 @@ def cohort(hub):
 # Runs as the trainee: fill the answer cells of their own fetched copy (what typing in Lab does).
 _WRITE_ANSWERS = f"""
 import json, sys, nbformat
-sys.path.insert(0, {str(REPO / "tests")!r})
+sys.path.insert(0, {str(COURSE_ROOT / "tests")!r})
 from submissions import fill
 path, typed = sys.argv[1], json.loads(sys.argv[2])
 nbformat.write(fill(nbformat.read(path, as_version=4), typed), path)
