@@ -187,7 +187,9 @@ def test_a_trainee_lands_on_the_voila_course_home_and_the_trainer_on_the_formgra
     page = hub.get(model["servers"][""]["url"])
     assert page.status_code == 200, page.text[:500]
     assert page.url.endswith(f"/user/{trainee}/voila/render/course/home.ipynb"), page.url
-    assert "00-orientation/00-lesson.ipynb" in page.text, "the course map did not run"
+    # The home page ran: its dashboard is a widget (the module map arrives over the kernel's
+    # socket, so the HTML holds the widget's view, not its links).
+    assert "Peer Facilitator Training" in page.text and WIDGET_VIEW in page.text, page.text[:500]
     assert "cdn." not in page.text and "fontawesome" not in page.text.lower(), "a CDN link"
     lesson = hub.get(f"/user/{trainee}/voila/render/course/00-orientation/00-lesson.ipynb")
     assert lesson.status_code == 200 and WIDGET_VIEW in lesson.text
