@@ -14,7 +14,7 @@ from ..htmlsafe import escape
 from ..progress import ProgressStore
 from ..roleplay.coder import label_name, labels
 from ..roleplay.drill import CodingDrill, DrillResult, load_drill
-from .resume import load_state, save_state, store_or_default
+from .resume import load_state, save_position, store_or_default
 from .style import badge, message_html, nbgrader_running, root
 
 KAPPA_WORDS = (
@@ -227,11 +227,7 @@ class CodingDrillWidget:
             self._restoring = False  # the first go() after building only shows the item
             return
         state = {"position": self.index, "answers": self.answers}
-        problem = save_state(store_or_default(self.store), self.resume_key, state)
-        if problem:
-            self.item_feedback.value += message_html(
-                "todo", "Where you are could not be saved: " + escape(problem)
-            )
+        self.item_feedback.value += save_position(self.store, self.resume_key, state)
 
     def _ipython_display_(self) -> None:  # pragma: no cover - needs a frontend
         from IPython.display import display

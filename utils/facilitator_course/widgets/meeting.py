@@ -22,7 +22,7 @@ from ..safety import crisis_banner_html
 from .resume import (
     load_state,
     past_record_html,
-    save_state,
+    save_position,
     saved_entry,
     store_or_default,
 )
@@ -300,11 +300,7 @@ class MeetingSimulator:
         if not self.save_progress:
             return
         state = {"chosen": self.chosen, "recorded": self.saved}
-        problem = save_state(store_or_default(self.store), self.resume_key, state)
-        if problem:
-            self.feedback.value += message_html(
-                "todo", "Where you are could not be saved: " + escape(problem)
-            )
+        self.feedback.value += save_position(self.store, self.resume_key, state)
 
     def _show_record(self, entry: dict[str, Any] | None) -> None:
         verdict = ""

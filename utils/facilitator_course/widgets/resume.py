@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..htmlsafe import escape
 from ..progress import ProgressStore
+from .style import message_html
 
 if TYPE_CHECKING:  # the sorting widget uses this module too and needs no role-play engine
     from ..roleplay.conversation import Conversation
@@ -38,13 +40,14 @@ def saved_entry(store: ProgressStore, section: str, key: str) -> dict[str, Any] 
     return entry if isinstance(entry, dict) else None
 
 
-def save_state(store: ProgressStore, key: str, state: dict[str, Any]) -> str | None:
-    """Save `state` under `key`; None when saved, else why not (plain words, for the learner)."""
+def save_position(store: ProgressStore | None, key: str, state: dict[str, Any]) -> str:
+    """Save where a widget stands under `key`: "" when saved, else a message (HTML, escaped)
+    for the learner saying why not. The practice goes on either way."""
     try:
-        store.save_resume(key, state)
+        store_or_default(store).save_resume(key, state)
     except OSError as exc:
-        return str(exc)
-    return None
+        return message_html("todo", "Where you are could not be saved: " + escape(str(exc)))
+    return ""
 
 
 def past_record_html(entry: dict[str, Any] | None, what: str, verdict: str = "") -> str:

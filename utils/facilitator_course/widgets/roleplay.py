@@ -26,7 +26,7 @@ from .resume import (
     load_state,
     past_record_html,
     replay_replies,
-    save_state,
+    save_position,
     saved_entry,
     store_or_default,
 )
@@ -378,11 +378,7 @@ class RolePlay:
         if not self.save_progress:
             return
         state = {"replies": self.replies, "recorded": self.saved}
-        problem = save_state(store_or_default(self.store), self.resume_key, state)
-        if problem:
-            self.feedback.value += message_html(
-                "todo", "Where you are could not be saved: " + escape(problem)
-            )
+        self.feedback.value += save_position(self.store, self.resume_key, state)
 
     def _show_record(self, entry: dict[str, Any] | None) -> None:
         outcome = str((entry or {}).get("best_outcome", ""))
