@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import os
-from contextlib import redirect_stderr, redirect_stdout
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -95,21 +95,21 @@ def stop_process(proc) -> None:
             proc.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def voila_url(course, tmp_path_factory):
-    """The course served exactly as `facilitator-course start` serves it, on a free port."""
+def start_voila(notebooks: Path, folder: Path, **options):
+    """Start Voilà on `notebooks` exactly as `facilitator-course start` does, on a free port,
+    with the learner's progress in `folder/learner` and its log in `folder`; return the process
+    and the base URL once it answers. `options` go to `web.voila_command` (e.g. max_pages)."""
     import subprocess
 
     from facilitator_course.web import voila_command
 
     port = free_port()
-    folder = tmp_path_factory.mktemp("voila")
-    log_path = folder / "voila.log"
+    log_path = folder / f"voila-{port}.log"
     env = {**os.environ, "FACILITATOR_COURSE_HOME": str(folder / "learner")}
     env.pop("NBGRADER_EXECUTION", None)
     with open(log_path, "w") as log:
         proc = subprocess.Popen(
-            voila_command(course.modules_dir, port),
+            voila_command(notebooks, port, **options),
             stdout=log,
             stderr=subprocess.STDOUT,
             env=env,
@@ -118,9 +118,27 @@ def voila_url(course, tmp_path_factory):
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for_http(base + "/", proc, log_path)
+    except BaseException:
+        stop_process(proc)
+        raise
+    return proc, base
+
+
+@contextmanager
+def served_voila(notebooks: Path, folder: Path, **options):
+    """`start_voila` for the length of a `with` block: yields the base URL, then stops it."""
+    proc, base = start_voila(notebooks, folder, **options)
+    try:
         yield base
     finally:
         stop_process(proc)
+
+
+@pytest.fixture(scope="session")
+def voila_url(course, tmp_path_factory):
+    """The course served exactly as `facilitator-course start` serves it, on a free port."""
+    with served_voila(course.modules_dir, tmp_path_factory.mktemp("voila")) as base:
+        yield base
 
 
 CHROMIUM = "/usr/bin/chromium"

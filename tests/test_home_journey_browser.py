@@ -4,14 +4,12 @@ reply, back home to see the progress, a reload and a server restart that keep it
 
 from __future__ import annotations
 
-import os
 import subprocess
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import free_port, screenshot_dir, stop_process, wait_for_http
-from facilitator_course.web import voila_command
+from conftest import screenshot_dir, start_voila, stop_process
 
 pytestmark = pytest.mark.browser
 
@@ -28,20 +26,7 @@ class Server:
         self.url = ""
 
     def start(self) -> str:
-        port = free_port()
-        log_path = self.folder / f"voila-{port}.log"
-        env = {**os.environ, "FACILITATOR_COURSE_HOME": str(self.folder / "learner")}
-        env.pop("NBGRADER_EXECUTION", None)
-        with open(log_path, "w") as log:
-            self.proc = subprocess.Popen(
-                voila_command(self.course.modules_dir, port),
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                env=env,
-                cwd=self.folder,
-            )
-        self.url = f"http://127.0.0.1:{port}"
-        wait_for_http(self.url + "/", self.proc, log_path)
+        self.proc, self.url = start_voila(self.course.modules_dir, self.folder)
         return self.url
 
     def stop(self) -> None:

@@ -6,16 +6,12 @@ so the test does not depend on which lessons embed the widget.
 
 from __future__ import annotations
 
-import os
-import subprocess
-
 import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from conftest import free_port, screenshot_dir, stop_process, wait_for_http
+from conftest import screenshot_dir, served_voila
 from facilitator_course.roleplay import load_scenario
-from facilitator_course.web import voila_command
 
 pytestmark = pytest.mark.browser
 
@@ -34,24 +30,8 @@ def roleplay_url(tmp_path_factory):
     ]
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     nbformat.write(notebook, folder / "roleplay.ipynb")
-    port = free_port()
-    log_path = folder / "voila.log"
-    env = {**os.environ, "FACILITATOR_COURSE_HOME": str(folder / "learner")}
-    env.pop("NBGRADER_EXECUTION", None)
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen(
-            voila_command(folder, port),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=env,
-            cwd=folder,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(base + "/", proc, log_path)
+    with served_voila(folder, folder) as base:
         yield f"{base}/voila/render/roleplay.ipynb"
-    finally:
-        stop_process(proc)
 
 
 def test_a_choice_roleplay_turn_by_keyboard_and_by_click(page, roleplay_url):

@@ -8,16 +8,12 @@ picked up. Screenshots are saved for a person to look at (see conftest.screensho
 
 from __future__ import annotations
 
-import os
-import subprocess
-
 import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from conftest import free_port, screenshot_dir, stop_process, wait_for_http
+from conftest import screenshot_dir, served_voila
 from facilitator_course.roleplay import load_scenario
-from facilitator_course.web import voila_command
 
 pytestmark = pytest.mark.browser
 
@@ -57,20 +53,8 @@ def voila_base(tmp_path_factory):
         ]
         notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
         nbformat.write(notebook, folder / f"{scenario}.ipynb")
-    port = free_port()
-    log_path = folder / "voila.log"
-    env = {**os.environ, "FACILITATOR_COURSE_HOME": str(folder / "learner")}
-    env.pop("NBGRADER_EXECUTION", None)
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen(
-            voila_command(folder, port), stdout=log, stderr=subprocess.STDOUT, env=env, cwd=folder
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for_http(base + "/", proc, log_path)
+    with served_voila(folder, folder) as base:
         yield base
-    finally:
-        stop_process(proc)
 
 
 @pytest.mark.parametrize("scenario_id", SCENARIOS)

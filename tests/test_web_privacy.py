@@ -276,26 +276,10 @@ def test_leaving_a_page_stops_its_kernel(page, voila_url):
 def test_pages_beyond_the_limit_ask_the_learner_to_close_a_tab(course, tmp_path):
     """Each page is a kernel of about 60 MB: past `--max-pages` the learner is told what to do
     instead of the machine running out of memory. Tree and error pages load nothing remote."""
-    import subprocess
+    from conftest import served_voila
 
-    from conftest import free_port, stop_process, wait_for_http
-    from facilitator_course.web import voila_command
-
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    log_path = tmp_path / "voila.log"
-    env = {**os.environ, "FACILITATOR_COURSE_HOME": str(tmp_path / "learner")}
-    with open(log_path, "w") as log:
-        proc = subprocess.Popen(
-            voila_command(course.modules_dir, port, max_pages=2),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=env,
-            cwd=tmp_path,
-        )
-    try:
-        wait_for_http(base + "/", proc, log_path)
-        own = {"Host": f"127.0.0.1:{port}"}
+    with served_voila(course.modules_dir, tmp_path, max_pages=2) as base:
+        own = {"Host": urlsplit(base).netloc}
         remote = re.compile(r"(?:src|href)=\"(?:https?:)?//")
         for path in ("/", "/voila/tree/00-orientation", "/voila/render/missing.ipynb"):
             status, body = _request(base, path, own)
@@ -306,8 +290,6 @@ def test_pages_beyond_the_limit_ask_the_learner_to_close_a_tab(course, tmp_path)
         assert status == 503
         assert "already has 2 pages open" in body and "Close a course tab" in body
         assert not remote.search(body)
-    finally:
-        stop_process(proc)
 
 
 def test_another_sites_page_cannot_use_the_course(browser, voila_url):
