@@ -279,11 +279,17 @@ def _export(folder: Path, names: list[str], root: Path) -> Path:
 NAMES = ["Jane Doe_12345_assignsubmission_file_", "jane.roe", "BobSmith", "ana@example.org"]
 
 
+def _collect(root: Path, export: Path, roster: Path | None = None) -> tuple[int, str, str]:
+    """`facilitator-course collect` of MODULE from an LMS export, with the roster if given."""
+    extra = ["--roster", str(roster)] if roster else []
+    return run_cli(["collect", MODULE, "--from", str(export), "--course-dir", str(root), *extra])
+
+
 def test_collect_refuses_names_without_a_roster_and_maps_them_with_one(course, tmp_path):
     root = tmp_path / "course"
     _course_folder(course, root)
     export = _export(tmp_path / "export", [*NAMES, "t09"], root)
-    code, out, err = run_cli(["collect", MODULE, "--from", str(export), "--course-dir", str(root)])
+    code, out, err = _collect(root, export)
     assert code == 1
     assert "1 submission(s) handled, 4 refused" in out and "roster" in out
     for name in NAMES:
@@ -295,18 +301,7 @@ def test_collect_refuses_names_without_a_roster_and_maps_them_with_one(course, t
         "name,trainee_id\nJane Doe,t21\nJane Roe,t22\nbob smith,t23\nana@example.org,t24\n"
         "jdoe,t25\nt09,t09\n"
     )
-    code, out, err = run_cli(
-        [
-            "collect",
-            MODULE,
-            "--from",
-            str(export),
-            "--course-dir",
-            str(root),
-            "--roster",
-            str(roster),
-        ]
-    )
+    code, out, err = _collect(root, export, roster)
     assert code == 0, out + err
     assert sorted(p.name for p in (root / "submitted").iterdir()) == [
         "t09",
@@ -316,33 +311,11 @@ def test_collect_refuses_names_without_a_roster_and_maps_them_with_one(course, t
         "t24",
     ]
     unknown = _export(tmp_path / "export-2", ["jsmith"], root)
-    code, out, err = run_cli(
-        [
-            "collect",
-            MODULE,
-            "--from",
-            str(unknown),
-            "--course-dir",
-            str(root),
-            "--roster",
-            str(roster),
-        ]
-    )
+    code, out, err = _collect(root, unknown, roster)
     assert code == 1 and "'jsmith' is not in the roster" in out
     on_disk = " ".join(str(p) for p in root.rglob("*")).lower()
     assert not any(part in on_disk for part in ("jane", "roe", "bob", "smith", "example.org"))
-    code, _, err = run_cli(
-        [
-            "collect",
-            MODULE,
-            "--from",
-            str(export),
-            "--course-dir",
-            str(root),
-            "--roster",
-            str(REPO / "roster.csv"),
-        ]
-    )
+    code, _, err = _collect(root, export, REPO / "roster.csv")
     assert code == 1 and "inside the course repository" in err
 
 
