@@ -272,8 +272,12 @@ class ReplyVerdict:
 
     @property
     def harmful(self) -> bool:
-        c = self.coded
-        return c.code in ("persuade", "confront") or c.labeling or c.disguised_advice
+        return _harmful(self.coded)
+
+
+def _harmful(coded: Any) -> bool:
+    """Advice without permission, confrontation or a label: never worth a point."""
+    return coded.code in ("persuade", "confront") or coded.labeling or coded.disguised_advice
 
 
 def judge_graded_reply(answer: object, item: str) -> ReplyVerdict:
@@ -361,7 +365,6 @@ def check_reply(
         detail += " " + escape(describe(found, rule.ideas))
     if coded.rewrite:
         detail += f"<br><em>Try:</em> {escape(coded.rewrite)}"
-    harmful = coded.code in ("persuade", "confront") or coded.labeling or coded.disguised_advice
     if rule is not None and verdict is not None:
         meets = bool(verdict.meets)
         verdict_word = (
@@ -395,7 +398,7 @@ def check_reply(
         return _outcome(True, f"Your reply reads as <strong>{escape(name)}</strong>. {detail}", "")
     wanted = tuple(expect)
     wanted_names = " or ".join(LABEL_NAMES.get(label, label) for label in wanted)
-    passed = coded.code in wanted and not harmful
+    passed = coded.code in wanted and not _harmful(coded)
     return _outcome(
         passed,
         f"Your reply reads as {escape(name)}, as asked.",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..coding.pickup import Idea
+from .ideas import pickup_fallbacks
 from .state import Effect
 
 CHOICE = "choice"
@@ -96,8 +97,6 @@ class Node:
         advice, because that is how a participant hears them. With `pickup` (what the reply
         picked up, see `coding.pickup`), keys such as `reflection.sustain` are tried first.
         """
-        from .ideas import pickup_fallbacks
-
         if labeling and code != "confront":
             code = "confront"
         elif disguised_advice and code not in RIGHTING_REFLEX:
