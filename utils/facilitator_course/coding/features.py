@@ -449,15 +449,26 @@ _FILLER = frozenset(
 )
 
 # Context (the participant's previous line) asking for ideas makes advice "with permission".
+# The participant asked for ideas, explicitly: the judge lets advice through only after this,
+# because a request is what turns advice into advice with permission. (A bare "yeah" grants
+# permission only if permission was asked, which a single line cannot show.)
+_ASKS_STRICT = (
+    r"\bwhat (?:should|can|could|do|would|shall) i\b|\bwhat would you (?:do|suggest|recommend)"
+    r"\b|\bany (?:ideas|tips|suggestions|advice|thoughts)\b|\bwhat do (?:other )?(?:people"
+    r"|others|you all|you guys) do\b|\bhow did you\b|\bwhat (?:helped|worked for) you\b"
+    r"|\bwhat do you (?:suggest|recommend|think i should)\b|\bshould i\b[^.!]*\?|\bhow do i\b"
+    r"[^.!]*\?|\bcan you (?:help|give|suggest|tell me what)\b|\bcould you suggest\b|\bi would"
+    r" (?:like|love) (?:some|ideas|to hear)\b|\bwhat can i do\b|\b(?:tips|advice|ideas)"
+    r" (?:please|would help|welcome)\b|\bi am open to (?:ideas|suggestions)\b"
+)
+ASKS_FOR_IDEAS = re.compile(_ASKS_STRICT)
+# The model's feature is broader: softer openings ("what do you think", "tell me", "go ahead")
+# make advice more likely to be welcome, but on their own they do not excuse it.
 _CONTEXT_ASKS = re.compile(
-    r"\bwhat (?:should|can|could|do|would|shall) i\b|\bwhat would you (?:do|suggest|recommend)\b"
-    r"|\bany (?:ideas|tips|suggestions|advice|thoughts)\b|\bwhat do (?:other )?(?:people|others"
-    r"|you all|you guys) do\b|\bhow did you\b|\bcan you (?:help|tell me|give)\b|\bdo you have"
-    r" any\b|\bwhat do you (?:think|reckon|suggest|recommend)\b|\bshould i\b|\bgo ahead\b"
-    r"|\byes please\b|\bgo on then\b|\bi would (?:like|love) (?:some|to hear|ideas)\b"
-    r"|\bwhat helped you\b|\bis there anything\b|\bhow do i\b|\btell me\b|\bsure ,? go\b"
-    r"|\bi would like to hear\b|\bwhat worked for\b|\bcould you suggest\b|\bideas\b"
-    r"|\bwhat does the research\b|\bwhat can i do\b|\bhelp me\b"
+    _ASKS_STRICT + r"|\bcan you tell me\b|\bdo you have any\b|\bwhat do you (?:think|reckon)\b"
+    r"|\bshould i\b|\bgo ahead\b|\byes please\b|\bgo on then\b|\bis there anything\b"
+    r"|\bhow do i\b|\btell me\b|\bsure ,? go\b|\bideas\b|\bwhat does the research\b"
+    r"|\bhelp me\b"
 )
 _EMOTION_RE = re.compile(r"\b" + _EMOTION + r"\b")
 _CONTEXT_PERMISSION = re.compile(r"^(?:sure|yes|okay|yeah|please|go ahead|go on)\b")

@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 
 from .coder import CodedResponse, _failed, code_utterance, kind_of, named
-from .features import extract
+from .features import ASKS_FOR_IDEAS, extract
 from .harm import ADVICE, LABEL, HarmFinding, find_harm, gives_permission
 from .labels import CONFIDENCE_CEILING, LABEL_MEANINGS, REFLECTIONS
 from .readable import UNCERTAIN, Unjudged, off_topic, unreadable
@@ -54,22 +54,8 @@ _REFLECTIVE_STEM = re.compile(
 _SEVERITY = {LABEL: 0, "confront": 1, ADVICE: 2}
 
 
-# The participant asked for ideas: only an explicit request counts here, because advice is
-# excused by it. (A bare "yeah" grants permission only if permission was asked, which a single
-# line cannot show.)
-_ASKS_FOR_IDEAS = re.compile(
-    r"\bwhat (?:should|can|could|do|would|shall) i\b|\bwhat would you (?:do|suggest|recommend)"
-    r"\b|\bany (?:ideas|tips|suggestions|advice|thoughts)\b|\bwhat do (?:other )?(?:people"
-    r"|others|you all|you guys) do\b|\bhow did you\b|\bwhat (?:helped|worked for) you\b"
-    r"|\bwhat do you (?:suggest|recommend|think i should)\b|\bshould i\b[^.!]*\?|\bhow do i\b"
-    r"[^.!]*\?|\bcan you (?:help|give|suggest|tell me what)\b|\bcould you suggest\b|\bi would"
-    r" (?:like|love) (?:some|ideas|to hear)\b|\bwhat can i do\b|\b(?:tips|advice|ideas)"
-    r" (?:please|would help|welcome)\b|\bi am open to (?:ideas|suggestions)\b"
-)
-
-
 def _context_asks(ctx: str | None) -> bool:
-    return bool(ctx) and bool(_ASKS_FOR_IDEAS.search(normalise(ctx or "")))
+    return bool(ctx) and bool(ASKS_FOR_IDEAS.search(normalise(ctx or "")))
 
 
 def _not_judged(found: Unjudged, truncated: bool) -> CodedResponse:
