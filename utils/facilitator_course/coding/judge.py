@@ -87,7 +87,10 @@ def _harm_verdict(
     }[worst.kind]
     if several:
         why = f"of one part: \u201c{worst.clause}\u201d: " + why
-    text = f"This reads as {named(code)} because {why}: {LABEL_MEANINGS[code]}."
+    if worst.kind == LABEL:  # the label itself is the reason; the generic meaning adds nothing
+        text = f"This reads as {named(code)} because {why}."
+    else:
+        text = f"This reads as {named(code)} because {why}: {LABEL_MEANINGS[code]}."
     if code == "persuade_with_permission":
         text += (
             " The participant had asked for ideas."
@@ -100,7 +103,10 @@ def _harm_verdict(
             "label anywhere in a reply is what the participant hears."
         )
     if labeling:
-        text += " Describe the behaviour, not the person: SMART meetings do not use labels."
+        text += (
+            " Labels can shame people and shut the conversation down, which is why SMART"
+            " meetings avoid them."
+        )
     ext = extract(cleaned, ctx)
     return replace(
         whole,
