@@ -119,7 +119,7 @@ def coding_report(split: str) -> dict[str, float]:
         f"not judged: {len(unjudged)} of {len(rows)} (counted as 'other' above): "
         + ", ".join(f"{k} {v}" for k, v in sorted(reasons.items()))
     )
-    if split in ("fresh", "fresh2", "final"):
+    if split in ("dev3", "fresh", "fresh2", "final"):
         registers = Counter(r.get("register", "?") for r in rows)
         for register in sorted(registers):
             hits = [

@@ -352,7 +352,7 @@ ANY_CUES: tuple[Cue, ...] = (
         "confront",
         r"\b(?:denial|excuse|excuses|kidding yourself|lying|lie to|liar"
         r"|not true|you know it|and you know it|do not believe|ashamed of yourself|embarrassed"
-        r"|pathetic|ridiculous|rubbish|stupid|terrible idea|come on|come off it|seriously"
+        r"|pathetic|ridiculous|rubbish|stupid|terrible idea|come on|come off it|seriously though"
         r"|you said (?:that|the same thing|the exact same|it) (?:before|last (?:time|week)|every"
         r" (?:time|week)|again)|you (?:never|always) (?:do|say|learn)"
         r"|blaming|blame|admit|be honest|face it|stop (?:making|feeling|kidding|pretending"
@@ -569,9 +569,36 @@ PRONOUN_SWAP = {
 _SENT_SPLIT = re.compile(r"(?<=[.?!])\s+")
 # Discourse markers before the words that make a question or a statement ("so, okay, what...").
 _LEAD = re.compile(
-    r"^(?:(?:so|and|okay|right|well|yes|no|like|now|oh|alright|all right|hey|listen|look"
-    r"|i mean|you know|anyway|but|hmm|ah) ,? )+"
+    r"^(?:(?:so|and|okay|ok|right|well|yes|yeah|yep|no|like|now|oh|alright|all right|hey|listen"
+    r"|look|i mean|you know|anyway|but|hmm|ah|sure|nice|wow|great|cool|good|got it|fair enough"
+    r"|i see|mm|mhm|then|just checking|out of (?:interest|curiosity)|quick question|can i ask"
+    r"|i am curious|mate|love|thanks|thank you)(?: ,)? )+"
 )
+# A name or a word of address before a comma ("priya , did you..."): dropped to find the start.
+_ADDRESS = re.compile(r"^[a-z]+ , ")
+# Words that make a sentence a question by its form, not by its question mark.
+_QUESTION_FORM = re.compile(
+    r"^(?:what|how|why|when|where|who|whom|whose|which|do|does|did|are|is|was|were|have|has"
+    r"|had|can|could|will|would|shall|am|may|might|must|should|any|tell me|is not|are not"
+    r"|do not|did not|does not|have not|could not|would not|can not|will not|was not|were not"
+    r"|would it|has anyone|anyone|anybody|who else)\b"
+)
+# A tag at the end that turns a statement into a question ("..., is it?", "..., right?").
+_TAG_Q = re.compile(
+    r", (?:is|was|are|were|do|does|did|have|has|can|could|will|would|is not|are not|do not"
+    r"|did not|does not|have not|can not|will not|was not) (?:it|you|they|he|she|we|there|that)"
+    r" \?$|\b(?:right|yeah|eh|innit|no|ok|okay|yes) \?$|\bor (?:not|what|something) \?$"
+)
+
+
+def _declarative_question(sentence: str) -> bool:
+    """A statement said with a question mark ("So Saturday cost you two hundred?"): coders
+    code it by what it does (most often a reflection), not by its intonation."""
+    if not sentence.endswith("?") or _TAG_Q.search(sentence):
+        return False
+    core = _ADDRESS.sub("", _LEAD.sub("", sentence))
+    core = _LEAD.sub("", core)
+    return bool(core.strip(" ?")) and not _QUESTION_FORM.match(core)
 
 
 @dataclass
@@ -609,7 +636,8 @@ def extract(text: str, context: str | None = None) -> Extracted:
     first, last = sentences[0].strip(), sentences[-1].strip()
     for cue in START_CUES:
         for where, sentence in (("F", first), ("L", last)):
-            m = cue.pattern.match(sentence) or cue.pattern.match(_LEAD.sub("", sentence))
+            bare = _LEAD.sub("", _ADDRESS.sub("", _LEAD.sub("", sentence)))
+            m = cue.pattern.match(sentence) or cue.pattern.match(bare)
             if m:
                 feats[f"{where}:{cue.name}"] = 1.0
                 matches.setdefault(cue.name, m.group(0).strip())
@@ -626,6 +654,9 @@ def extract(text: str, context: str | None = None) -> Extracted:
         matches["end_q"] = "ends with a question mark"
     if "?" in toks:
         feats["has_q"] = 1.0
+    if _declarative_question(last):
+        feats["decl_q"] = 1.0
+        matches["decl_q"] = "is a statement said as a question"
     if not any(t in ".?!" for t in toks):
         feats["no_punct"] = 1.0
     feats["len:" + _bucket(n_words, (2, 5, 9, 15, 25, 40))] = 1.0
