@@ -81,6 +81,9 @@ class Pickup:
         return any(not m.generic for m in self.matches)
 
 
+# A single word of the participant's line (not one the author listed) is often a detail said back
+# ("an hour", "the machines") rather than what the line meant; two of them rarely are.
+LINE_TERMS_NEEDED = 2
 SYNONYMS_PATH = Path(__file__).resolve().parent / "synonyms.json.gz"
 USE_SYNONYMS = True
 
@@ -267,9 +270,9 @@ def _pick_up(reply: str, ideas: tuple[Idea, ...] | list[Idea], line: str = "") -
         found = [
             (where, phrase) for phrase in idea.words if (where := _find(_stems(phrase), words)) >= 0
         ]
-        for term in terms.get(idea, ()):
-            if term in words:
-                found.append((words.index(term), term))
+        own = [(words.index(t), t) for t in terms.get(idea, ()) if t in words]
+        if found or len(own) >= LINE_TERMS_NEEDED:
+            found += own
         if not found:  # the participant's or the author's words said differently
             singles = {s[0] for w in idea.words if len(s := _stems(w)) == 1}
             for term in sorted(singles | set(terms.get(idea, ()))):
