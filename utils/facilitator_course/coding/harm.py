@@ -191,6 +191,11 @@ _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"|\b(?:it is|that is) (?:actually |really |pretty |quite |very )*simple\b|\bmight have"
         r" something to say\b|\b(?:know|knows) (?:a bit |a lot |a little )?more than you\b"
         r"|\bto be fair ,? (?:they|she|he|your)\b",
+        # A motive put on the person ("maybe that's because you don't really want to stop").
+        r"\b(?:maybe|perhaps|probably|i think|i reckon|i bet) (?:that is |it is |this is )?"
+        r"(?:just )?because you (?:do not|are not|can not) (?:actually |really |even |truly )?"
+        r"(?:want|ready|bothered|serious|trying)\b|\byou do not (?:actually|really|truly|even)"
+        r" want to (?:stop|change|quit|cut|get better)\b",
         # Verdicts on the person's choices, said as facts.
         r"\b(?:the truth|the reality|the fact|the bottom line|truth) (?:is|be told)\b|\blet us face"
         r" it\b|\b(?:only|just|really) hurting (?:yourself|you|your)\b|\bnot doing yourself any"
@@ -263,7 +268,8 @@ _LABEL_APPLIED = re.compile(
 _LABEL_REPORTED = re.compile(
     r"\b(?:called|calling|call|label|labelled|labeled|treated|seen|see|think|thinks"
     r"|thought|feel like|feel|felt|feels|worry|worried|afraid|scared|as if|whether|wonder"
-    r"|wondering|says|said|tells|told|hear|heard|fear|fears|ashamed)\b"
+    r"|wonders|wondering|doubt|doubts|suspect|suspects|asking yourself|says|said|tells|told"
+    r"|hear|heard|fear|fears|ashamed)\b"
     r"[^.?!]{0,30}$"
 )
 # For arguing words, a reflection stem also reports ("it sounds selfish to you").

@@ -263,6 +263,13 @@ def unreadable(text: str) -> Unjudged | None:
             "participant nothing back. Reflect what they said, or ask about it.",
             " ".join(raw),
         )
+    if len(raw) >= 6 and all(w in _FUNCTION_WORDS for w in raw):
+        return Unjudged(
+            GIBBERISH,
+            "It is only small words ('" + " ".join(raw[:5]) + "') with nothing they say. Type what "
+            "you would say to the participant, in a sentence.",
+            " ".join(raw[:5]),
+        )
     phrase = _repeated_phrase(raw)
     if phrase:
         return Unjudged(
