@@ -176,8 +176,13 @@ def _known(word: str) -> bool:
     return word in english_words() or word in _FUNCTION_WORDS or stem(word) in english_words()
 
 
+_LONGEST_WORD = 30
+
+
 def _near_known(word: str) -> bool:
     """One typo away from a known word (a letter dropped, added, swapped or changed)."""
+    if len(word) > _LONGEST_WORD:  # no English word is that long; and each try costs ~50 lookups
+        return False
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     for left, right in splits:
