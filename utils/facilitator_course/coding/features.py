@@ -458,10 +458,16 @@ _ASKS_STRICT = (
     r"|others|you all|you guys) do\b|\bhow did you\b|\bwhat (?:helped|worked for) you\b"
     r"|\bwhat do you (?:suggest|recommend|think i should)\b|\bshould i\b[^.!]*\?|\bhow do i\b"
     r"[^.!]*\?|\bcan you (?:help|give|suggest|tell me what)\b|\bcould you suggest\b|\bi would"
-    r" (?:like|love) (?:some|ideas|to hear)\b|\bwhat can i do\b|\b(?:tips|advice|ideas)"
+    r" (?:\w+ )?(?:like|love|welcome|appreciate) (?:some|any|a few|ideas|to hear|suggestions)\b"
+    r"|\b(?:some|a few) (?:ideas|tips|suggestions|advice|pointers) (?:would|please|might)\b|\bwhat can i do\b|\b(?:tips|advice|ideas)"
     r" (?:please|would help|welcome)\b|\bi am open to (?:ideas|suggestions)\b"
 )
 ASKS_FOR_IDEAS = re.compile(_ASKS_STRICT)
+# ... unless the same line turns ideas down ("I don't want advice", "no lectures").
+REFUSES_IDEAS = re.compile(
+    r"\b(?:do not|did not|never) (?:want|need|ask for|asked for) (?:any |your |more )?(?:advice"
+    r"|tips|ideas|suggestions|lectures?|to be told)\b|\bno (?:advice|lectures?|tips)\b"
+)
 # The model's feature is broader: softer openings ("what do you think", "tell me", "go ahead")
 # make advice more likely to be welcome, but on their own they do not excuse it.
 _CONTEXT_ASKS = re.compile(

@@ -218,7 +218,10 @@ _PERMISSION = re.compile(
     r"|mention|say)|would (?:it|that) be (?:okay|all right|alright|fine)|would you like (?:some"
     r"|to hear|me to|a few|an idea|ideas)|do you mind if|mind if i|would you be (?:open|okay"
     r"|interested)|are you (?:open|okay with)|with your permission|you asked|since you asked"
-    r"|you wanted (?:some )?ideas)\b"
+    r"|you wanted (?:some )?ideas|since you (?:are )?ask(?:ing|ed)|as you asked|you (?:were|are)"
+    r" asking|only if (?:that|it|this) (?:suits|works|fits|helps|feels)|whether (?:that|it|this)"
+    r" (?:would )?(?:works?|suits?|fits?) (?:for you )?is (?:your|up to you)|(?:it is|that is)"
+    r" (?:entirely |completely |totally )?(?:your|up to you))\b"
 )
 # Identity labels that find_labeling (flags.py) leaves to context, applied to "you" directly.
 _LABEL_NOUN = (
@@ -273,7 +276,11 @@ _LABEL_REPORTED = re.compile(
     r"[^.?!]{0,30}$"
 )
 # For arguing words, a reflection stem also reports ("it sounds selfish to you").
-_CONFRONT_REPORTED = re.compile(_LABEL_REPORTED.pattern.replace("|says|", "|sounds|seems|says|"))
+_CONFRONT_REPORTED = re.compile(
+    _LABEL_REPORTED.pattern.replace(
+        "|says|", "|sounds|seems|tired of|sick of|fed up with|hate|hates|says|"
+    )
+)
 
 _CLAUSE = re.compile(r"(?<=[.?!;])\s+|\s+-\s+|\s*,\s*(?=(?:so|but|and then|and so|and)\s)")
 

@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 
 from .coder import CodedResponse, _failed, code_utterance, kind_of, named
-from .features import ASKS_FOR_IDEAS, extract
+from .features import ASKS_FOR_IDEAS, REFUSES_IDEAS, extract
 from .harm import ADVICE, LABEL, HarmFinding, find_harm, gives_permission
 from .labels import CONFIDENCE_CEILING, LABEL_MEANINGS, REFLECTIONS
 from .readable import UNCERTAIN, Unjudged, echo, off_topic, unreadable
@@ -60,7 +60,8 @@ _SEVERITY = {LABEL: 0, "confront": 1, ADVICE: 2}
 
 
 def _context_asks(ctx: str | None) -> bool:
-    return bool(ctx) and bool(ASKS_FOR_IDEAS.search(normalise(ctx or "")))
+    said = normalise(ctx or "")
+    return bool(ASKS_FOR_IDEAS.search(said)) and not REFUSES_IDEAS.search(said)
 
 
 def _not_judged(found: Unjudged, truncated: bool) -> CodedResponse:
