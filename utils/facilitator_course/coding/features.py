@@ -45,7 +45,9 @@ START_CUES: tuple[Cue, ...] = (
     _cue(
         "wh_closed",
         r"(?:so |and |okay |right )?(?:how (?:many|much|long|often|old|far|soon"
-        r"|confident|important|likely|ready|sure|strong|bad)|when|where|which|who|what (?:time"
+        r"|confident|important|likely|ready|sure|strong|bad)|(?:when|where|which|who)(?= (?:do|does"
+        r"|did|is|are|was|were|have|has|had|can|could|will|would|should|might|shall|am|else"
+        r"|one|ones|of|\w+ (?:do|did|is|are|was|were|would|will|can)\b))|what (?:time"
         r"|day|date|kind|sort|type|year|age|number|brand|drink|dose)|on a scale|out of ten)\b",
         "asks for a number, a time, a place or a short fact ('{m}')",
         True,
@@ -197,7 +199,8 @@ ANY_CUES: tuple[Cue, ...] = (
         r"(?:helpful|useful)|make (?:this|it|that) (?:easier|better|work))\b"
         r"|\bwhat (?:ideas|thoughts) do you have\b|\bwhat is your (?:take|sense|view|opinion"
         r"|idea|thinking)\b|\b(?:shall|should) we\b|\bdo (?:you|u) want to (?:keep|carry"
-        r"|come back|go on|leave|stop|continue|move)\b|\bwhich (?:tool|one|part|option)\b"
+        r"|come back|go on|leave|stop (?:here|there|for (?:now|today|tonight)|talking)|continue"
+        r"|move)\b|\bwhich (?:tool|one|part|option)\b"
         r"|\b(?:you are) the expert\b|\bheads together\b|\bwhere (?:would|do) (?:you|u)"
         r" (?:like|want) to start\b|\bwhat would you like (?:us|the group|to focus|to work"
         r"|to take|to start|to do|to add)\b|\bhow (?:would|do) you (?:like|want) to (?:use"
