@@ -65,11 +65,15 @@ def test_the_collection_is_varied():
 def _play_all_choice_paths(name: str) -> list[tuple[str, ...]]:
     scenario = load_scenario(name)
     endings = []
+    seen: set[str] = set()  # each line is explored once (paths share lines; arcs are long)
 
     def walk(path: tuple[int, ...]) -> None:
         talk = Conversation(scenario)
         for index in path:
             talk.choose(index)
+        if talk.node.id in seen:
+            return
+        seen.add(talk.node.id)
         if talk.finished:
             assert talk.node.debrief and talk.outcome() is not None
             endings.append(talk.node.outcome)
@@ -84,11 +88,15 @@ def _play_all_choice_paths(name: str) -> list[tuple[str, ...]]:
 def _play_all_free_text_paths(name: str) -> list[str]:
     scenario = load_scenario(name)
     endings = []
+    seen: set[str] = set()
 
     def walk(path: tuple[str, ...]) -> None:
         talk = Conversation(scenario, coder=label_coder)
         for code in path:
             talk.reply(code)
+        if talk.node.id in seen:
+            return
+        seen.add(talk.node.id)
         if talk.finished:
             assert talk.node.debrief
             endings.append(talk.node.outcome)
