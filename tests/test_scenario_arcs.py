@@ -30,15 +30,10 @@ SCENARIOS = [p.stem for p in scenario_paths()]
 # list is kept honest) and the list only shrinks.
 SHORT_ARC_EXEMPT: set[str] = {
     "gambling-ambivalent",
-    "late-night-gaming",
     "mandated-attendee",
     "private-disclosure",
     "reserved-newcomer",
 }
-
-# Shipped scenarios whose closed questions still lead to the good ending, until rewritten: the
-# test asserts they still do, so the list cannot outlive the fix.
-NON_MI_EXEMPT: set[str] = {"late-night-gaming"}
 
 FIXING = (
     "You should just stop going.",
@@ -114,9 +109,6 @@ def test_fixing_advising_and_closed_questions_never_reach_a_good_ending(name):
     scenario = _scenario(name)
     reached = _reached_without_mi(name)
     good = [n for n in reached if scenario.node(n).is_ending and scenario.node(n).outcome == "good"]
-    if name in NON_MI_EXEMPT:
-        assert good, f"{name} no longer rewards non-MI replies: remove it from NON_MI_EXEMPT"
-        return
     assert not good, f"{name}: non-MI replies alone reach the good ending(s) {good}"
     assert len(reached) > 1, f"{name}: the first line offers no way to get it wrong"
 
@@ -144,7 +136,7 @@ def test_free_text_lines_say_what_is_in_them(name):
 
 
 def test_the_exemptions_name_shipped_scenarios():
-    assert set(SCENARIOS) >= SHORT_ARC_EXEMPT and NON_MI_EXEMPT <= SHORT_ARC_EXEMPT
+    assert set(SCENARIOS) >= SHORT_ARC_EXEMPT
 
 
 def test_the_measures_see_a_short_arc_and_a_missing_yes_but(tmp_path):
