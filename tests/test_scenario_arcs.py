@@ -26,11 +26,9 @@ from facilitator_course.roleplay.state import WEAK, quality
 
 SCENARIOS = [p.stem for p in scenario_paths()]
 
-# Scenarios held to a different shape, each with the reason. A crisis disclosure follows the
-# crisis rule (listen, ask directly, connect now): a long arc before connecting would teach delay.
-SHORT_ARC_EXEMPT: dict[str, str] = {
-    "private-disclosure": "crisis disclosure: ask directly and connect now, not over 8 turns",
-}
+# Scenarios held to a different shape, each with the reason (none at present; the test below
+# fails if an exempt scenario grows long enough to need no exemption).
+SHORT_ARC_EXEMPT: dict[str, str] = {}
 
 FIXING = (
     "You should just stop going.",
