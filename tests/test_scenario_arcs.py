@@ -15,6 +15,7 @@ import pytest
 from facilitator_course.roleplay import Conversation, check_scenario_file, load_scenario
 from facilitator_course.roleplay.arcs import (
     MIN_ARC_TURNS,
+    fewest_mi_moves_to_good,
     fewest_reflections_to_good,
     good_path_without_yes_but,
     repairable_discord,
@@ -116,7 +117,10 @@ def test_the_good_ending_needs_reflections_and_a_long_enough_arc(name):
         assert turns is not None and turns < MIN_ARC_TURNS, f"{name} is long now: unexempt it"
         return
     assert turns is not None and turns >= MIN_ARC_TURNS, (name, turns)
-    assert (fewest_reflections_to_good(scenario) or 0) >= 2, name
+    # Real MI moves: at least one reflection, and MI-consistent moves (reflections, open
+    # questions, affirmations...) on all but two turns of any way to the good ending.
+    assert (fewest_reflections_to_good(scenario) or 0) >= 1, name
+    assert (fewest_mi_moves_to_good(scenario) or 0) >= MIN_ARC_TURNS - 2, name
     assert good_path_without_yes_but(scenario) is None, (
         f"{name}: sustain talk never comes back on {good_path_without_yes_but(scenario)}"
     )
@@ -141,6 +145,7 @@ def test_the_measures_see_a_short_arc_and_a_missing_yes_but(tmp_path):
     scenario = load_scenario(path)
     assert shortest_good_arc(scenario) == 2
     assert fewest_reflections_to_good(scenario) == 1
+    assert fewest_mi_moves_to_good(scenario) == 2
     assert good_path_without_yes_but(scenario) == ["opening", "hears", "ending_good"]
     assert repairable_discord(scenario) == []
 

@@ -15,6 +15,10 @@ from .consistency import Link, links
 from .scenario import BRANCH_GROUPS, Scenario
 
 REFLECTIONS = ("reflection", *BRANCH_GROUPS["reflection"])
+# MI-consistent moves: reflections, open questions, and the adherent moves (affirming, seeking
+# collaboration, emphasising autonomy, advice with permission). A free-text `question` link can
+# carry a closed question and a `default` link any reply, so neither counts.
+MI_MOVES = (*REFLECTIONS, "question_open", "adherent", *BRANCH_GROUPS["adherent"])
 MIN_ARC_TURNS = 8
 MAX_ARC_TURNS = 12
 
@@ -60,6 +64,11 @@ def shortest_good_arc(scenario: Scenario) -> int | None:
 def fewest_reflections_to_good(scenario: Scenario) -> int | None:
     """The fewest reflections any way to a good ending needs (a `default` link counts none)."""
     return _fewest(scenario, dict.fromkeys(REFLECTIONS, 1))
+
+
+def fewest_mi_moves_to_good(scenario: Scenario) -> int | None:
+    """The fewest MI-consistent moves (see MI_MOVES) any way to a good ending needs."""
+    return _fewest(scenario, dict.fromkeys(MI_MOVES, 1))
 
 
 def good_path_without_yes_but(scenario: Scenario) -> list[str] | None:
