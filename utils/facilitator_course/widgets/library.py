@@ -36,7 +36,7 @@ def library_html(entries: list[LibraryEntry]) -> str:
             f"<li><strong>{escape(item.title)}</strong> ({kind}){flag}<br>"
             f"<small>{escape(item.persona)}</small><br>{escape(item.about)}</li>"
         )
-    return f"<ol class='fc-library'>{''.join(items)}</ol>"
+    return f"<ol class='fc-library-list'>{''.join(items)}</ol>"
 
 
 class PracticeLibrary:
