@@ -33,6 +33,7 @@ def _cue(name: str, pattern: str, hint: str, at_start: bool = False) -> Cue:
 _EMOTION = (
     r"(?:angry|anger|annoyed|frustrat\w*|furious|upset|sad|sadness|down|low|depressed|hurt|hurting"
     r"|lonely|alone|isolated|scared|afraid|frightened|fear|terrified|anxious|anxiety|nervous"
+    r"|shaken|shook|rattled|gutted|stung|thrown|knocked|floored|winded"
     r"|worried|worry|worries|worrying|stressed|overwhelmed|ashamed|shame|guilty|guilt"
     r"|embarrassed|disappointed|hopeless|helpless|stuck|trapped|cornered|torn|confused|lost"
     r"|exhausted|tired|drained|fed up|resentful|jealous|relieved|relief|proud|hopeful|hope"
@@ -385,7 +386,7 @@ ANY_CUES: tuple[Cue, ...] = (
         r"|internet|connection|hand over|one sec|bear with|someone is at the door|share my"
         r"|go round|go around|get started|get going|see you|take care|keep an eye on the time"
         r"|facilitating tonight|my name is|new faces|joining us|right then|round the room"
-        r"|sorry ,? go ahead|go ahead|hear me)\b",
+        r"|sorry(?: ,)? go ahead|go ahead|hear me)\b",
         "runs the meeting ('{m}')",
     ),
 )
@@ -456,7 +457,7 @@ _FILLER = frozenset(
 # because a request is what turns advice into advice with permission. (A bare "yeah" grants
 # permission only if permission was asked, which a single line cannot show.)
 _ASKS_STRICT = (
-    r"\bwhat (?:should|can|could|do|would|shall) i\b|\bwhat would you (?:do|suggest|recommend)"
+    r"\bwhat (?:should|can|could|do|would|shall) i\b(?! (?:even|else|ever|then|supposed))|\bwhat would you (?:do|suggest|recommend)"
     r"\b|\bany (?:ideas|tips|suggestions|advice|thoughts)\b|\bwhat do (?:other )?(?:people"
     r"|others|you all|you guys) do\b|\bhow did you\b|\bwhat (?:helped|worked for) you\b"
     r"|\bwhat do you (?:suggest|recommend|think i should)\b|\bshould i\b[^.!]*\?|\bhow do i\b"
@@ -476,7 +477,7 @@ REFUSES_IDEAS = re.compile(
 _CONTEXT_ASKS = re.compile(
     _ASKS_STRICT + r"|\bcan you tell me\b|\bdo you have any\b|\bwhat do you (?:think|reckon)\b"
     r"|\bshould i\b|\bgo ahead\b|\byes please\b|\bgo on then\b|\bis there anything\b"
-    r"|\bhow do i\b|\btell me\b|\bsure ,? go\b|\bideas\b|\bwhat does the research\b"
+    r"|\bhow do i\b|\btell me\b|\bsure(?: ,)? go\b|\bideas\b|\bwhat does the research\b"
     r"|\bhelp me\b"
 )
 _EMOTION_RE = re.compile(r"\b" + _EMOTION + r"\b")

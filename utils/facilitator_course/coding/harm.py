@@ -97,7 +97,7 @@ _IMPERATIVE = re.compile(
     r"^(?:(?:look|honestly|seriously|okay|ok|so|and|then|well|right|listen|just|but|also"
     r"|first|first thing|first things first|step one|for a start|to start|right away|tonight"
     r"|today|tomorrow|this week|next time|instead|basically|simple)"
-    r" ,? )*(?:take (?:a|an|some|the|more|less|it|up|melatonin|\w+ instead)|try|stop|quit|go (?:for|to|and|out|home|back)|get (?:rid|yourself|a|some|off"
+    r"(?: ,)? )*(?:take (?:a|an|some|the|more|less|it|up|melatonin|\w+ instead)|try|stop|quit|go (?:for|to|and|out|home|back)|get (?:rid|yourself|a|some|off"
     r"|out|help|professional)|ban|throw|pour|delete|avoid|call|ring|leave|cut|switch|use|start"
     r"|block|join|find|give (?:it|up|yourself|them)|keep (?:away|busy|off|out|going to|a|the"
     r"|your|yourself)|stay (?:away|off|out|home|busy)|put|bin|chuck|ditch|dump|lock|hide|skip"
@@ -157,7 +157,7 @@ _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"|\b(?:is|that is|it is|you are being|so|pretty|bit) (?:daft|stupid|silly|mad|crazy|dumb"
         r"|insane|idiotic|reckless|lazy)\b|\bis still using\b|\bdoes not make (?:it|that|\w+ing)"
         r" (?:okay|ok|all right|better|right)\b|\byou did choose\b|\bif you do not (?:\w+ ){1,4}"
-        r"(?:nobody|no one|nothing)\b|\w \w+ ,? (?:you know|right) \.?$|\bwasting (?:it|your|money|time)"
+        r"(?:nobody|no one|nothing)\b|\w \w+(?: ,)? (?:you know|right) \.?$|\bwasting (?:it|your|money|time)"
         r"\b|\byou only have yourself\b|\bcould have (?:stopped|said no|walked away)\b"
         r"|\bit is not (?:\w+ ){0,2}at all\b|\bis not the word\b|\bcareless\b|\bdeserve better"
         r"\b|\bmust be (?:so |really |very )?(?:disappointed|ashamed|embarrassed) (?:in|of) you"
@@ -169,11 +169,11 @@ _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"|addiction)\b"
         r"|\byou could have (?:killed|hurt|died|lost)\b|\b(?:it is|that is) a big deal\b"
         r"|\bthe facts are the facts\b|\bi am (?:only|just) trying to help\b|\bit is (?:easy|simple)"
-        r" (?:if|when|once)\b|\bset your mind to\b|\bnobody bites\b|^(?:i am|look ,? i am)"
+        r" (?:if|when|once)\b|\bset your mind to\b|\bnobody bites\b|^(?:i am|look(?: ,)? i am)"
         r" (?:only |just )?trying to help\b"
         r"|\byou knew what would happen\b|\bconvenient (?:story|excuse|timing)\b|\b(?:pretty"
         r"|really|quite|so|bit) (?:embarrassing|shameful|stupid|silly|daft|irresponsible|careless"
-        r"|reckless|selfish) ,? (?:is not|isn't) it\b"
+        r"|reckless|selfish)(?: ,)? (?:is not|isn't) it\b"
         r"|\byou said that last time\b|\bsame old\b|\bagain \?|^(?:really|seriously) \?",
         # Rhetorical challenges: questions that argue instead of asking.
         r"\bhow is (?:that|this|it) working (?:out )?for you\b|\bis it (?:really|actually)"
@@ -190,12 +190,23 @@ _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"|\brules are rules\b|\bshame you\b|\bsick of (?:your|you)\b"
         r"|\b(?:it is|that is) (?:actually |really |pretty |quite |very )*simple\b|\bmight have"
         r" something to say\b|\b(?:know|knows) (?:a bit |a lot |a little )?more than you\b"
-        r"|\bto be fair ,? (?:they|she|he|your)\b",
+        r"|\bto be fair(?: ,)? (?:they|she|he|your)\b",
         # A motive put on the person ("maybe that's because you don't really want to stop").
         r"\b(?:maybe|perhaps|probably|i think|i reckon|i bet) (?:that is |it is |this is )?"
         r"(?:just )?because you (?:do not|are not|can not) (?:actually |really |even |truly )?"
         r"(?:want|ready|bothered|serious|trying)\b|\byou do not (?:actually|really|truly|even)"
         r" want to (?:stop|change|quit|cut|get better)\b",
+        # Blame by "if only you had not": the person's own doing held up as the cause.
+        r"\bif you (?:had not|did not|were not|had never|would just|had just)\b[^.?!]{0,60}\byou"
+        r" (?:would not|would never) (?:need|have to|be (?:here|in|sitting|stuck))\b",
+        # Arguing with how the person rates themselves ("so you're not useless"): the righting
+        # reflex, which invites "yes, but" (Module 2 disputes a rating with questions instead).
+        r"^(?:see(?: ,)? )?(?:so(?: ,)? )?you are not (?:useless|worthless|a failure|hopeless|stupid|weak"
+        r"|pathetic|a loser|a bad (?:person|parent|mum|mom|dad|mother|father))\b",
+        # Moralising about what good people do.
+        r"\b(?:good|responsible|decent|real|proper|sensible|normal) (?:drivers|parents|mothers"
+        r"|fathers|mums|moms|dads|people|adults|employees|workers|friends|partners|husbands|wives"
+        r"|students|nurses|carers) (?:do not|never|would not|would never|know better|always)\b",
         # Verdicts on the person's choices, said as facts.
         r"\b(?:the truth|the reality|the fact|the bottom line|truth) (?:is|be told)\b|\blet us face"
         r" it\b|\b(?:only|just|really) hurting (?:yourself|you|your)\b|\bnot doing yourself any"
@@ -251,7 +262,7 @@ _LABEL_APPLIED = re.compile(
     r"|total|complete|real|proper|typical|classic|full blown|functioning|high functioning"
     r"|problem|compulsive|chronic|hopeless|heavy|degenerate|recovering|gambling|drug|binge"
     r"|weekend|raging))* " + _LABEL_NOUN + r"\b"
-    r"|\b(?:once an? \w+ ,? always an?|addicts? like you|people like you|your (?:sort|kind|type)"
+    r"|\b(?:once an? \w+(?: ,)? always an?|addicts? like you|people like you|your (?:sort|kind|type)"
     r"|typical (?:addict|alcoholic|junkie|gambler|drinker|user)|you (?:addicts|alcoholics"
     r"|junkies|gamblers|druggies|people))\b"
     r"|\b(?:are|were) you (?:an?|just an?|really an?|basically an?)(?: \w+)? " + _LABEL_NOUN + r"\b"
@@ -316,7 +327,7 @@ def _advice_in(norm: str) -> str | None:
     if norm.rstrip(" ?").endswith(("to tell me", "tell me more")):
         return None
     match = _IMPERATIVE.match(norm)
-    if match and not re.match(r"^(?:\w+ ,? )*(?:tell me|tell us|take your time)\b", norm):
+    if match and not re.match(r"^(?:\w+(?: ,)? )*(?:tell me|tell us|take your time)\b", norm):
         return match.group(0)
     for pattern in _ADVICE_PATTERNS:
         for match in pattern.finditer(norm):
@@ -353,17 +364,31 @@ def _label_in(norm: str) -> str | None:
     return None
 
 
+_THEIR_PLAN = re.compile(
+    r"\byou (?:are going to|will|want to|would like to|plan to|are planning to|intend to|hope to"
+    r"|said you would|said you will|decided to|have decided to|are thinking of|might)\b"
+)
+_CARRIES_ON = re.compile(r"^(?:and|then|and then|or|plus)\b")
+
+
 def find_harm(text: str) -> list[HarmFinding]:
     """Every harmful clause of a reply, in order: labels first within a clause, then
     confrontation, then advice (one finding per clause)."""
     findings = []
+    their_plan = False
     for clause in clauses(text):
         norm = normalise(clause)
+        # "You're going to ring the surgery, and ask your daughter": the verb after "and" carries
+        # on the person's own plan, said back to them; it is not an instruction.
+        continues_plan = their_plan and bool(_CARRIES_ON.match(norm))
+        their_plan = bool(_THEIR_PLAN.search(norm)) or continues_plan
         for kind, finder in (
             (LABEL, _label_in),
             (CONFRONT, _confront_in),
             (ADVICE, _advice_in),
         ):
+            if kind == ADVICE and continues_plan:
+                continue
             words = finder(norm)
             if words:
                 findings.append(HarmFinding(kind, clause, words.strip()))

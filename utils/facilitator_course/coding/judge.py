@@ -47,10 +47,13 @@ HARM_CONFIDENCE = 0.8
 # A sentence of a longer reply that the model reads as advice or confrontation at least this
 # surely counts as harm in the combination (step 2).
 SENTENCE_HARM = 0.5
+# A sentence of four words or fewer gives the model little to go on ("That's shaken you."):
+# without a rule naming its words it must be much surer to count as harm.
+SHORT_SENTENCE_HARM = 0.75
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 # How reflections of a person's own view start.
 _REFLECTIVE_STEM = re.compile(
-    r"^(?:so ,? )?(?:you (?:feel|felt|think|thought|are (?:worried|afraid|scared|wondering"
+    r"^(?:so(?: ,)? )?(?:you (?:feel|felt|think|thought|are (?:worried|afraid|scared|wondering"
     r"|not sure|unsure|tired of|sick of|fed up)|wish|wonder|wondered|believe|know)"
     r"|part of you|it sounds like|sounds like|it seems|it feels (?:like|as if|as though)|you are"
     r" telling yourself|from where you"
@@ -164,7 +167,8 @@ def code_response(
         # A sentence the model itself reads as advice or confrontation is harm too, even when
         # no rule names its words: the reply as a whole must not hide it.
         for sentence, coded in each:
-            harmful = coded.code in ("persuade", "confront") and coded.probability >= SENTENCE_HARM
+            needed = SENTENCE_HARM if len(sentence.split()) > 4 else SHORT_SENTENCE_HARM
+            harmful = coded.code in ("persuade", "confront") and coded.probability >= needed
             if harmful and not any(h.clause in sentence or sentence in h.clause for h in harms):
                 kind = ADVICE if coded.code == "persuade" else "confront"
                 harms.append(HarmFinding(kind, sentence, coded.cue))

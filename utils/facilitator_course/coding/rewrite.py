@@ -22,7 +22,7 @@ _ADVICE = re.compile(
     r"|try)|would you consider) (?P<b>[^.?!]{3,120})"
     r"|\bi (?:would )?(?:really |strongly )?(?:recommend|suggest|advise)(?: that)?(?: you)?"
     r" (?P<c>[^.?!]{3,120})"
-    r"|\bif i were you ,? i would (?P<d>[^.?!]{3,120})"
+    r"|\bif i were you(?: ,)? i would (?P<d>[^.?!]{3,120})"
     r"|^(?:just )?(?P<e>(?:try|stop|quit|go to|get|call|ring|delete|avoid|throw|pour|bin|join"
     r"|write|start|make sure|keep|cut|block|use|find|tell|put) [^.?!]{2,120})"
 )
