@@ -95,7 +95,7 @@ def show_web_app_notice() -> None:
 def plain_text(message: str) -> str:
     """The HTML message as nbgrader's plain-text feedback: tags removed, then entities such as
     &lt; and &quot; turned back into the characters the learner typed (it is never rendered)."""
-    return unescape(re.sub(r"<[^>]+>", "", message))
+    return unescape(re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>", "\n", message)))
 
 
 def _outcome(passed: bool, message_ok: str, message_bad: str, kind_bad: str = "todo") -> bool:
