@@ -51,3 +51,37 @@ def test_a_missed_item_shows_the_answer_and_why_and_no_error_name(course):
     shown = str(nb.cells[0].outputs)
     assert "AnswerNotAccepted" not in shown and "Traceback" not in shown
     assert "&lt;b&gt;A&lt;/b&gt; is not the best choice." in shown  # escaped, never markup
+
+
+def test_trainee_record_shows_questions_answers_and_escapes_everything(course):
+    from facilitator_course.grading.cohort_report import report_from_data
+    from facilitator_course.grading.demo import demo_cohort
+    from facilitator_course.grading.trainee_record import (
+        UnknownTrainee,
+        record_html,
+        record_text,
+        trainee_record,
+    )
+
+    data = demo_cohort(course)
+    trainee = data.trainees[0]
+    hostile = "<script>alert(1)</script> B"
+    mask = (data.answers["trainee"] == trainee) & (data.answers["item"] == "q1_role")
+    data.answers.loc[mask, "answer"] = hostile
+    report = report_from_data(data)
+    record = trainee_record(report, trainee)
+    q1 = next(i for i in record.items if i.item == "q1_role")
+    assert q1.question.startswith("Question 1: After a meeting a participant asks")
+    assert q1.answer == hostile
+    page = record_html(record)
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; B" in page
+    assert "m4_rp1_newcomer" not in page  # items by their question, not by grade id
+    assert "Role-play 1: It is a newcomer" in page
+    text = record_text(record)
+    assert "Certification:" in text and "Late policy:" in text
+    try:
+        trainee_record(report, "t99-nobody")
+    except UnknownTrainee as exc:
+        assert trainee in str(exc)
+    else:
+        raise AssertionError("an unknown trainee must be refused")

@@ -12,6 +12,9 @@ certification status with the reason for every "not yet". First, the welfare che
 that mention suicide, self-harm or distress (IDs and item only, never the text; not exported).
 --csv writes every table as CSV
 (trainee IDs only) to a folder outside the repository (default: the course folder's exports/).
+--trainee ID prints one trainee's whole record instead: every item with its question, the
+answer, the score and how it was reached, overrides, comments, days late and certification
+reasons (--html FILE also writes it as a page).
 """
 
 SECTIONS = (
@@ -44,6 +47,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         const="",
         metavar="DIR",
         help="also write every table as CSV (default DIR: the course folder's exports/)",
+    )
+    parser.add_argument(
+        "--trainee",
+        metavar="ID",
+        help="print this trainee's whole record instead of the cohort tables",
+    )
+    parser.add_argument(
+        "--html",
+        metavar="FILE",
+        help="with --trainee: also write the record as an HTML page (outside the repository)",
     )
     parser.add_argument(
         "--excel",
@@ -214,6 +227,8 @@ def _report(args: argparse.Namespace) -> int:
     report = build_report(course, root)
     progress.step("read the gradebook, fault report and answers")
     progress.finish()
+    if args.trainee:
+        return _trainee(report, args.trainee, args.html)
     print(render(report, tuple(args.section) or SECTIONS))
     if args.csv is not None:
         written = export_csv(report, Path(args.csv) if args.csv else None)
@@ -223,4 +238,26 @@ def _report(args: argparse.Namespace) -> int:
             print("Excel export skipped: openpyxl is not installed (CSV works without it).")
         else:
             print(f"Wrote {export_excel(report)}.")
+    return 0
+
+
+def _trainee(report, trainee: str, html_path: str | None) -> int:
+    import sys
+    from pathlib import Path
+
+    from ..grading.trainee_record import (
+        UnknownTrainee,
+        record_text,
+        trainee_record,
+        write_record_page,
+    )
+
+    try:
+        record = trainee_record(report, trainee)
+    except UnknownTrainee as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    print(record_text(record))
+    if html_path:
+        print(f"Wrote {write_record_page(report, record, Path(html_path))}.")
     return 0

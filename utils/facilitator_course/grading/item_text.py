@@ -45,7 +45,7 @@ class ItemText:
     @property
     def label(self) -> str:
         """A short human name for tables: the title and the start of the prompt."""
-        prompt = " ".join(self.prompt.split())
+        prompt = " ".join(self.prompt.replace("*", "").split())
         short = prompt if len(prompt) <= 90 else prompt[:87].rstrip() + "..."
         return (
             f"{self.title}: {short}" if self.title and short else self.title or short or self.item
