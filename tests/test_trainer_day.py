@@ -85,3 +85,31 @@ def test_trainee_record_shows_questions_answers_and_escapes_everything(course):
         assert trainee in str(exc)
     else:
         raise AssertionError("an unknown trainee must be refused")
+
+
+def test_written_answer_shows_its_length_against_the_tasks_range(course):
+    from facilitator_course.grading.rubric import WRITTEN, ManualItem
+
+    texts = module_items(course.solutions_dir / "04-running-a-meeting")
+    opening = texts["m4_written_opening"]
+    assert opening.word_range == (60, 200)  # from the learner's own length check
+    assert "stays here" in (opening.right or "") or opening.right  # the anchor: the model answer
+
+    def item(answer: str) -> ManualItem:
+        return ManualItem(
+            "04-running-a-meeting",
+            "01-exercise",
+            "t01",
+            "m4_written_opening",
+            3,
+            WRITTEN,
+            answer,
+            "scheme",
+            None,
+            None,
+            True,
+            word_range=opening.word_range,
+        )
+
+    assert item("word " * 80).length_note() == "80 words (the task asks for 60-200)"
+    assert item("too short").length_note().endswith("- outside the range")

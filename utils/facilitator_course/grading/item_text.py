@@ -26,6 +26,7 @@ from ..paths import data_dir
 from .notebook_text import ANSWER_SUFFIX, cells_by_grade_id, notebook_answers
 
 QUESTION_SUFFIX = "_question"
+REVIEW_SUFFIX = "_review"
 _OPTION = re.compile(r"^\s*[-*]\s*\*\*([A-H])\.\*\*\s*(.+?)\s*$")
 _HEADING = re.compile(r"^\s*#+\s*")
 _MARK_SCHEME_BLOCK = re.compile(r"=== BEGIN MARK SCHEME ===.*?=== END MARK SCHEME ===", re.S)
@@ -41,6 +42,7 @@ class ItemText:
     options: dict[str, str] = field(default_factory=dict)
     right: str | None = None  # the model answer: a letter, a sentence or a reply
     why: str | None = None
+    word_range: tuple[int, int] | None = None  # a written answer's range, from its length check
 
     @property
     def label(self) -> str:
@@ -126,6 +128,7 @@ def notebook_items(nb: nbformat.NotebookNode) -> dict[str, ItemText]:
             title, prompt, options = _split_question(cell.source)
         else:
             title, prompt, options = "", "", {}
+        review = cells.get(gid + REVIEW_SUFFIX)
         found[gid] = ItemText(
             gid,
             title,
@@ -133,8 +136,34 @@ def notebook_items(nb: nbformat.NotebookNode) -> dict[str, ItemText]:
             options,
             right=answers.get(gid),
             why=whys.get(gid) or _rule(gid),
+            word_range=_word_range(review.source) if review is not None else None,
         )
     return found
+
+
+def _word_range(source: str) -> tuple[int, int] | None:
+    """(min, max) words from the `review_written(answer, min_words=.., max_words=..)` call the
+    learner's length check makes: the one place a written answer's range is set."""
+    import ast
+
+    from ..answers import review_written
+
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    defaults = review_written.__defaults__ or (40, 200)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "review_written":
+            given = {
+                k.arg: k.value.value
+                for k in node.keywords
+                if isinstance(k.value, ast.Constant) and isinstance(k.value.value, int)
+            }
+            return int(given.get("min_words", defaults[0])), int(
+                given.get("max_words", defaults[1])
+            )
+    return None
 
 
 @lru_cache(maxsize=64)
