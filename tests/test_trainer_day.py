@@ -113,3 +113,58 @@ def test_written_answer_shows_its_length_against_the_tasks_range(course):
 
     assert item("word " * 80).length_note() == "80 words (the task asks for 60-200)"
     assert item("too short").length_note().endswith("- outside the range")
+
+
+def test_late_policy_grace_and_what_late_means(tmp_path):
+    from facilitator_course.content import ContentError
+    from facilitator_course.grading.late_policy import NOT_COUNTED, late_policy
+
+    (tmp_path / "course").mkdir()
+    yml = tmp_path / "course" / "course.yml"
+    yml.write_text("late_policy:\n  grace_days: 1\n  for_certification: not counted\n")
+    policy = late_policy(tmp_path)
+    assert policy.for_certification == NOT_COUNTED
+    assert not policy.is_late(20 * 3600)  # within the day of grace
+    assert policy.is_late(30 * 3600) and policy.late_days(30 * 3600) == 1.2
+    assert "does not count" in policy.describe()
+    yml.write_text("late_policy:\n  grace_days: soon\n")
+    try:
+        late_policy(tmp_path)
+    except ContentError as exc:
+        assert "grace_days" in str(exc)
+    else:
+        raise AssertionError("a bad grace period must be reported")
+
+
+def test_release_refuses_a_due_date_already_past_unless_confirmed(tmp_path):
+    from conftest import run_cli
+
+    folder = tmp_path / "cohort"
+    past = ["release", "00-orientation", "--course-dir", str(folder), "--due", "2020-01-01 10:00"]
+    code, _, err = run_cli(past)
+    assert code == 1 and "already past" in err and "--yes" in err
+    assert not folder.exists()  # nothing was changed
+    code, out, err = run_cli([*past, "--yes"])
+    assert code == 0, err
+    assert "Due date 2020-01-01 10:00 UTC recorded" in out and "Late policy:" in out
+
+
+def test_late_work_not_counted_is_a_certification_reason(course, tmp_path):
+    from dataclasses import replace
+
+    from facilitator_course.grading.cohort_report import report_from_data
+    from facilitator_course.grading.demo import demo_cohort
+
+    (tmp_path / "course").mkdir()
+    (tmp_path / "course" / "course.yml").write_text(
+        "late_policy:\n  grace_days: 0\n  for_certification: not counted\n"
+    )
+    (tmp_path / "solutions").symlink_to(course.solutions_dir)
+    strict = replace(course, root=tmp_path)
+    data = demo_cohort(strict)
+    late = data.submissions[data.submissions["late"]].iloc[0]
+    reasons = report_from_data(data).certification.loc[late["trainee"], "reasons"]
+    assert any(
+        r.startswith(f"{late['module']}: handed in") and "late work does not count" in r
+        for r in reasons
+    ), reasons

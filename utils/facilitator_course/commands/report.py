@@ -135,7 +135,10 @@ def render(report, sections: tuple[str, ...] | list[str] = SECTIONS) -> str:
             for t, r in zip(table.index, table.itertuples(), strict=True)
         ]
         headers = ["trainee", "handed in", "graded", "late", "waiting for a manual grade"]
-        section("Completion", format_table(headers, rows, wrap=40))
+        from ..grading.late_policy import late_policy
+
+        policy = late_policy(data.course.root).describe()
+        section("Completion", policy + "\n" + format_table(headers, rows, wrap=40))
     if "faults" in sections:
         table = report.faults
         body = (

@@ -29,9 +29,11 @@ def _module_reasons(data: CohortData, trainee: str) -> list[str]:
         if row["status"] == NOT_HANDED_IN:
             reasons.append(f"{module.id}: not handed in")
         elif row["late"] and policy.for_certification == NOT_COUNTED:
+            days = row["late_days"]
+            when = f"{days:g} day(s) late" if days == days and days else "late"  # NaN: unknown
             reasons.append(
-                f"{module.id}: handed in {row['late_days']:g} day(s) late, beyond the "
-                f"{policy.grace_days:g}-day grace period; late work does not count"
+                f"{module.id}: handed in {when}, beyond the {policy.grace_days:g}-day grace "
+                "period; late work does not count"
             )
         elif row["score"] is None or pd.isna(row["score"]):
             faults = ", ".join(row["faults"]) or row["status"]
