@@ -168,3 +168,17 @@ def test_late_work_not_counted_is_a_certification_reason(course, tmp_path):
         r.startswith(f"{late['module']}: handed in") and "late work does not count" in r
         for r in reasons
     ), reasons
+
+
+def test_every_command_documents_its_exit_status(capsys):
+    import pytest
+
+    from facilitator_course import cli
+
+    for command in cli.COMMANDS:
+        with pytest.raises(SystemExit) as stopped:
+            cli.main([command, "--help"])
+        assert stopped.value.code == 0
+        shown = " ".join(capsys.readouterr().out.split())
+        assert "Exit status: 0 " in shown and "130 when interrupted" in shown, command
+    assert "1 when any was refused" in cli.exit_status_help("collect")
