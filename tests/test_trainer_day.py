@@ -182,3 +182,23 @@ def test_every_command_documents_its_exit_status(capsys):
         shown = " ".join(capsys.readouterr().out.split())
         assert "Exit status: 0 " in shown and "130 when interrupted" in shown, command
     assert "1 when any was refused" in cli.exit_status_help("collect")
+
+
+def test_lms_rows_in_moodle_and_canvas_layouts_with_rounded_points(course):
+    from facilitator_course.grading.cohort_report import report_from_data
+    from facilitator_course.grading.demo import demo_cohort
+    from facilitator_course.grading.lms_export import CANVAS, MOODLE, lms_rows
+
+    report = report_from_data(demo_cohort(course))
+    trainees = sorted(report.data.trainees)
+    moodle = lms_rows(report, MOODLE, None)
+    assert moodle[0] == ["ID number", *report.data.module_ids]
+    assert [row[0] for row in moodle[1:]] == trainees
+    for row in moodle[1:]:
+        for cell in row[1:]:
+            assert cell == "" or len(cell.partition(".")[2]) <= 2, cell  # rounded
+    ids = {t: str(9000 + n) for n, t in enumerate(trainees)}
+    canvas = lms_rows(report, CANVAS, ids)
+    assert canvas[0][:5] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
+    assert canvas[1][0] == "Points Possible"
+    assert [(row[0], row[1], row[2]) for row in canvas[2:]] == [("", ids[t], t) for t in trainees]

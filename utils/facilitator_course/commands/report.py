@@ -59,6 +59,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="with --trainee: also write the record as an HTML page (outside the repository)",
     )
     parser.add_argument(
+        "--lms",
+        choices=("moodle", "canvas"),
+        help="also write exports/<lms>-grades.csv in the layout that LMS's gradebook import reads",
+    )
+    parser.add_argument(
+        "--roster",
+        metavar="CSV",
+        help="with --lms: identify trainees by the LMS user ID in the roster's third column "
+        "(`name, trainee ID, LMS user ID`) instead of the trainee ID",
+    )
+    parser.add_argument(
         "--excel",
         action="store_true",
         help="also write exports/cohort.xlsx (only if openpyxl is installed)",
@@ -236,6 +247,18 @@ def _report(args: argparse.Namespace) -> int:
     if args.csv is not None:
         written = export_csv(report, Path(args.csv) if args.csv else None)
         print(f"Wrote {len(written)} CSV file(s) to {written[0].parent} (trainee IDs only).")
+    if args.lms:
+        from ..grading.command_support import outside_repository
+        from ..grading.lms_export import export_lms_csv, load_lms_ids
+
+        ids = None
+        if args.roster:
+            ids = load_lms_ids(outside_repository(course, args.roster, "the roster"))
+        folder = Path(args.csv) if args.csv else None
+        target = export_lms_csv(
+            report, args.lms, folder / f"{args.lms}-grades.csv" if folder else None, ids
+        )
+        print(f"Wrote {target} for {args.lms.capitalize()}'s gradebook import.")
     if args.excel:
         if not excel_available():
             print("Excel export skipped: openpyxl is not installed (CSV works without it).")
