@@ -243,6 +243,12 @@ def record_text(record: TraineeRecord) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _as_read(answer: str) -> str:
+    """The answer's lines without the indentation a notebook's quotes add; its words unchanged."""
+    lines = [line.strip() for line in (answer or "").strip().splitlines()]
+    return "\n".join(lines) or "(no answer)"
+
+
 def record_html(record: TraineeRecord) -> str:
     """The record as escaped HTML for the dashboard (inside its `.fc-dash` styles)."""
     from . import dashboard_html as views
@@ -276,7 +282,7 @@ def record_html(record: TraineeRecord) -> str:
                 views._td(escape(i.module)),
                 views._td(f"{escape(i.question)}<br><span class='fc-none'>{escape(i.kind)}</span>"),
                 views._td(
-                    f"<span style='white-space:pre-wrap'>{escape(i.answer or '(no answer)')}</span>"
+                    f"<span style='white-space:pre-line'>{escape(_as_read(i.answer))}</span>"
                 ),
                 views._td(escape(f"{_points(i.score) or '-'} / {i.max_score:g}"), css),
                 views._td(how),
