@@ -122,7 +122,10 @@ class CohortDashboard:
         self._show(views.faults)
 
     def trainee_record(self, trainee: str | None = None) -> None:
-        """One trainee's whole record (trainee_record.py), chosen from a list of trainee IDs."""
+        """One trainee's whole record (trainee_record.py), chosen from a list of trainee IDs.
+
+        Nothing is built until a trainee is chosen, so the page opens as fast as before.
+        """
         if self.report is None or not self.report.data.trainees:
             return
         import ipywidgets as widgets
@@ -133,11 +136,18 @@ class CohortDashboard:
 
         report = self.report
         trainees = sorted(report.data.trainees)
-        chosen = trainee if trainee in trainees else trainees[0]
-        picker = widgets.Dropdown(options=trainees, value=chosen, description="Trainee")
-        shown = widgets.HTML()
+        picker = widgets.Dropdown(
+            options=trainees,
+            value=trainee if trainee in trainees else None,
+            description="Trainee",
+        )
+        shown = widgets.HTML(
+            views.wrap("<p class='fc-note'>Choose a trainee to see their whole record.</p>")
+        )
 
         def show(_: object = None) -> None:
+            if picker.value is None:
+                return
             try:
                 shown.value = record_html(build_record(report, str(picker.value)))
             except Exception as exc:  # a sentence on the page, never a traceback

@@ -78,7 +78,7 @@ def _how(
     if grade.get("needs_manual_grade"):
         return "waiting for the trainer's mark" + (f" ({left})" if left else "")
     if kind == "written":
-        return "marked by the trainer" if not _missing(manual) else "not marked yet"
+        return "marked by the trainer"  # an unmarked written answer needs a manual grade
     if not _missing(manual):
         before = f"; the autograder gave {_points(auto)}" if not _missing(auto) else ""
         return f"set by the trainer (override){before}"
