@@ -128,3 +128,43 @@ def test_word_count_handles_contractions_and_punctuation():
     assert word_count("I'm a peer—not a therapist, OK?") == 7
     assert word_count("") == 0
     assert word_count(None) == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "letter"),
+    [
+        ("D - because the others give advice", "D"),
+        ("I think B", "B"),
+        ("C because a facilitator is a peer", "C"),
+        ("(b)", "B"),
+        ("b.", "B"),
+        ("The answer is D.", "D"),
+        ("D - because B and C are wrong", "D"),
+    ],
+)
+def test_choice_is_read_as_a_person_would(typed, letter, monkeypatch, shown):
+    from facilitator_course.answers import read_choice
+
+    assert read_choice(typed).letter == letter
+    grading_mode(monkeypatch)
+    assert check_choice(typed, correct=letter) is True
+
+
+@pytest.mark.parametrize("typed", ["A or B", "A and C", "a/b", "B, no C", "I think A or B"])
+def test_an_answer_naming_two_options_goes_to_the_trainer(typed, monkeypatch, shown):
+    from facilitator_course.answers import LeftForTrainer, read_choice
+
+    assert read_choice(typed).letter is None and len(read_choice(typed).ambiguous) == 2
+    assert check_choice(typed) is False  # while learning: asked for one letter
+    assert "names more than one option" in shown[-1]
+    grading_mode(monkeypatch)
+    assert check_choice(typed) is True  # the visible check leaves it to the hidden test...
+    with pytest.raises(LeftForTrainer, match="left for your trainer"):
+        check_choice(typed, correct="A")  # ...which leaves it to the trainer, not a 0
+
+
+def test_a_sentence_starting_with_a_lowercase_a_is_not_read_as_option_a(shown):
+    from facilitator_course.answers import read_choice
+
+    assert read_choice("a peer, not a therapist").letter is None
+    assert check_choice("a peer, not a therapist") is False

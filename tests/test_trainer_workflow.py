@@ -37,6 +37,7 @@ from facilitator_course.grading.cohort_report import build_report
 from facilitator_course.grading.coursedir import prepare_course_dir
 from facilitator_course.grading.release import release_to_folder, set_due_date
 from facilitator_course.grading.rubric import (
+    LEFT_BY_CODER,
     NO_AUTOMATIC_SCORE,
     WRITTEN,
     items_to_grade,
@@ -57,8 +58,18 @@ from submissions import (
 pytestmark = pytest.mark.slow
 
 ON_TIME = "2026-11-20 10:00:00.000000 UTC"
-LATE = "2026-11-22 09:30:00.000000 UTC"
+# course.yml's late policy gives one day of grace after the due date.
+WITHIN_GRACE = "2026-11-22 08:00:00.000000 UTC"  # 14 hours after DUE: on time
+LATE = "2026-11-23 09:30:00.000000 UTC"  # 1.6 days after DUE: late
 DUE = datetime(2026, 11, 21, 18, 0)
+# Letters typed as people type them, all right; and one answer naming two options.
+LENIENT = {
+    "q1_role_answer": "I think B",
+    "q2_four_points_answer": "C because those are the four points",
+    "q3_other_paths_answer": "D - because everyone is welcome",
+    "q4_verification_answer": "A or C",
+    "q5_privacy_answer": "(a)",
+}
 TIMEOUT_S = 8  # generous: a loaded CI machine must not time out an ordinary cell
 M0, M1, M2, M3, M4, M5 = (
     "00-orientation",
@@ -106,7 +117,12 @@ def _plan(course, keys, learner):
             wrong={"q2_four_points"} if module == M0 else (),
             stamp=LATE if module == M3 else ON_TIME,
         )
-        add("t03-safety-slip", module, wrong={"q4_verification"} if module == M0 else ())
+        add(
+            "t03-safety-slip",
+            module,
+            wrong={"q4_verification"} if module == M0 else (),
+            stamp=WITHIN_GRACE if module == M3 else ON_TIME,
+        )
         add("t05-advice-giver", module, advice=True)
     for module in (M0, M2, M3):  # three of five choices wrong, and three modules never handed in
         choices = [k.item for k in keys[module] if k.kind == CHOICE]
@@ -144,6 +160,9 @@ def _plan(course, keys, learner):
     for module in (M0, M4):
         nb = learner[module]
         plan.setdefault("t12-blank", {})[module] = (nb, ON_TIME, 0.0)
+    # Four letters read as a person would (4 points); "A or C" waits for the trainer, not 0.
+    lenient = fill(learner[M0], LENIENT)
+    plan["t13-lenient"] = {M0: (lenient, ON_TIME, 4.0)}
     return plan
 
 
@@ -271,10 +290,13 @@ def test_submitted_folder_is_untouched_and_gradebook_backed_up(cohort):
 
 def test_rubric_grades_are_in_the_gradebook_and_the_deleted_test_waits(cohort, course):
     waiting = items_to_grade(cohort.config, course)
-    assert {i.kind for i in waiting} == {NO_AUTOMATIC_SCORE}
+    assert {i.kind for i in waiting} == {NO_AUTOMATIC_SCORE, LEFT_BY_CODER}
     # The deleted test cell waits for a human; code in an answer cell does not (it is graded as
     # not answered).
-    assert [(i.trainee, i.grade_id) for i in waiting] == [("t11-deleted-test", "m5_q1_crisis")]
+    assert [(i.trainee, i.grade_id) for i in waiting] == [
+        ("t13-lenient", "q4_verification"),  # "A or C": the trainer decides
+        ("t11-deleted-test", "m5_q1_crisis"),
+    ]
     graded = items_to_grade(cohort.config, course, [M0], ["t04-weak"], include_graded=True)
     assert [(i.grade_id, i.score, i.comment.manual_comment) for i in graded] == [
         ("written_role", 1.0, "Marked.")
@@ -612,9 +634,180 @@ def test_grade_command_shows_answer_and_mark_scheme_and_takes_points(cohort, cou
         ["grade", M3, "--course-dir", str(cohort.root), "--trainee", "t08-crash", "--regrade"]
     )
     assert code == 0, text
-    assert "t08-crash · 03-smart-tools" in text and "Answer:" in text and "Mark scheme:" in text
+    assert "t08-crash · 03-smart-tools" in text and "Mark scheme:" in text
+    assert "words (the task asks for 40-200)" in text and "Anchor answer" in text
     assert "Type a number." in text and "Recorded 1 grade(s)." in text
     graded = items_to_grade(cohort.config, course, [M3], ["t08-crash"], include_graded=True)
     assert [(i.kind, i.score, i.comment.manual_comment) for i in graded] == [
         (WRITTEN, 1.0, "Right after all.")
     ]
+
+
+# --- the trainer's day: records, overrides, teaching feedback, late work, LMS export --------
+
+
+def test_lenient_letters_are_read_and_two_options_wait_for_the_trainer(cohort, course):
+    result = _result(cohort, "t13-lenient", M0)
+    assert result.status == GRADED and result.score == 4.0  # four letters read as a person would
+    assert [i["item"] for i in result.left_for_trainer] == ["q4_verification"]
+    waiting = items_to_grade(cohort.config, course, [M0], ["t13-lenient"])
+    assert [(i.grade_id, i.kind) for i in waiting] == [("q4_verification", LEFT_BY_CODER)]
+    assert "names more than one option (A or C)" in waiting[0].reason
+    code, out, _ = run_cli(["grade", M0, "--course-dir", str(cohort.root), "--list"])
+    assert code == 0 and "t13-lenient" in out and "names more than one option" in out
+
+
+def test_a_late_submission_under_the_late_policy(cohort, course):
+    report = build_report(course, cohort.root)
+    subs = report.data.submissions.set_index(["trainee", "module"])
+    assert subs.loc[("t02-strong", M3), "late"]
+    assert subs.loc[("t02-strong", M3), "late_days"] == 1.6
+    assert not subs.loc[("t03-safety-slip", M3), "late"]  # 14 hours: within the day of grace
+    assert report.certification.loc["t02-strong", "status"] == CERTIFIED  # late work counts
+    code, out, _ = run_cli(["report", "--course-dir", str(cohort.root), "--section", "completion"])
+    assert code == 0 and "Late policy: 1 day(s) of grace" in out
+
+
+def test_feedback_shows_the_right_answer_and_why_and_no_hidden_test(cohort, page):
+    from facilitator_course.grading.feedback import GENERATED, generate_feedback
+
+    outcomes = generate_feedback(cohort.config, [M0, M1], ["t02-strong", "t05-advice-giver"])
+    assert {o.status for o in outcomes} == {GENERATED}, [o.detail for o in outcomes]
+    html_name = EXERCISE.replace(".ipynb", ".html")
+    strong = (cohort.root / "feedback" / "t02-strong" / M0 / html_name).read_text()
+    shown = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", strong)).split())
+    assert "The right answer: C. Building motivation; coping with urges" in shown
+    assert "Why: The 4-Point Program is building and maintaining motivation" in shown
+    advice = (cohort.root / "feedback" / "t05-advice-giver" / M1 / html_name).read_text()
+    advice_shown = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", advice)).split())
+    assert "A reply that earns the point:" in advice_shown  # a missed role-play reply
+    for raw in (strong, advice):
+        assert "AnswerNotAccepted" not in raw and "Traceback (most recent" not in raw
+        assert not HIDDEN.search(raw)
+        assert "white-space: pre-wrap" in raw  # long lines wrap
+    page.set_viewport_size({"width": 1000, "height": 1400})
+    page.goto((cohort.root / "feedback" / "t02-strong" / M0 / html_name).as_uri())
+    box = page.locator("div.fc-teach").first
+    box.scroll_into_view_if_needed()
+    assert "The right answer" in box.inner_text()
+    page.screenshot(path=str(screenshot_dir() / "feedback-right-answer.png"))
+
+
+def test_an_override_survives_a_rerun_and_counts_for_certification_and_the_mi_profile(
+    cohort, course
+):
+    base = ["grade", M0, "--course-dir", str(cohort.root), "--trainee", "t03-safety-slip"]
+    code, out, err = run_cli(
+        [*base, "--item", "q4_verification", "--score", "1", "--comment", "Accepted on appeal."]
+    )
+    assert code == 0, err
+    code, out, err = run_cli(
+        [
+            "grade", M1, "--course-dir", str(cohort.root), "--trainee", "t05-advice-giver",
+            "--item", "m1_rp1_reflect", "--score", "1",
+        ]
+    )  # fmt: skip
+    assert code == 0, err
+    for module, trainee in ((M0, "t03-safety-slip"), (M1, "t05-advice-giver")):
+        code, out, _ = run_cli(
+            [
+                "autograde", module, "--course-dir", str(cohort.root),
+                "--trainee", trainee, "--jobs", "1",
+            ]
+        )  # fmt: skip
+        assert code == 0, out
+    report = build_report(course, cohort.root)
+    grades = report.data.grades.set_index(["trainee", "module", "item"])
+    kept = grades.loc[("t03-safety-slip", M0, "q4_verification")]
+    assert kept["score"] == 1.0 and kept["manual_score"] == 1.0 and kept["auto_score"] == 0.0
+    assert report.certification.loc["t03-safety-slip", "status"] == CERTIFIED
+    coded = report.coded.table.set_index(["trainee", "module", "item"])
+    assert coded.loc[("t05-advice-giver", M1, "m1_rp1_reflect"), "code"] == "reflection_simple"
+    assert coded.loc[("t05-advice-giver", M1, "m1_rp2_open"), "code"] != "reflection_simple"
+
+
+def test_one_trainees_record_as_text_and_as_a_page(cohort, page, tmp_path):
+    code, out, err = run_cli(
+        [
+            "report", "--course-dir", str(cohort.root), "--trainee", "t03-safety-slip",
+            "--html", str(tmp_path / "t03.html"),
+        ]
+    )  # fmt: skip
+    assert code == 0, err
+    assert "Certification: certified" in out
+    page_text = html.unescape(re.sub(r"<[^>]+>", " ", (tmp_path / "t03.html").read_text()))
+    flat = " ".join(page_text.split())
+    assert "Question 1: After a meeting a participant asks" in flat
+    assert "set by the trainer (override); the autograder gave 0" in flat
+    assert "Comment: Accepted on appeal." in flat
+    assert "Certification certified" in flat
+    assert "Role-play 1: It is a newcomer's turn at check-in" in flat  # not m4_rp1_newcomer
+    assert (tmp_path / "t03.html").stat().st_mode & 0o777 == 0o600
+    code, _, err = run_cli(["report", "--course-dir", str(cohort.root), "--trainee", "t99"])
+    assert code == 1 and "No trainee 't99'" in err
+    code, out, err = run_cli(
+        [
+            "report", "--course-dir", str(cohort.root), "--trainee", "t02-strong",
+            "--html", str(tmp_path / "t02.html"),
+        ]
+    )  # fmt: skip
+    assert code == 0, err
+    assert "1.6 day(s) late" in out
+    page.set_viewport_size({"width": 1300, "height": 1000})
+    page.goto((tmp_path / "t02.html").as_uri())
+    body = page.locator("body")
+    assert "Trainee t02-strong" in body.inner_text()
+    assert "1.6 day(s) late" in body.inner_text()
+    page.screenshot(path=str(screenshot_dir() / "trainee-record.png"), full_page=True)
+
+
+def test_lms_csv_parses_back_with_rounded_points(cohort, tmp_path):
+    import csv
+
+    roster = tmp_path / "private" / "roster.csv"
+    roster.parent.mkdir()
+    trainees = sorted({t for t, _ in cohort.expected})
+    roster.write_text(
+        "name,trainee_id,lms_user_id\n"
+        + "".join(f"Person {n},{t},{7000 + n}\n" for n, t in enumerate(trainees))
+    )
+    out_dir = tmp_path / "exports"
+    args = ["report", "--course-dir", str(cohort.root), "--csv", str(out_dir)]
+    code, _, err = run_cli([*args, "--lms", "canvas", "--roster", str(roster)])
+    assert code == 0, err
+    with open(out_dir / "canvas-grades.csv", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows[0]["Student"] == "Points Possible"
+    by_trainee = {r["SIS User ID"]: r for r in rows[1:]}
+    assert sorted(by_trainee) == trainees
+    model = by_trainee["t01-model"]
+    assert model["ID"] == str(7000 + trainees.index("t01-model")) and model["Student"] == ""
+    assert float(model[M1]) == _result(cohort, "t01-model", M1).max_score
+    assert by_trainee["t06-incomplete"][M4] == ""  # not handed in
+    code, _, err = run_cli([*args, "--lms", "moodle"])
+    assert code == 0, err
+    with open(out_dir / "moodle-grades.csv", newline="") as handle:
+        moodle = list(csv.reader(handle))
+    assert moodle[0] == ["ID number", *ALL]
+    for row in moodle[1:]:
+        for cell in row[1:]:
+            assert cell == "" or round(float(cell), 2) == float(cell)
+    scores = (out_dir / "module_scores.csv").read_text()
+    assert not re.search(r"\d\.\d{4,}", scores)  # rounded, not 0.6666666666666666
+    body = (out_dir / "canvas-grades.csv").read_text() + (out_dir / "moodle-grades.csv").read_text()
+    assert "Person" not in body  # no names leave with the grades
+
+
+def test_collect_exits_non_zero_and_names_what_it_refused(cohort, tmp_path):
+    export = tmp_path / "lms-export"
+    learner = nbformat.read(cohort.root / "release" / M2 / EXERCISE, as_version=4)
+    for name in ("Jane Doe_12345_assignsubmission_file_", "jane.roe"):
+        (export / name).mkdir(parents=True)
+        nbformat.write(learner, export / name / EXERCISE)
+    code, out, err = run_cli(
+        ["collect", M2, "--from", str(export), "--course-dir", str(cohort.root)]
+    )
+    assert code == 1
+    assert "0 submission(s) handled, 2 refused" in out
+    assert "'jane.roe'" in err and "roster" in err.lower()
+    assert folder_digest(cohort.root / "submitted") == cohort.digest_before

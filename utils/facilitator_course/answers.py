@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from html import unescape
 from typing import Any
 
+from .choice_reading import ChoiceReading, read_choice  # noqa: F401  (re-exported)
 from .htmlsafe import escape
 from .safety import crisis_banner_html, mentions_distress
 
@@ -30,6 +31,14 @@ DISTRESS_LEAD = (
 
 class AnswerNotAccepted(AssertionError):
     """A graded check did not pass; the message is written for the learner."""
+
+
+class LeftForTrainer(AnswerNotAccepted):
+    """Raised while grading when the feedback engine cannot judge a typed reply.
+
+    The autograder records such an item as needing a manual grade (not as 0), and
+    `facilitator-course grade` shows it to the trainer with this message as the reason.
+    """
 
 
 def grading() -> bool:
@@ -87,7 +96,7 @@ def show_web_app_notice() -> None:
 def plain_text(message: str) -> str:
     """The HTML message as nbgrader's plain-text feedback: tags removed, then entities such as
     &lt; and &quot; turned back into the characters the learner typed (it is never rendered)."""
-    return unescape(re.sub(r"<[^>]+>", "", message))
+    return unescape(re.sub(r"<[^>]+>", "", re.sub(r"<br\s*/?>", "\n", message)))
 
 
 def _outcome(passed: bool, message_ok: str, message_bad: str, kind_bad: str = "todo") -> bool:
@@ -122,17 +131,34 @@ def check_choice(answer: object, options: str = "ABCD", correct: str | None = No
 
     Without `correct` (the visible check) it only confirms the answer is one of the options, so the
     learner knows their answer will be read. With `correct` (the hidden check used for marks) it
-    also compares with the expected letter.
+    also compares with the expected letter. An answer naming two options ("A or B") is not scored
+    while grading: it is left for the trainer (LeftForTrainer), like a reply the coder cannot judge.
     """
-    choice = normalise_choice(answer)
-    if not choice:
+    reading = read_choice(answer, options)
+    choice = reading.letter
+    if reading.ambiguous:
+        named = " or ".join(reading.ambiguous)
+        if grading():
+            if correct is None:
+                return True  # the visible check: the hidden test leaves it for the trainer
+            raise LeftForTrainer(
+                f"The answer “{answer}” names more than one option ({named}); "
+                "left for your trainer to mark."
+            )
+        return _outcome(
+            False,
+            "",
+            f"“{escape(answer)}” names more than one option ({named}). Type just one letter: "
+            f"{_options_text(options)}.",
+        )
+    if not normalise_choice(answer):
         return _outcome(
             False,
             "",
             f"Not answered yet: type one letter ({_options_text(options)}) "
             "between the quotes, then run the cell again.",
         )
-    if len(choice) != 1 or choice not in options:
+    if choice is None:
         return _outcome(
             False,
             "",
@@ -247,14 +273,6 @@ def review_written(answer: object, min_words: int = 40, max_words: int = 200) ->
         _show(_box("todo", f"{words} words: please shorten it to at most {max_words}."))
     else:
         _show(_box("ok", f"{words} words. Your trainer will mark it against the criteria above."))
-
-
-class LeftForTrainer(AnswerNotAccepted):
-    """Raised while grading when the feedback engine cannot judge a typed reply.
-
-    The autograder records such an item as needing a manual grade (not as 0), and
-    `facilitator-course grade` shows it to the trainer with this message as the reason.
-    """
 
 
 @dataclass(frozen=True)

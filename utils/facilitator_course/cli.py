@@ -33,6 +33,42 @@ COMMANDS: dict[str, str] = {
 }
 
 
+# Exit status of each command, shown at the end of its --help (and in the README). Every command:
+# 2 for options it cannot use (argparse's own status), 130 when interrupted with Ctrl+C.
+_ERROR = "1 when it stopped with an error, explained in one sentence on stderr"
+EXIT_STATUS: dict[str, str] = {
+    "build": f"0 when modules/ was written; {_ERROR} (a notebook that cannot be built)",
+    "start": f"0 when the server stopped normally; {_ERROR} (port taken, course not found); "
+    "2 for an invalid --port or --max-pages",
+    "lab": f"0 when JupyterLab stopped normally; {_ERROR}",
+    "check": "0 when every file checked is valid; 1 when any has a problem (each one listed)",
+    "progress": f"0 on success; {_ERROR}",
+    "code": "0 when every line was read (bad lines get an error record); 2 when FILE is unreadable",
+    "try-replies": "0 when every line was read; 2 when FILE or the scenario is unreadable",
+    "beliefs": "0 when every line was read (bad lines get an error record); 2 when FILE is "
+    "unreadable",
+    "release": f"0 when the course folder is ready and the modules handed out; {_ERROR} "
+    "(including a --due date already past without --yes)",
+    "collect": "0 when every submission was collected (or nothing was there); 1 when any was "
+    "refused (each one listed with the reason; nothing of it was stored) or on an error",
+    "autograde": "0 when the run finished, even if some submissions have faults (they are in "
+    f"the summary and the fault report); {_ERROR} (or the run was stopped because the "
+    "gradebook changed under it)",
+    "grade": f"0 when the grades were recorded (or nothing waits); {_ERROR} (unknown item, "
+    "score out of range)",
+    "feedback": "0 when feedback was generated for every submission it could be; 1 when a file "
+    f"was withheld because it still showed a hidden test or mark scheme, or {_ERROR}",
+    "report": f"0 when the report was printed or exported; {_ERROR} (an unknown --trainee, an "
+    "export inside the repository)",
+    "restore": f"0 when the backups were listed or one restored; {_ERROR}",
+}
+_EVERY = " 2 for options the command cannot use; 130 when interrupted (Ctrl+C)."
+
+
+def exit_status_help(command: str) -> str:
+    return "Exit status: " + EXIT_STATUS.get(command, f"0 on success; {_ERROR}") + ";" + _EVERY
+
+
 def _module_name(command: str) -> str:
     return "facilitator_course.commands." + command.replace("-", "_")
 
@@ -44,7 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_text in COMMANDS.items():
-        sub = subparsers.add_parser(name, help=help_text, description=help_text)
+        sub = subparsers.add_parser(
+            name, help=help_text, description=help_text, epilog=exit_status_help(name)
+        )
         importlib.import_module(_module_name(name)).add_arguments(sub)
     return parser
 
@@ -56,7 +94,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] in COMMANDS:
         module = importlib.import_module(_module_name(argv[0]))
         sub = argparse.ArgumentParser(
-            prog=f"facilitator-course {argv[0]}", description=COMMANDS[argv[0]]
+            prog=f"facilitator-course {argv[0]}",
+            description=COMMANDS[argv[0]],
+            epilog=exit_status_help(argv[0]),
         )
         module.add_arguments(sub)
         args = sub.parse_args(argv[1:])

@@ -94,7 +94,7 @@ def _collect(args: argparse.Namespace) -> int:
     if refused:
         print(
             "Refused (nothing of them was stored): "
-            + ", ".join(f"'{r.trainee}'" for r in refused)
+            + "; ".join(r.detail or f"'{r.trainee}'" for r in refused)
             + ". Fix the export or the roster and run `collect` again.",
             file=sys.stderr,
         )

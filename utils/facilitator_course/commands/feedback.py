@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 DESCRIPTION = """\
 Generates each graded submission's feedback HTML through nbgrader, with hidden tests and mark
@@ -64,6 +65,7 @@ def _feedback(args: argparse.Namespace) -> int:
     from ..grading.coursedir import released_modules, require_released
     from ..grading.feedback import (
         GENERATED,
+        WITHHELD,
         generate_feedback,
         return_to_exchange,
         return_to_folder,
@@ -113,4 +115,13 @@ def _feedback(args: argparse.Namespace) -> int:
     elif out_dir is not None:
         written = return_to_folder(ready, out_dir, make_zip=args.zip)
         print(f"Wrote {len(written)} file(s) to {out_dir}.")
+    withheld = [o for o in outcomes if o.status == WITHHELD]
+    if withheld:
+        print(
+            "Withheld (not returned, deleted): "
+            + ", ".join(f"{o.module_id} {o.trainee}" for o in withheld)
+            + ". Tell the course maintainers: a hidden test or mark scheme reached the feedback.",
+            file=sys.stderr,
+        )
+        return 1
     return 0

@@ -50,10 +50,18 @@ def run(args: argparse.Namespace) -> int:
     return report_errors(_grade)(args)
 
 
-def _indent(text: str | None, empty: str) -> str:
+def _indent(text: str | None, empty: str, width: int = 96) -> str:
+    """Indented under its heading; long lines wrap (a written answer is often one long line)."""
+    import textwrap
+
     if not text or not text.strip():
         return f"    ({empty})"
-    return "\n".join("    " + line for line in text.strip().splitlines())
+    lines = []
+    for line in text.strip().splitlines():
+        lines += textwrap.wrap(line, width, subsequent_indent="  " if line[:1] in "-*" else "") or [
+            ""
+        ]
+    return "\n".join("    " + line for line in lines)
 
 
 def _left_note(item) -> str:
@@ -72,7 +80,7 @@ def _ask(prompt: str) -> str | None:
 
 def _grade(args: argparse.Namespace) -> int:
     from ..grading.command_support import chosen_modules, open_folder
-    from ..grading.rubric import RubricError, items_to_grade, record_grade
+    from ..grading.rubric import WRITTEN, RubricError, items_to_grade, record_grade
     from ..grading.text_table import format_table
     from ..grading.welfare import (
         WelfareFlag,
@@ -120,13 +128,23 @@ def _grade(args: argparse.Namespace) -> int:
                 i.module_id,
                 i.grade_id,
                 i.kind,
+                i.length_note() if i.kind == WRITTEN else "",
                 f"{i.max_score:g}",
                 "" if i.score is None else f"{i.score:g}",
                 _left_note(i),
             ]
             for i in items
         ]
-        headers = ("trainee", "module", "item", "kind", "points", "score", "reply and reason")
+        headers = (
+            "trainee",
+            "module",
+            "item",
+            "kind",
+            "length",
+            "points",
+            "score",
+            "reply and reason",
+        )
         print(format_table(headers, rows))
         welfare_lines = summary_lines(flags)
         if welfare_lines:
@@ -143,13 +161,19 @@ def _grade(args: argparse.Namespace) -> int:
         )
         if level:
             print(terminal_banner(level))
-        print("  Answer:")
+        if item.kind == WRITTEN:
+            print(f"  Answer, {item.length_note()}:")
+        else:
+            print("  Answer:")
         print(_indent(item.answer, "no answer found"))
         if item.reason:
             print("  Why the coder left it to you:")
             print(_indent(item.reason, "no reason given"))
         print("  Mark scheme:")
         print(_indent(item.mark_scheme, "no mark scheme"))
+        if item.anchor:
+            print("  Anchor answer (the model answer, full marks):")
+            print(_indent(" ".join(item.anchor.split()), "none"))
         if item.score is not None:
             print(f"  Current grade: {item.score:g}")
         while True:

@@ -39,6 +39,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "(late submissions are then marked)",
     )
     parser.add_argument(
+        "--yes",
+        action="store_true",
+        help="record a --due date that is already past (refused without it: every submission "
+        "would be late)",
+    )
+    parser.add_argument(
         "--force",
         action="store_true",
         help="with --exchange: replace a module already released there",
@@ -70,6 +76,14 @@ def _release(args: argparse.Namespace) -> int:
         except (ValueError, OverflowError):
             print(f"Error: --due {args.due!r} is not a date and time.", file=sys.stderr)
             return 1
+        if _is_past(due) and not (args.yes or _confirmed(due)):
+            print(
+                f"Error: the due date {due:%Y-%m-%d %H:%M} UTC is already past, so every "
+                "submission would count as late. Check the date, or add --yes to record it "
+                "anyway. Nothing was changed.",
+                file=sys.stderr,
+            )
+            return 1
     progress = ProgressLine(len(modules), "prepare")
     config = prepare_course_dir(
         course, root, modules, exchange_arg(args.exchange), on_progress=progress.step
@@ -77,7 +91,10 @@ def _release(args: argparse.Namespace) -> int:
     progress.finish(f"Course folder ready: {root}")
     if due is not None:
         set_due_date(config, modules, due)
+        from ..grading.late_policy import late_policy
+
         print(f"Due date {due:%Y-%m-%d %H:%M} UTC recorded for {', '.join(modules)}.")
+        print(late_policy(course.root).describe())
     if args.exchange is not None:
         for item in release_to_exchange(config, modules, force=args.force):
             print(f"Released {item.module_id} to the exchange: {item.where}")
@@ -85,3 +102,23 @@ def _release(args: argparse.Namespace) -> int:
         for item in release_to_folder(config, modules, Path(args.to_folder), args.zip):
             print(f"Wrote {item.module_id}: {item.where} ({', '.join(item.files)})")
     return 0
+
+
+def _is_past(due) -> bool:
+    from datetime import datetime, timezone
+
+    now = datetime.now(timezone.utc)
+    if due.tzinfo is None:  # nbgrader's parse_utc gives UTC without a zone
+        now = now.replace(tzinfo=None)
+    return due < now
+
+
+def _confirmed(due) -> bool:
+    """In a terminal, ask; anywhere else (a script, a pipe) a past date is refused."""
+    if not sys.stdin.isatty():
+        return False
+    try:
+        reply = input(f"The due date {due:%Y-%m-%d %H:%M} UTC is already past. Record it? [y/N] ")
+    except EOFError:
+        return False
+    return reply.strip().lower() in ("y", "yes")

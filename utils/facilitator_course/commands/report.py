@@ -12,6 +12,9 @@ certification status with the reason for every "not yet". First, the welfare che
 that mention suicide, self-harm or distress (IDs and item only, never the text; not exported).
 --csv writes every table as CSV
 (trainee IDs only) to a folder outside the repository (default: the course folder's exports/).
+--trainee ID prints one trainee's whole record instead: every item with its question, the
+answer, the score and how it was reached, overrides, comments, days late and certification
+reasons (--html FILE also writes it as a page).
 """
 
 SECTIONS = (
@@ -44,6 +47,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         const="",
         metavar="DIR",
         help="also write every table as CSV (default DIR: the course folder's exports/)",
+    )
+    parser.add_argument(
+        "--trainee",
+        metavar="ID",
+        help="print this trainee's whole record instead of the cohort tables",
+    )
+    parser.add_argument(
+        "--html",
+        metavar="FILE",
+        help="with --trainee: also write the record as an HTML page (outside the repository)",
+    )
+    parser.add_argument(
+        "--lms",
+        choices=("moodle", "canvas"),
+        help="also write exports/<lms>-grades.csv in the layout that LMS's gradebook import reads",
+    )
+    parser.add_argument(
+        "--roster",
+        metavar="CSV",
+        help="with --lms: identify trainees by the LMS user ID in the roster's third column "
+        "(`name, trainee ID, LMS user ID`) instead of the trainee ID",
     )
     parser.add_argument(
         "--excel",
@@ -122,7 +146,10 @@ def render(report, sections: tuple[str, ...] | list[str] = SECTIONS) -> str:
             for t, r in zip(table.index, table.itertuples(), strict=True)
         ]
         headers = ["trainee", "handed in", "graded", "late", "waiting for a manual grade"]
-        section("Completion", format_table(headers, rows, wrap=40))
+        from ..grading.late_policy import late_policy
+
+        policy = late_policy(data.course.root).describe()
+        section("Completion", policy + "\n" + format_table(headers, rows, wrap=40))
     if "faults" in sections:
         table = report.faults
         body = (
@@ -214,13 +241,49 @@ def _report(args: argparse.Namespace) -> int:
     report = build_report(course, root)
     progress.step("read the gradebook, fault report and answers")
     progress.finish()
+    if args.trainee:
+        return _trainee(report, args.trainee, args.html)
     print(render(report, tuple(args.section) or SECTIONS))
     if args.csv is not None:
         written = export_csv(report, Path(args.csv) if args.csv else None)
         print(f"Wrote {len(written)} CSV file(s) to {written[0].parent} (trainee IDs only).")
+    if args.lms:
+        from ..grading.command_support import outside_repository
+        from ..grading.lms_export import export_lms_csv, load_lms_ids
+
+        ids = None
+        if args.roster:
+            ids = load_lms_ids(outside_repository(course, args.roster, "the roster"))
+        folder = Path(args.csv) if args.csv else None
+        target = export_lms_csv(
+            report, args.lms, folder / f"{args.lms}-grades.csv" if folder else None, ids
+        )
+        print(f"Wrote {target} for {args.lms.capitalize()}'s gradebook import.")
     if args.excel:
         if not excel_available():
             print("Excel export skipped: openpyxl is not installed (CSV works without it).")
         else:
             print(f"Wrote {export_excel(report)}.")
+    return 0
+
+
+def _trainee(report, trainee: str, html_path: str | None) -> int:
+    import sys
+    from pathlib import Path
+
+    from ..grading.trainee_record import (
+        UnknownTrainee,
+        record_text,
+        trainee_record,
+        write_record_page,
+    )
+
+    try:
+        record = trainee_record(report, trainee)
+    except UnknownTrainee as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    print(record_text(record))
+    if html_path:
+        print(f"Wrote {write_record_page(report, record, Path(html_path))}.")
     return 0

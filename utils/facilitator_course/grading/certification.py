@@ -19,12 +19,22 @@ NOT_YET = "not yet"
 
 
 def _module_reasons(data: CohortData, trainee: str) -> list[str]:
+    from .late_policy import NOT_COUNTED, late_policy
+
+    policy = late_policy(data.course.root)
     reasons = []
     subs = data.submissions
     for module in data.course.modules:
         row = subs[(subs["trainee"] == trainee) & (subs["module"] == module.id)].iloc[0]
         if row["status"] == NOT_HANDED_IN:
             reasons.append(f"{module.id}: not handed in")
+        elif row["late"] and policy.for_certification == NOT_COUNTED:
+            days = row["late_days"]
+            when = f"{days:g} day(s) late" if days == days and days else "late"  # NaN: unknown
+            reasons.append(
+                f"{module.id}: handed in {when}, beyond the {policy.grace_days:g}-day grace "
+                "period; late work does not count"
+            )
         elif row["score"] is None or pd.isna(row["score"]):
             faults = ", ".join(row["faults"]) or row["status"]
             reasons.append(

@@ -41,6 +41,8 @@ GRADE_COLUMNS = [
     "score",
     "max_score",
     "needs_manual_grade",
+    "auto_score",  # what the autograder gave (None for written answers)
+    "manual_score",  # the trainer's grade or override, which nbgrader's score takes first
 ]
 SUBMISSION_COLUMNS = [
     "trainee",
@@ -51,6 +53,7 @@ SUBMISSION_COLUMNS = [
     "percent",
     "late",
     "seconds_late",
+    "late_days",
     "needs_manual_grade",
     "faults",
     "problems",
@@ -179,6 +182,8 @@ def _read_gradebook(course: Course, course_root: Path) -> tuple[list[dict], list
                                 "score": float(grade.score or 0),
                                 "max_score": float(grade.max_score or 0),
                                 "needs_manual_grade": bool(grade.needs_manual_grade),
+                                "auto_score": grade.auto_score,
+                                "manual_score": grade.manual_score,
                             }
                         )
     return grade_rows, submission_rows, trainees
@@ -222,7 +227,10 @@ def _status(
 
 def load_cohort(course: Course, course_root: Path) -> CohortData:
     """Read everything the dashboard and the report need from a course folder."""
+    from .late_policy import late_policy
+
     course_root = Path(course_root)
+    policy = late_policy(course.root)
     module_ids = [m.id for m in course.modules]
     grade_rows, submission_rows, trainees = _read_gradebook(course, course_root)
     handed_in = _handed_in(course_root, module_ids)
@@ -250,8 +258,9 @@ def load_cohort(course: Course, course_root: Path) -> CohortData:
                     "score": score,
                     "max_score": maximum,
                     "percent": (score / maximum) if score is not None and maximum else None,
-                    "late": bool(gb_row and gb_row["seconds_late"] > 0),
+                    "late": bool(gb_row and policy.is_late(gb_row["seconds_late"])),
                     "seconds_late": gb_row["seconds_late"] if gb_row else 0.0,
+                    "late_days": policy.late_days(gb_row["seconds_late"]) if gb_row else 0.0,
                     "needs_manual_grade": pending,
                     "faults": faults,
                     "problems": problems,

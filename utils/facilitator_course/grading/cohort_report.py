@@ -158,6 +158,11 @@ def _check_columns(name: str, table: pd.DataFrame) -> None:
         raise ExportError(f"Refusing to export {name}: it has personal columns {sorted(leaked)}.")
 
 
+def _rounded(table: pd.DataFrame, digits: int = 3) -> pd.DataFrame:
+    """Numbers as a person reads them (0.667, not 0.6666666666666666); text untouched."""
+    return table.round(digits)
+
+
 def export_csv(report: CohortReport, out_dir: Path | None = None) -> list[Path]:
     """One CSV per table in `out_dir` (default: the course folder's exports/)."""
     folder = _check_destination(report, out_dir or report.data.course_root / "exports")
@@ -167,7 +172,7 @@ def export_csv(report: CohortReport, out_dir: Path | None = None) -> list[Path]:
     for name, table in report.tables().items():
         _check_columns(name, table)
         path = folder / f"{name}.csv"
-        table.to_csv(path)
+        _rounded(table).to_csv(path)
         os.chmod(path, 0o600)  # trainees' grades: readable by the trainer only
         written.append(path)
     return written
@@ -187,6 +192,6 @@ def export_excel(report: CohortReport, path: Path | None = None) -> Path | None:
     with pd.ExcelWriter(target) as writer:
         for name, table in report.tables().items():
             _check_columns(name, table)
-            table.to_excel(writer, sheet_name=name[:31])
+            _rounded(table).to_excel(writer, sheet_name=name[:31])
     os.chmod(target, 0o600)
     return target

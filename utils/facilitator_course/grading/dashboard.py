@@ -121,6 +121,43 @@ class CohortDashboard:
     def faults(self) -> None:
         self._show(views.faults)
 
+    def trainee_record(self, trainee: str | None = None) -> None:
+        """One trainee's whole record (trainee_record.py), chosen from a list of trainee IDs.
+
+        Nothing is built until a trainee is chosen, so the page opens as fast as before.
+        """
+        if self.report is None or not self.report.data.trainees:
+            return
+        import ipywidgets as widgets
+        from IPython.display import display
+
+        from .trainee_record import record_html
+        from .trainee_record import trainee_record as build_record
+
+        report = self.report
+        trainees = sorted(report.data.trainees)
+        picker = widgets.Dropdown(
+            options=trainees,
+            value=trainee if trainee in trainees else None,
+            description="Trainee",
+        )
+        shown = widgets.HTML(
+            views.wrap("<p class='fc-note'>Choose a trainee to see their whole record.</p>")
+        )
+
+        def show(_: object = None) -> None:
+            if picker.value is None:
+                return
+            try:
+                shown.value = record_html(build_record(report, str(picker.value)))
+            except Exception as exc:  # a sentence on the page, never a traceback
+                shown.value = views.message("The record could not be shown", escape(exc))
+
+        picker.observe(show, names="value")
+        show()
+        _display(views.wrap("<h2>One trainee's record</h2>"))
+        display(widgets.VBox([picker, shown]))
+
     def export_controls(self) -> None:
         """A button that writes the tables as CSV (and Excel if openpyxl is installed)."""
         if self.report is None or not self.report.data.trainees or self.report.is_demo:

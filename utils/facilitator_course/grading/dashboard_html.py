@@ -204,9 +204,12 @@ def completion(report: CohortReport) -> str:
             ]
         )
     headers = ["trainee", "handed in", "graded", "late", "waiting for a manual grade"]
+    from .late_policy import late_policy
+
+    policy = late_policy(report.data.course.root).describe()
     note = (
         "<p class='fc-note'>Late means handed in after the due date recorded with "
-        "<code>facilitator-course release --due</code>.</p>"
+        f"<code>facilitator-course release --due</code> and its grace period. {escape(policy)}</p>"
     )
     return wrap("<h2>Completion and late submissions</h2>" + note + _table(headers, rows))
 

@@ -5,8 +5,9 @@ grade), and its feedback HTML is rendered from that notebook, so both reach the 
 (jupyter/nbgrader#917, still open). Regex-scrubbing the HTML afterwards is fragile: syntax
 highlighting splits code into spans, and a failed hidden test also shows its source in the
 traceback. So the secrets are removed where nbgrader itself removes them for the learner version:
-its own ClearHiddenTests and ClearMarkScheme preprocessors run in the feedback pipeline, and a
-small preprocessor reduces a failed check's traceback to its learner-facing message.
+its own ClearHiddenTests and ClearMarkScheme preprocessors run in the feedback pipeline, a
+small preprocessor reduces a failed check's traceback to its learner-facing message, and
+feedback_teach turns it into a box with the right answer and why for every missed item.
 
 As a second line of defence every generated file is searched for each hidden-test and mark-scheme
 line of the instructor notebooks; a file that still contains one is deleted and reported instead
@@ -89,6 +90,8 @@ def feedback_config(config: Config) -> Config:
     from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
     from nbgrader.preprocessors import ClearHiddenTests, ClearMarkScheme, GetGrades
 
+    from .feedback_teach import TeachMissedItems, WrapLongLines
+
     config = copy.deepcopy(config)
     config.GenerateFeedback.preprocessors = [
         GetGrades,
@@ -96,8 +99,11 @@ def feedback_config(config: Config) -> Config:
         ClearHiddenTests,
         ClearMarkScheme,
         ShortenCheckErrors,
+        TeachMissedItems,
         CSSHTMLHeaderPreprocessor,
+        WrapLongLines,
     ]
+    config.TeachMissedItems.course_root = str(Path(config.CourseDirectory.root))
     nbgrader_templates = (
         Path(nbgrader.__file__).parent / "server_extensions" / "formgrader" / "templates"
     )

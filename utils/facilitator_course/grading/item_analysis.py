@@ -12,7 +12,7 @@ from collections import Counter
 
 import pandas as pd
 
-from ..answers import normalise_choice
+from ..answers import normalise_choice, read_choice
 from .cohort import CohortData
 from .mi_profile import CodedReplies
 
@@ -72,7 +72,8 @@ def item_analysis(data: CohortData, coded: CodedReplies) -> pd.DataFrame:
         for trainee in mine.loc[~full, "trainee"]:
             key = (trainee, module_id, grade_id)
             if info.kind in ("choice", "true/false"):
-                wrong[normalise_choice(answers.get(key)) or "blank"] += 1
+                typed = answers.get(key)
+                wrong[read_choice(typed).letter or normalise_choice(typed) or "blank"] += 1
             elif info.kind == "role-play":
                 coded_row = codes.get(key)
                 if coded_row is None:

@@ -57,12 +57,15 @@ def code_roleplay_answers(data: CohortData) -> CodedReplies:
     answers["order"] = [
         order.get((m, i), 0) for m, i in zip(answers["module"], answers["item"], strict=True)
     ]
+    overrides = trainer_overrides(data)
     for row in answers.sort_values(["trainee", "order"]).itertuples():
         info = data.items.get((row.module, row.item))
         text = (row.answer or "").strip()
         if info is None or not info.roleplay or not text:
             continue
         coded = code_response(text, info.participant)
+        if overrides.get((row.trainee, row.module, row.item)):
+            coded = as_the_task_asks(coded, row.item)
         if coded.judged:  # a reply the coder could not judge tells nothing about a profile
             responses.setdefault(row.trainee, []).append(coded)
         rows.append(
@@ -77,6 +80,42 @@ def code_roleplay_answers(data: CohortData) -> CodedReplies:
             }
         )
     return CodedReplies(pd.DataFrame(rows, columns=CODED_COLUMNS), responses)
+
+
+def trainer_overrides(data: CohortData) -> dict[tuple[str, str, str], bool]:
+    """{(trainee, module, item): full marks?} for role-play items a trainer scored by hand."""
+    grades = data.grades
+    if "manual_score" not in grades.columns:
+        return {}
+    chosen = grades[grades["roleplay"] & grades["manual_score"].notna()]
+    return {
+        (row.trainee, row.module, row.item): float(row.manual_score) >= float(row.max_score)
+        for row in chosen.itertuples()
+    }
+
+
+def as_the_task_asks(coded, item: str):
+    """A reply the trainer gave full marks counts as the kind its task asks for.
+
+    The trainer's judgement is the final word on a reply, so the profile follows it: a reply the
+    coder read as advice but the trainer accepted as a reflection no longer counts against the
+    trainee. (A trainer's 0 keeps the coder's label: a missed point says nothing about which
+    kind of reply it was.)
+    """
+    from dataclasses import replace
+
+    from ..graded_replies import graded_reply
+
+    try:
+        kinds = graded_reply(item).kinds
+    except Exception:  # no rule for this item: keep the coder's label
+        return coded
+    if not kinds or graded_reply(item).accepts_code(coded.code):
+        return replace(coded, labeling=False, disguised_advice=False, judged=True)
+    wanted = {"reflection": "reflection_simple", "question": "question_open"}.get(
+        kinds[0], kinds[0]
+    )
+    return replace(coded, code=wanted, labeling=False, disguised_advice=False, judged=True)
 
 
 def _number(value: object) -> float:

@@ -44,6 +44,24 @@ class ManualItem:
     comment: str | None
     needs_grade: bool
     reason: str | None = None  # why the coder left a role-play reply to the trainer
+    word_range: tuple[int, int] | None = None  # a written answer's range (its length check)
+    anchor: str | None = None  # the instructor notebook's model answer, a full-marks anchor
+
+    @property
+    def words(self) -> int:
+        from ..answers import word_count
+
+        return word_count(self.answer)
+
+    def length_note(self) -> str:
+        """'123 words (the task asks for 40-200)', with a warning outside the range."""
+        if self.word_range is None:
+            return f"{self.words} words"
+        low, high = self.word_range
+        note = f"{self.words} words (the task asks for {low}-{high})"
+        if not low <= self.words <= high:
+            note += " - outside the range"
+        return note
 
 
 def _read(path: Path) -> nbformat.NotebookNode | None:
@@ -97,6 +115,7 @@ def items_to_grade(
     wanted = module_ids or [m.id for m in course.modules]
     read = cache(_read)  # each notebook is parsed once, however many of its items wait
     left = cache(_left_reasons)
+    texts = cache(_item_texts)
     found = []
     with open_gradebook(config) as gb:
         for module_id in wanted:
@@ -115,6 +134,7 @@ def items_to_grade(
                             continue
                         reason = left(root, trainee, module_id).get((notebook.name, grade.name))
                         kind = WRITTEN if written else NO_AUTOMATIC_SCORE
+                        text = texts(root, course.solutions_dir, module_id).get(grade.name)
                         found.append(
                             ManualItem(
                                 module_id=module_id,
@@ -133,9 +153,19 @@ def items_to_grade(
                                 comment=_comment(gb, grade.name, notebook.name, module_id, trainee),
                                 needs_grade=bool(grade.needs_manual_grade),
                                 reason=reason,
+                                word_range=text.word_range if text and written else None,
+                                anchor=text.right if text and written else None,
                             )
                         )
     return found
+
+
+def _item_texts(root: Path, solutions_dir: Path, module_id: str) -> dict:
+    """{item: ItemText} of a module: word range and model answer of each written answer."""
+    from .item_text import module_items
+    from .notebook_text import source_folder
+
+    return module_items(source_folder(root, solutions_dir, module_id))
 
 
 def _left_reasons(root: Path, trainee: str, module_id: str) -> dict[tuple[str, str], str]:
