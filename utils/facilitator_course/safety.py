@@ -215,7 +215,7 @@ ESCALATION_RULE = (
 )
 _ACT_NOW_CUES = re.compile(
     r"\b(?:(?:saved|saving|stockpil\w+|hoard\w*)\s+(?:up\s+)?(?:my\s+|some\s+|all\s+)?"
-    r"(?:pills|tablets|meds|medication)|how\s+i(?:'d|\s+would|\s+will|'ll)\s+do\s+it"
+    r"(?:[a-z]+\s+)?(?:pills|tablets|meds|medication)|how\s+i(?:'d|\s+would|\s+will|'ll)\s+do\s+it"
     r"|(?:have|got|made)\s+a\s+plan|planned\s+(?:it|how)|(?:rope|bridge|gun|razor|blades?)\b"
     r"|(?:tonight|this\s+weekend|after\s+(?:this|the\s+meeting))\b.{0,40}\b(?:end\s+it|do\s+it)"
     r"|(?:going\s+to|gonna|intend\s+to|will)\s+(?:do\s+it|end\s+it|kill\s+my\s*self)"

@@ -150,12 +150,12 @@ class GroupSession:
                 "For the group, you " + "; ".join(r.plain for r in found.values()) + "."
             )
         named = names_in(typed, self.meeting.names)
-        replies, settled, took_floor = self._incidents(found, harmful, feedback)
-        if not took_floor and not any(s.incident.safety and s.settled_at == number
-                                      for s in self.incidents):  # fmt: skip
+        replies, settled, took_floor = self._incidents(found, harmful, feedback, named)
+        safety_now = any(s.incident.safety and s.settled_at == number for s in self.incidents)
+        if not safety_now:  # acting on a disclosure is the whole move: nothing else happens
             calmed = any(outcome == HANDLED for _, outcome in settled)
             replies += self._flow(coded.code, coded.labeling, found, named, harmful, feedback,
-                                  reflect=not calmed)  # fmt: skip
+                                  reflect=not calmed, floor=not took_floor)  # fmt: skip
         if self.phase == phase_before and not self.finished:
             self._fire(self.moves_in_phase)
             replies += self._new_incident_lines()
@@ -205,7 +205,7 @@ class GroupSession:
                 for line in s.incident.says]  # fmt: skip
 
     def _incidents(
-        self, found: dict[str, Recognised], harmful: bool, feedback: list[str]
+        self, found: dict[str, Recognised], harmful: bool, feedback: list[str], named: list[str]
     ) -> tuple[list[Line], list[tuple[str, str]], bool]:
         replies: list[Line] = []
         settled: list[tuple[str, str]] = []
@@ -213,7 +213,8 @@ class GroupSession:
         for state in self.open_incidents():
             incident = state.incident
             what = _describe(incident)
-            if harmful:
+            involved = {incident.who, incident.quiet} - {""}
+            if harmful and (not named or involved & set(named)):  # harm aimed elsewhere: see below
                 state.outcome, lines = HARMED, incident.harmed
                 feedback.append(f"{what}: this made it worse. Better: {HINTS[incident.kind]}.")
             else:
@@ -241,8 +242,10 @@ class GroupSession:
     # --- the meeting's flow -------------------------------------------------------------------
     def _flow(
         self, code: str, labeling: bool, found: dict[str, Recognised], named: list[str],
-        harmful: bool, feedback: list[str], reflect: bool = True,
+        harmful: bool, feedback: list[str], reflect: bool = True, floor: bool = True,
     ) -> list[Line]:  # fmt: skip
+        if harmful and not floor:
+            return []
         if harmful:
             target = named[0] if named else self.last.who
             if not target:
@@ -254,21 +257,21 @@ class GroupSession:
             self.phase_index = PHASES.index("close")
             self.finished = self.closed_formally = True
             return [Line("", "The meeting is closed. People gather their things and say goodbye.")]
-        following = PHASES[self.phase_index + 1] if self.phase_index + 1 < len(PHASES) else None
-        moved = ""
-        if names_next_phase(self._text, following):
-            moved = following or ""
-        elif "keep_time" in found and not named and following and self._turns_done():
-            moved = following
+        later = PHASES[self.phase_index + 1 :]
+        moved = next((p for p in later if names_next_phase(self._text, p)), "")
+        if not moved and "keep_time" in found and not named and later and self._turns_done():
+            moved = later[0]
         lines: list[Line] = []
         if moved:
-            self._advance(feedback)
+            self._advance(PHASES.index(moved), feedback)
             lines.append(
                 Line("", f"{PHASE_NAMES[self.phase]}: {self.meeting.phase(self.phase).scene}")
             )
             lines += self._new_incident_lines()
             if self.open_incidents() and lines[1:]:
                 return lines
+        if not floor:
+            return lines
         return lines + self._floor(code, found, named, reflect=reflect and not moved)
 
     @property
@@ -279,17 +282,20 @@ class GroupSession:
         people = {n for n in self.meeting.names if self.meeting.person(n).lines_for(self.phase)}
         return self.spoke(self.phase) >= people or self.phase not in ("check_in", "check_out")
 
-    def _advance(self, feedback: list[str]) -> None:
+    def _advance(self, to_index: int, feedback: list[str]) -> None:
         for state in self.open_incidents():
             state.outcome, state.settled_at = MISSED, len(self.records) + 1
             feedback.append(f"{_describe(state.incident)}: left behind when the meeting moved on.")
-        leaving = self.phase
-        self.phase_index += 1
+        passed = PHASES[self.phase_index : to_index]
+        if to_index > self.phase_index + 1:
+            skipped = ", ".join(PHASE_NAMES[p] for p in passed[1:])
+            feedback.append(f"You skipped: {skipped}. Every part of the meeting has a purpose.")
+        self.phase_index = to_index
         self.moves_in_phase = 0
         self._fire(0)
         fired = {s.incident.id for s in self.incidents}
-        for incident in self.meeting.incidents:  # what was due in the phase left still happens
-            if incident.phase == leaving and incident.id not in fired:
+        for incident in self.meeting.incidents:  # what was due in the parts passed still happens
+            if incident.phase in passed and incident.id not in fired:
                 self.incidents.append(IncidentState(incident, len(self.records)))
 
     def _floor(

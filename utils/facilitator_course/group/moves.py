@@ -217,14 +217,21 @@ _TRANSITION = re.compile(
 )
 
 
+_LATER = re.compile(
+    r"\b(?:in|until|till|during|before|after|back|for later|later in)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
 def names_next_phase(text: str, next_phase: str | None) -> str | None:
     """The words turning the meeting to the next phase ("let's do check-out"), if any."""
     if not next_phase or next_phase not in _PHASE_WORDS:
         return None
     for found in _PHASE_WORDS[next_phase].finditer(text):
-        before = text[max(0, found.start() - 40) : found.start()]
+        before = text[max(0, found.start() - 30) : found.start()]
+        if _LATER.search(before):  # "hold that until working time" keeps the meeting where it is
+            continue
         turn = list(_TRANSITION.finditer(before))
-        if turn and not re.search(r"[.;!?]", before[turn[-1].end() :]):
+        if turn and not re.search(r"[.;,!?]", before[turn[-1].end() :]):
             return f"{turn[-1].group(0)} ... {found.group(0)}"
     return None
 
