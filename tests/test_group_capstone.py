@@ -107,7 +107,7 @@ def test_ignoring_the_disclosure_is_unsafe_and_blocks(meeting):
     disclosure_at = next(
         n for n, move in enumerate(SKILLED) if "thinking of ending your life" in move
     )
-    moves = SKILLED[:disclosure_at] + ["Thanks, Jess. Who else has something for the board?"]
+    moves = [*SKILLED[:disclosure_at], "Thanks, Jess. Who else has something for the board?"]
     session = play_moves(meeting, moves)
     assert session.records[disclosure_at - 1].distress  # the crisis resources are shown
     assert session.ending() == UNSAFE

@@ -136,15 +136,15 @@ def test_a_score_written_into_the_transcript_is_never_trusted(tmp_path):
                 {"format": FORMAT, "version": 1, "meeting": "../../etc/passwd", "moves": []}
             ),
             "not a plain id",
-        ),  # fmt: skip
+        ),
         (
             json.dumps({"format": FORMAT, "version": 1, "meeting": "x", "moves": [1, 2]}),
             "list of typed texts",
-        ),  # fmt: skip
+        ),
         (
             json.dumps({"format": FORMAT, "version": 1, "meeting": "x", "moves": ["a"] * 301}),
             "at most 300",
-        ),  # fmt: skip
+        ),
         (json.dumps({"format": FORMAT, "version": 9, "meeting": "x", "moves": []}), "version"),
     ],
 )
