@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..answers import AnswerNotAccepted, grading
 from ..group.scoring import BLOCKED, FULLY, HARMFUL, PASS, CapstoneResult
 from ..group.transcript import TRANSCRIPT_NAME, TranscriptError, rejudge
 from ..htmlsafe import escape
@@ -87,8 +88,9 @@ def report_html(result: CapstoneResult) -> str:
 def check_capstone(path: str | Path = TRANSCRIPT_NAME, require_pass: bool = False) -> str:
     """Score the transcript beside the notebook; show the report; return the status.
 
-    With `require_pass` (the hidden test), anything but a pass raises AssertionError with the
-    reasons, so the graded cell earns its points only for a passing meeting.
+    With `require_pass` (the hidden test), anything but a pass raises AnswerNotAccepted (an
+    AssertionError) with the reasons, so the graded cell earns its points only for a passing
+    meeting. While nbgrader runs, a missing transcript fails the visible check too.
     """
     from IPython.display import HTML, display
 
@@ -97,10 +99,10 @@ def check_capstone(path: str | Path = TRANSCRIPT_NAME, require_pass: bool = Fals
     except TranscriptError as exc:
         display(HTML(message_html("todo", escape(f"No capstone meeting to score yet: {exc}. Run "
                                                  "the meeting above first."))))  # fmt: skip
-        if require_pass:
-            raise AssertionError(f"capstone not scored: {exc}") from None
+        if require_pass or grading():  # nothing to score is a failed check for nbgrader
+            raise AnswerNotAccepted(f"No capstone meeting to score: {exc}") from None
         return "missing"
     display(HTML(report_html(result)))
     if require_pass and result.status != PASS:
-        raise AssertionError(f"capstone {result.status}: " + "; ".join(result.reasons))
+        raise AnswerNotAccepted(f"Capstone {result.status}: " + "; ".join(result.reasons))
     return result.status
