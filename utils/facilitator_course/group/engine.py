@@ -34,6 +34,7 @@ RESPONSIVE = REFLECTIONS | {"affirm"}
 # Group moves that hand someone the floor, whatever the coder calls the sentence.
 ASKING_MOVES = {"start_check_in", "ask_plan", "keep_time", "group_ideas", "invite_quiet",
                 "use_tool", "set_agenda"}  # fmt: skip
+OPENING_NOISE = ("start_check_in", "redirect_crosstalk", "set_agenda", "use_tool", "ask_plan")
 BEST, COMPLETED, CUT_SHORT, UNSAFE = "best", "completed", "cut short", "unsafe"
 ENDINGS = {
     BEST: "Everyone took part, every incident was handled well, each person left with a 7-day "
@@ -121,6 +122,9 @@ class GroupSession:
         coded = code_response(typed, self.last.says, related)
         found = recognise(typed, self.meeting.names, self.meeting.quiet_members,
                           self.meeting.tool, self.last.who)  # fmt: skip
+        if self.phase == "opening" and "explain_format" in found:  # naming the parts of the
+            for later in OPENING_NOISE:  # meeting is not yet doing them
+                found.pop(later, None)
         if coded.error or not coded.judged:
             message = (
                 coded.explanation if not coded.error else f"I can't judge this: {coded.error}."

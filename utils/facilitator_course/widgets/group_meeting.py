@@ -198,6 +198,7 @@ class GroupMeetingView:
             if note:
                 notes.append(message_html("todo", escape(note)))
         self.feedback.value = "".join(notes)
+        self.text.disabled = self.say.disabled = s.finished  # "Start again" stays available
         if s.finished:
             ending = s.ending()
             self.report.value = (
