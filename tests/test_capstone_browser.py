@@ -17,9 +17,9 @@ import stat
 from pathlib import Path
 
 import pytest
-from capstone_scripts import SKILLED
 from playwright.sync_api import expect
 
+from capstone_scripts import SKILLED
 from conftest import screenshot_dir, served_voila
 
 pytestmark = pytest.mark.browser
