@@ -21,6 +21,7 @@ from playwright.sync_api import expect
 
 from capstone_scripts import SKILLED
 from conftest import screenshot_dir, served_voila
+from test_accessibility import _axe_problems, _unnamed_controls, _weak_focus_rings
 
 pytestmark = pytest.mark.browser
 EXERCISE = Path(__file__).resolve().parents[1] / "modules" / "06-capstone" / "01-exercise.ipynb"
@@ -43,6 +44,8 @@ def test_the_capstone_played_in_voila(page, served):
     say = page.get_by_role("button", name="Say it", exact=True)
     clock = page.locator(".fc-clock")
     expect(clock).to_contain_text("Clock: 0 of 90 minutes")
+    problems = _axe_problems(page) + _unnamed_controls(page) + _weak_focus_rings(page)
+    assert not problems, "\n".join(problems)  # the same accessibility checks as the lessons
 
     box.fill("asdf qwer zxcv")
     say.click()

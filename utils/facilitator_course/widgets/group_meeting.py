@@ -28,6 +28,12 @@ from .group_report import report_html
 from .style import badge, message_html, nbgrader_running, root
 
 CAPSTONE = "capstone-thursday-evening"
+# Links in the page's text are told apart by colour alone (axe link-in-text-block, WCAG 1.4.1):
+# underline them (the selector must outrank `.jp-RenderedHTMLCommon a:link`).
+LINK_STYLE = (
+    "<style>.jp-RenderedHTMLCommon.jp-RenderedMarkdown a:link,"
+    ".jp-RenderedHTMLCommon.jp-RenderedMarkdown a:visited{text-decoration:underline}</style>"
+)
 HARM_TONE = {True: "poor", False: "good"}
 
 
@@ -77,7 +83,7 @@ class GroupMeetingView:
         self.moves: list[str] = []
         self.path = None if transcript is None or nbgrader_running() else Path(transcript)
         self.header = w.HTML(
-            f"<h3>{escape(meeting.title)}</h3><p>{escape(meeting.about)}</p>"
+            f"{LINK_STYLE}<h3>{escape(meeting.title)}</h3><p>{escape(meeting.about)}</p>"
             f"<p>{escape(meeting.setting)}</p>{_people_html(meeting)}"
         )
         self.clock = w.HTML()
