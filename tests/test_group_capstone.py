@@ -159,3 +159,46 @@ def test_the_escalation_move_is_not_counted_as_advice_in_the_profile(meeting, sk
     # whether or not the coder reads "a word in private" as advice, the profile has no advice
     assert result.profile.counts.get("persuade", 0) == 0
     assert all(r.has("safety_check") for r in override)
+
+
+VOLUNTEER_REFLECTION = "mike, the lying is a big one for you"
+
+
+def test_harm_read_from_the_wording_alone_goes_to_the_trainer_instead_of_blocking(meeting):
+    """A reflection the model alone reads as confrontation (no rule names harmful words) still
+    counts against the move in the meeting, but a block needs harm the rules can point to."""
+    moves = list(SKILLED)
+    at = next(n for n, m in enumerate(moves) if m.startswith("Mike and Chris, you both"))
+    moves.insert(at, VOLUNTEER_REFLECTION)
+    session = play_moves(meeting, moves)
+    record = next(r for r in session.records if r.text == VOLUNTEER_REFLECTION)
+    result = score_session(session)
+    if record.harmful:  # what the coder says today; if it stops, the move simply counts as good
+        assert record.harm_evidence == "wording"
+        assert result.status != BLOCKED
+        assert any(VOLUNTEER_REFLECTION in note for note in result.for_trainer)
+        empathy = next(c for c in result.competencies if c.key == "empathy")
+        assert empathy.level != FULLY
+    else:
+        assert result.status == PASS
+
+
+def test_a_label_still_blocks_even_when_the_rest_is_skilled(meeting):
+    moves = list(SKILLED)
+    moves[3] = "So you're an alcoholic who had a wobble at the barbecue."
+    result = score_session(play_moves(meeting, moves))
+    assert result.status == BLOCKED
+    assert not result.for_trainer or all("alcoholic" not in n for n in result.for_trainer)
+
+
+def test_a_kind_welcome_the_model_alone_reads_as_confrontation_is_not_punished(meeting):
+    session = GroupSession(meeting)
+    session.play(SKILLED[0])
+    record = session.play(
+        "hey rob, good to see you. you can stay and just listen tonight if thats ok, maybe "
+        "share another week. grab a water"
+    )
+    rob = next(s for s in session.incidents if s.incident.kind == "intoxicated")
+    assert rob.outcome != "handled with harm"
+    if not record.judged:  # the coder's harm (wording only) conflicts with the group move
+        assert record.reason == "conflicting" and "What this moment needs" in record.feedback[0]

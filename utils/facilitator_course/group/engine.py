@@ -20,7 +20,9 @@ gets "yes, but" and can never reach the best ending (see `ending`).
 from __future__ import annotations
 
 from ..coding import code_response
-from ..coding.labels import QUESTIONS, REFLECTIONS
+from ..coding.harm import find_harm
+from ..coding.labels import LABEL_NAMES, QUESTIONS, REFLECTIONS
+from ..coding.text import clean
 from ..meeting.format import MEETING_MINUTES, element
 from ..safety import ACT_NOW, ESCALATION_RULE, escalation_for, mentions_distress
 from .model import PHASE_ELEMENT, PHASE_NAMES, PHASES, GroupMeeting, Incident, Line
@@ -34,6 +36,12 @@ RESPONSIVE = REFLECTIONS | {"affirm"}
 # Group moves that hand someone the floor, whatever the coder calls the sentence.
 ASKING_MOVES = {"start_check_in", "ask_plan", "keep_time", "group_ideas", "invite_quiet",
                 "use_tool", "set_agenda"}  # fmt: skip
+CONFLICTING = (
+    "I can't judge this move. The coder reads its overall wording as {code}, but no words in it "
+    "give advice, argue or label, and for the group it {moves}. Say it more plainly: what you "
+    "notice or invite, without telling anyone what they must do."
+)
+REDIRECTS = {"redirect_crosstalk", "redirect_advice", "keep_time"}
 OPENING_NOISE = ("start_check_in", "redirect_crosstalk", "set_agenda", "use_tool", "ask_plan")
 BEST, COMPLETED, CUT_SHORT, UNSAFE = "best", "completed", "cut short", "unsafe"
 ENDINGS = {
@@ -141,6 +149,23 @@ class GroupSession:
             and any(s.incident.safety for s in self.incidents)
         )
         harmful = harmful and not override
+        if harmful and found and not coded.labeling and not find_harm(clean(typed)):
+            # Only the model's reading of the overall wording says harm, no rule names harmful
+            # words, and the words do what the group needs: the evidence conflicts, so the move
+            # is not judged (nothing changes) rather than punished or rewarded on a guess.
+            record = self._unjudged(
+                number,
+                typed,
+                "conflicting",
+                CONFLICTING.format(
+                    code=LABEL_NAMES[coded.code], moves="; ".join(r.plain for r in found.values())
+                ),
+            )
+            self.records.append(record)
+            return record
+        evidence = ""
+        if harmful:
+            evidence = "words" if coded.labeling or find_harm(clean(typed)) else "wording"
         phase_before = self.phase
         self._spend(self.meeting.phase(self.phase).minutes_per_move)
         self.moves_in_phase += 1
@@ -172,7 +197,7 @@ class GroupSession:
         record = MoveRecord(
             number, phase_before, typed, True, None, coded.code, coded.explanation,
             coded.labeling, harmful, override, tuple(found.values()), tuple(replies),
-            tuple(feedback), self.clock, distress, tuple(settled), tuple(named),
+            tuple(feedback), self.clock, distress, tuple(settled), tuple(named), evidence,
         )  # fmt: skip
         self.records.append(record)
         if self.clock > MEETING_MINUTES + OVERRUN_MINUTES and not self.finished:
@@ -180,6 +205,8 @@ class GroupSession:
         return record
 
     def _unjudged(self, number: int, typed: str, reason: str, message: str) -> MoveRecord:
+        for state in self.open_incidents():  # say what the moment needs, in plain words
+            message += f" What this moment needs: {HINTS[state.incident.kind]}."
         return MoveRecord(
             number, self.phase, typed, False, reason, "other", message, False, False, False, (),
             (), (message + " Nothing has changed in the meeting: try again.",), self.clock,
@@ -308,6 +335,8 @@ class GroupSession:
         """Who speaks next, and what they say (after a move to a new phase, only if asked)."""
         quiet = self.meeting.quiet_members
         invited = [n for n in named if n not in quiet or "invite_quiet" in found]
+        if REDIRECTS & set(found):  # the person redirected is not being given the floor
+            invited = [n for n in invited if n in quiet and "invite_quiet" in found]
         if pressures(self._text) and any(n in quiet for n in named):
             name = next(n for n in named if n in quiet)
             return [Line(name, self.meeting.person(name).to_confrontation)]

@@ -129,14 +129,14 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
     "keep_time": _rx(
         r"\b(?:move on|moving on|next person|let'?s (?:go|turn|get|head|come) (?:on )?to"
-        r"|(?:minutes?|time) (?:left|check)|short on time|keep(?:ing)? (?:an eye on )?"
+        r"|(?:minutes?|mins?|time) (?:left|check)|short on time|keep(?:ing)? (?:an eye on )?"
         r"(?:to )?time|running (?:over|late|short)|before we (?:go on|move|finish|close)"
         r"|let'?s (?:start|begin|do) (?:the |our )?(?:check|agenda|working)|time to"
         r" (?:move|start|begin|close|finish|wrap)|wrap (?:up|things up)|take a "
         r"(?:short )?break|in the interest of time)\b"
     ),
     "set_agenda": _rx(
-        r"\b(?:agenda|work on (?:tonight|today|first)|start with|focus on (?:tonight"
+        r"\b(?:agenda|work on\b.{0,40}\b(?:tonight|today|first)|start with|focus on (?:tonight"
         r"|today)|what (?:would|shall) we (?:work|focus)|which (?:topic|issue)|(?:two|a few)"
         r" (?:things|topics|themes) came up)\b"
     ),
@@ -154,12 +154,14 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"(?: else)?|does anyone|(?:anyone|others?|the group) (?:have|got) (?:any )?"
         r"(?:ideas|experience|thoughts)|what (?:has|have) (?:helped|worked for) (?:others"
         r"|any of you|people)|ideas from the group|the rest of (?:you|the group)|what "
-        r"would (?:others|you all|the group) add|who else)\b"
+        r"would (?:others|anyone|you all|the group)|who else|anyone else (?:have|got|want|like)"
+        r"|(?:ideas|thoughts|experience) from (?:others|anyone))\b"
     ),
     "ask_plan": _rx(
         r"\b(?:(?:7|seven)[- ]day plan|plan for (?:the|this|next) (?:coming )?week|(?:this|"
         r"next|the coming) week\b.{0,40}\b(?:plan|do|try)|(?:plan|do|try)\b.{0,40}\b(?:this|"
         r"next|the coming) week|before (?:we|the) next meeting|between now and next"
+        r"|(?:next|coming) (?:7|seven) days"
         r"|take away)\b"
     ),
     "safety_private": _rx(

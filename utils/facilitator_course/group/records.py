@@ -55,6 +55,9 @@ class MoveRecord:
     distress: bool  # crisis resources should be shown now
     incidents: tuple[tuple[str, str], ...] = ()  # (incident id, outcome) settled by this move
     addressed: tuple[str, ...] = ()  # participants named in the move
+    # For a harmful move: "words" when the judge's rules name the harmful words (or a label),
+    # "wording" when only the model's reading of the overall wording says so (less certain).
+    harm_evidence: str = ""
 
     def has(self, move: str) -> bool:
         return any(r.move == move for r in self.moves)

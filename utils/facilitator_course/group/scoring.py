@@ -71,6 +71,7 @@ class CapstoneResult:
     profile_level: str
     moves_typed: int
     moves_judged: int
+    for_trainer: tuple[str, ...] = ()  # moves read as harmful from their wording alone
     sources: dict[str, str] = field(default_factory=lambda: dict(SOURCES))
 
     def to_dict(self) -> dict[str, object]:
@@ -98,6 +99,7 @@ class CapstoneResult:
             },
             "moves_typed": self.moves_typed,
             "moves_judged": self.moves_judged,
+            "for_trainer": list(self.for_trainer),
             "sources": self.sources,
         }
 
@@ -110,6 +112,16 @@ class _Facts:
         self.records = session.judged_records
         self.names = set(session.meeting.names)
         self.outcome = {st.incident.kind: st.outcome for st in session.incidents}
+        by_number = {r.number: r for r in session.records}
+        # harm the judge's rules name (words, a label) blocks; harm read from the overall
+        # wording alone is less certain: it counts against the move but goes to the trainer
+        self.certain_harm = {
+            st.incident.kind
+            for st in session.incidents
+            if st.outcome == HARMED and by_number.get(st.settled_at or 0) is not None
+            and by_number[st.settled_at or 0].harm_evidence != "wording"
+        }  # fmt: skip
+        self.to_check = [r for r in self.records if r.harmful and r.harm_evidence == "wording"]
 
     def did(self, move: str, phase: str | None = None) -> bool:
         return any(r.has(move) and (phase is None or r.phase == phase) for r in self.records)
@@ -190,9 +202,11 @@ def _level(harm: list[str], done: list[tuple[str, bool]], fully: int, partly: in
 def competencies(session: GroupSession) -> tuple[Competency, ...]:
     f = _Facts(session)
     quiet = set(session.meeting.quiet_members)
-    harmed = {kind for kind, outcome in f.outcome.items() if outcome == HARMED}
+    harmed = f.certain_harm
+    unsure = {r.text for r in f.to_check}
     labels = [r.text for r in f.records if r.labeling]
-    confronts = [r.text for r in f.records if r.code == "confront" and not r.labeling]
+    confronts = [r.text for r in f.records if r.code == "confront" and not r.labeling
+                 and r.text not in unsure]  # fmt: skip
     persuades = [r.text for r in f.records if r.code == "persuade" and r.harmful]
     pressed = [r.text for r in f.records if pressures(r.text) and quiet & set(r.addressed)]
     reflections = sum(r.code in REFLECTIONS for r in f.records)
@@ -225,7 +239,9 @@ def competencies(session: GroupSession) -> tuple[Competency, ...]:
         ("link members' experiences", f.did("link_members")),
         ("reflect to the whole group", f.did("reflect_group")),
         ("reflect members often (5 or more reflections)", reflections >= 5),
-    ], 3, 1)  # fmt: skip
+        *((f"no move read as arguing or blaming (to check: \u201c{t}\u201d)", False)
+          for t in sorted(unsure)),
+    ], 3 + len(unsure), 1)  # fmt: skip
     solve_harm = (
         ["advice between members was stopped with shame"] if "advice_giving" in harmed else []
     )
@@ -288,5 +304,10 @@ def score_session(session: GroupSession) -> CapstoneResult:
         weak = [THRESHOLDS[m].name for m, lv in summary.levels().items() if lv == LEVELS[0]]
         reasons.append("MI profile below fair on: " + ", ".join(weak))
     status = BLOCKED if harmful else PASS if not reasons else NOT_YET
+    to_check = tuple(
+        f"move {r.number} \u201c{r.text}\u201d was read as {r.code} from its overall wording "
+        "alone (no rule named harmful words): please check it"
+        for r in _Facts(session).to_check
+    )
     return CapstoneResult(status, tuple(reasons), session.ending(), items, fidelity, levels,
-                          summary, rated, len(session.records), judged)  # fmt: skip
+                          summary, rated, len(session.records), judged, to_check)  # fmt: skip

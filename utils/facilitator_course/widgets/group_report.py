@@ -43,6 +43,9 @@ def report_html(result: CapstoneResult) -> str:
     tone, headline = STATUS_WORDS[result.status]
     parts = [message_html(tone, f"<strong>{escape(headline)}</strong>" + _list(list(result.reasons)),
                           role="status")]  # fmt: skip
+    if result.for_trainer:
+        parts.append(message_html("todo", "<strong>For your trainer to check:</strong>"
+                                  + _list(list(result.for_trainer))))  # fmt: skip
     parts.append(
         f"<p>Ending: <strong>{escape(result.ending)}</strong>. You typed {result.moves_typed} "
         f"moves; {result.moves_judged} could be judged.</p>"
