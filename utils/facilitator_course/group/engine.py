@@ -346,7 +346,7 @@ class GroupSession:
             return [Line(named[1], self.meeting.person(named[1]).to_link)]
         if reflect and (code in RESPONSIVE or "reflect_group" in found):
             addressed = invited and self._text.lower().startswith(invited[0].lower())
-            target = invited[0] if addressed or not self.last.who else self.last.who
+            target = invited[0] if invited and (addressed or not self.last.who) else self.last.who
             if target and target not in self.reflected:
                 self.reflected.add(target)
                 return [Line(target, self.meeting.person(target).to_reflection)]
