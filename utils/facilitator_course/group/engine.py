@@ -24,10 +24,11 @@ from ..coding.harm import find_harm
 from ..coding.labels import LABEL_NAMES, QUESTIONS, REFLECTIONS
 from ..coding.text import clean
 from ..meeting.format import MEETING_MINUTES, element
-from ..safety import ACT_NOW, ESCALATION_RULE, escalation_for, mentions_distress
+from ..safety import mentions_distress
 from .model import PHASE_ELEMENT, PHASE_NAMES, PHASES, GroupMeeting, Incident, Line
 from .moves import GROUP_MOVES, Recognised, names_in, names_next_phase, pressures, recognise
 from .records import HANDLED, HARMED, MISSED, IncidentState, MoveRecord
+from .wording import BEST, COMPLETED, CONFLICTING, CUT_SHORT, HINTS, UNSAFE
 
 MAX_MOVE_CHARS = 2000  # the coder reads at most this much of a move anyway
 OVERRUN_MINUTES = 15  # past 90 + this, the meeting is cut short
@@ -36,30 +37,8 @@ RESPONSIVE = REFLECTIONS | {"affirm"}
 # Group moves that hand someone the floor, whatever the coder calls the sentence.
 ASKING_MOVES = {"start_check_in", "ask_plan", "keep_time", "group_ideas", "invite_quiet",
                 "use_tool", "set_agenda"}  # fmt: skip
-CONFLICTING = (
-    "I can't judge this move. The coder reads its overall wording as {code}, but no words in it "
-    "give advice, argue or label, and for the group it {moves}. Say it more plainly: what you "
-    "notice or invite, without telling anyone what they must do."
-)
 REDIRECTS = {"redirect_crosstalk", "redirect_advice", "keep_time"}
 OPENING_NOISE = ("start_check_in", "redirect_crosstalk", "set_agenda", "use_tool", "ask_plan")
-BEST, COMPLETED, CUT_SHORT, UNSAFE = "best", "completed", "cut short", "unsafe"
-ENDINGS = {
-    BEST: "Everyone took part, every incident was handled well, each person left with a 7-day "
-    "plan, and the meeting closed on time.",
-    COMPLETED: "The meeting ran to its close, but not everything went as well as it could.",
-    CUT_SHORT: "The meeting ran out of time before it was closed.",
-    UNSAFE: "A disclosure was not acted on as the course's escalation rule requires.",
-}
-HINTS = {
-    "dominator_and_silent": "thank the member who is talking at a pause, move on, and invite the "
-    "quiet member by name, with an easy way to pass",
-    "crosstalk": "ask warmly for comments to be held until working time and hand back the floor",
-    "advice_giving": "say it sounds like advice and ask for the member's own experience instead",
-    "twelve_step": "say that every path is respected here, without debating it",
-    "intoxicated": "quietly welcome them to stay and listen, with sharing for another night",
-    "disclosure": ESCALATION_RULE,
-}
 
 
 class GroupSession:
@@ -413,11 +392,3 @@ def play_moves(meeting: GroupMeeting, moves: list[str]) -> GroupSession:
     for move in moves:
         session.play(move)
     return session
-
-
-def escalation_needed(incident: Incident) -> str | None:
-    """What the course's escalation rule says about a disclosure incident's words."""
-    return escalation_for(" ".join(x.says for x in incident.says)) if incident.safety else None
-
-
-__all__ = ["ACT_NOW", "ENDINGS", "GroupSession", "escalation_needed", "play_moves"]
