@@ -13,7 +13,7 @@ on the trainer's side (`rejudge`).
 
 from __future__ import annotations
 
-from .engine import ENDINGS, GroupSession, play_moves
+from .engine import GroupSession, play_moves
 from .schema import check_group_meeting_file, group_meeting_paths, load_group_meeting
 from .scoring import BLOCKED, NOT_YET, PASS, CapstoneResult, score_session
 from .transcript import (
@@ -24,6 +24,7 @@ from .transcript import (
     replay,
     save_transcript,
 )
+from .wording import ENDINGS
 
 __all__ = [
     "BLOCKED",

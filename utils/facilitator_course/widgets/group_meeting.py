@@ -15,12 +15,13 @@ from typing import Any
 import ipywidgets as w
 
 from ..coding.labels import LABEL_NAMES
-from ..group.engine import ENDINGS, GroupSession
+from ..group.engine import GroupSession
 from ..group.model import PHASE_ELEMENT, PHASE_NAMES, GroupMeeting, Line
 from ..group.records import MoveRecord
 from ..group.schema import load_group_meeting
 from ..group.scoring import score_session
 from ..group.transcript import TRANSCRIPT_NAME, TranscriptError, load_transcript, save_transcript
+from ..group.wording import ENDINGS
 from ..htmlsafe import escape
 from ..meeting.format import MEETING_MINUTES, element
 from ..safety import crisis_banner_html
