@@ -7,7 +7,7 @@ script answers what the group says at each point; a change to the meeting file m
 
 SKILLED = [
     "Good evening and welcome, everyone. This is a SMART Recovery meeting: a self-empowering, science-based mutual-help group. What's said here stays here. We speak one at a time, with no crosstalk, no advice and no labels, and we focus on the here and now and the week ahead. We'll do check-in, then set an agenda, working time with a tool on the board, and check-out.",
-    "Rob, welcome. You're welcome to stay and listen tonight; maybe another night would be better for sharing. There's some water here for you.",
+    "Welcome, Rob. You're welcome to stay and listen tonight, and there's water here for you.",
     "Let's start check-in. How has your week been since the last meeting?",
     "So you had a wobble at the barbecue, and you left early and stayed sober.",
     "Mike, how has your week been?",
