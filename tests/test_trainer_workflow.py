@@ -80,6 +80,11 @@ M0, M1, M2, M3, M4, M5 = (
     "05-difficult-situations",
 )
 ALL = (M0, M1, M2, M3, M4, M5)
+# Module 6, the capstone, is not handed in by this cohort: its score comes from the typed moves
+# (capstone-transcript.json), which grading must first carry into the rebuilt submission. Until
+# then every trainee's certification says the capstone is missing: certification rests on it.
+M6 = "06-capstone"
+NO_CAPSTONE = f"{M6}: not handed in"
 # Manual points the "trainer" gives each trainee's written answers (out of 3).
 WRITTEN_POINTS = {"t04-weak": 1.0, "t12-blank": 0.0}
 
@@ -310,14 +315,16 @@ def test_certification_decisions_with_reasons(cohort, course):
     report = build_report(course, cohort.root)
     status = report.certification["status"].to_dict()
     reasons = report.certification["reasons"].to_dict()
-    assert status["t01-model"] == CERTIFIED, reasons["t01-model"]
-    assert status["t02-strong"] == CERTIFIED, reasons["t02-strong"]  # late, one slip: still fine
-    assert reasons["t03-safety-slip"] == [
-        "safety item q4_verification (00-orientation) is not fully correct"
-    ]
-    assert len(reasons["t05-advice-giver"]) == 1
-    assert reasons["t05-advice-giver"][0].startswith("MI profile is below fair")
-    assert reasons["t06-incomplete"] == [f"{m}: not handed in" for m in (M3, M4, M5)]
+    # Modules 0-5 all passed, late with one slip still fine: only the capstone is missing.
+    assert reasons["t01-model"] == [NO_CAPSTONE], reasons["t01-model"]
+    assert reasons["t02-strong"] == [NO_CAPSTONE], reasons["t02-strong"]
+    assert sorted(reasons["t03-safety-slip"]) == sorted(
+        [NO_CAPSTONE, "safety item q4_verification (00-orientation) is not fully correct"]
+    )
+    advice = [r for r in reasons["t05-advice-giver"] if r != NO_CAPSTONE]
+    assert len(advice) == 1
+    assert advice[0].startswith("MI profile is below fair")
+    assert reasons["t06-incomplete"] == [f"{m}: not handed in" for m in (M3, M4, M5, M6)]
     weak = "\n".join(reasons["t04-weak"])
     assert "00-orientation: 38% is below the 70% pass mark" in weak
     assert f"{M1}: not handed in" in weak
@@ -330,7 +337,7 @@ def test_certification_decisions_with_reasons(cohort, course):
     assert any(
         r == f"{M5}: waiting for a manual grade (m5_q1_crisis)" for r in reasons["t11-deleted-test"]
     )
-    assert report.certified == ["t01-model", "t02-strong"]
+    assert report.certified == []  # nobody without a capstone
     for trainee, value in status.items():
         assert value in (CERTIFIED, NOT_YET)
         assert (value == NOT_YET) == bool(reasons[trainee]), trainee
@@ -352,7 +359,7 @@ def test_cohort_tables(cohort, course):
     assert report.competency_scores.loc["t01-model"].min() == 1.0
     completion = report.completion
     assert completion.loc["t02-strong", "late"] == M3
-    assert completion.loc["t06-incomplete", "handed_in"] == "3/6"
+    assert completion.loc["t06-incomplete", "handed_in"] == "3/7"
     items = report.items.set_index("item")
     assert items.loc["q4_verification", "common_wrong_answers"].startswith("D (1)")
     assert "advice without permission" in items.loc["m1_rp1_reflect", "common_wrong_answers"]
@@ -394,7 +401,7 @@ def test_report_command_and_csv_have_trainee_ids_only(cohort, tmp_path):
     for body in csvs.values():
         header = body.splitlines()[0].lower()
         assert "email" not in header and "first_name" not in header and "last_name" not in header
-    assert "t01-model,certified" in csvs["certification.csv"]
+    assert f"t01-model,not yet,{NO_CAPSTONE}" in csvs["certification.csv"]
     for path in (tmp_path / "csv").glob("*.csv"):  # trainees' grades: the trainer's eyes only
         assert path.stat().st_mode & 0o777 == 0o600, path
 

@@ -20,7 +20,11 @@ import nbformat
 from .course import Course, load_course
 from .nbgrader_setup import course_config, make_api, quiet_nbgrader
 
-IGNORED = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "*.pyc", ".DS_Store")
+# capstone-transcript.json: the model meeting beside the instructor's capstone exercise (so that
+# nbgrader's validator can run its check) and a learner's own typed moves; neither is released.
+IGNORED = shutil.ignore_patterns(
+    ".ipynb_checkpoints", "__pycache__", "*.pyc", ".DS_Store", "capstone-transcript.json"
+)
 HOME_NOTEBOOK = "home.ipynb"
 _VOLATILE_CELL_METADATA = ("execution", "collapsed", "scrolled", "ExecuteTime")
 

@@ -200,3 +200,38 @@ def mentions_own_distress(text: object) -> bool:
     mentions_distress.
     """
     return bool(_OWN_DISTRESS.search(str(text or "").translate(_PLAIN)))
+
+
+# The course's one escalation rule (Module 5, section 2; the same sentence in Modules 0 and 4):
+# any disclosure gets the crisis line and a private talk before the person leaves, and a plan, a
+# method, intent, or harm already done means acting now, whatever point the meeting has reached.
+# Engines and checkers call `escalation_for`; none keeps its own copy of the rule.
+ACT_NOW, BEFORE_THEY_LEAVE = "act now", "before they leave"
+ESCALATION_RULE = (
+    "Take it seriously, talk privately, ask directly about suicide and connect the person with "
+    "crisis help before they leave. A plan, a method or intent (or harm already done) means you "
+    "act now: stay with them and contact the crisis line together, or emergency services if "
+    "they are in immediate danger."
+)
+_ACT_NOW_CUES = re.compile(
+    r"\b(?:(?:saved|saving|stockpil\w+|hoard\w*)\s+(?:up\s+)?(?:my\s+|some\s+|all\s+)?"
+    r"(?:[a-z]+\s+)?(?:pills|tablets|meds|medication)|how\s+i(?:'d|\s+would|\s+will|'ll)\s+do\s+it"
+    r"|(?:have|got|made)\s+a\s+plan|planned\s+(?:it|how)|(?:rope|bridge|gun|razor|blades?)\b"
+    r"|(?:tonight|this\s+weekend|after\s+(?:this|the\s+meeting))\b.{0,40}\b(?:end\s+it|do\s+it)"
+    r"|(?:going\s+to|gonna|intend\s+to|will)\s+(?:do\s+it|end\s+it|kill\s+my\s*self)"
+    r"|(?:already|just)\s+(?:took|taken|swallowed|cut)|i(?:'ve|\s+have)\s+(?:taken|swallowed)"
+    r"|overdosed)",
+    re.IGNORECASE,
+)
+
+
+def escalation_for(text: object) -> str | None:
+    """How fast the course's escalation rule says to act on what a person said.
+
+    ACT_NOW when distress comes with a plan, a method, intent or harm already done;
+    BEFORE_THEY_LEAVE for any other mention of distress; None when there is none.
+    """
+    if not mentions_distress(text):
+        return None
+    plain = str(text or "").translate(_PLAIN)
+    return ACT_NOW if _ACT_NOW_CUES.search(plain) else BEFORE_THEY_LEAVE

@@ -1,7 +1,9 @@
-"""`facilitator-course check [PATH...]`: validate scenarios, meeting simulations and drills.
+"""`facilitator-course check [PATH...]`: validate scenarios, meeting simulations, group meetings
+and drills.
 
 Without paths it checks every shipped file. A path may be a file or a folder; the kind of file
-is told by its folder (scenarios/, meetings/, drills/) or, failing that, by its top-level fields.
+is told by its folder (scenarios/, meetings/, group_meetings/, drills/) or, failing that, by its
+top-level fields.
 Exit status 1 when anything is wrong, so CI and trainers' editors can rely on it.
 """
 
@@ -22,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="scenario, meeting or drill files or folders (default: every shipped one)",
+        help="scenario, meeting, group meeting or drill files or folders (default: all shipped)",
     )
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="print problems only, not the files that passed"
@@ -30,6 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _checker_for(path: Path) -> Callable[[Path], list[ContentError]]:
+    from ..group.schema import check_group_meeting_file
     from ..meeting.schema import check_meeting_file
     from ..roleplay.checker import check_scenario_file
     from ..roleplay.drill import check_drill_file
@@ -37,13 +40,20 @@ def _checker_for(path: Path) -> Callable[[Path], list[ContentError]]:
     def drill(p: Path) -> list[ContentError]:
         return check_drill_file(p)[1]
 
-    by_folder = {"scenarios": check_scenario_file, "meetings": check_meeting_file, "drills": drill}
+    by_folder = {
+        "scenarios": check_scenario_file,
+        "meetings": check_meeting_file,
+        "group_meetings": check_group_meeting_file,
+        "drills": drill,
+    }
     if path.parent.name in by_folder:
         return by_folder[path.parent.name]
     try:
         data, _ = load_yaml(path)
     except ContentError:
         return check_scenario_file  # it reports the YAML problem itself
+    if isinstance(data, dict) and "phases" in data and "incidents" in data:
+        return check_group_meeting_file
     if isinstance(data, dict) and "elements" in data:
         return check_meeting_file
     if isinstance(data, dict) and "items" in data:
@@ -55,7 +65,9 @@ def files_to_check(paths: list[str]) -> list[Path]:
     if not paths:
         from ..paths import data_dir
 
-        folders = [data_dir() / name for name in ("scenarios", "meetings", "drills")]
+        folders = [
+            data_dir() / name for name in ("scenarios", "meetings", "group_meetings", "drills")
+        ]
         return sorted(
             p
             for folder in folders

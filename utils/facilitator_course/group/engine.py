@@ -1,0 +1,394 @@
+"""Playing a group meeting: the volunteer types every move, the group answers.
+
+Each move goes through the course's one judgement front door, `coding.judge.code_response`,
+and through the group-move recogniser (moves.py). The precedence, in this order:
+
+1. **Can't judge** (gibberish, another language, off topic, too unsure): nothing changes, not the
+   clock, not the phase, not the score; the learner is told why and what to try.
+2. **Harm wins.** Advice without permission, confrontation or a label is answered as a person
+   answers it (a "yes, but", a member who withdraws), makes any open incident worse, and never
+   counts as handling anything. One exception, named in the feedback: the move that carries out
+   the course's escalation rule on a disclosure (a private word, a direct question, crisis help)
+   is what the course requires, even where the coder hears "let's have a word" as advice.
+3. **Group moves** handle incidents (each incident says which ones it needs) and run the meeting:
+   naming the next phase moves on; inviting someone by name gives them the floor.
+
+The group's answers depend on the move, never on the learner's intent: a fix-it facilitator
+gets "yes, but" and can never reach the best ending (see `ending`).
+"""
+
+from __future__ import annotations
+
+from ..coding import code_response
+from ..coding.harm import find_harm
+from ..coding.labels import LABEL_NAMES, QUESTIONS, REFLECTIONS
+from ..coding.text import clean
+from ..meeting.format import MEETING_MINUTES, element
+from ..safety import mentions_distress
+from .model import PHASE_ELEMENT, PHASE_NAMES, PHASES, GroupMeeting, Incident, Line
+from .moves import GROUP_MOVES, Recognised, names_in, names_next_phase, pressures, recognise
+from .records import HANDLED, HARMED, MISSED, IncidentState, MoveRecord
+from .wording import BEST, COMPLETED, CONFLICTING, CUT_SHORT, HINTS, UNSAFE
+
+MAX_MOVE_CHARS = 2000  # the coder reads at most this much of a move anyway
+OVERRUN_MINUTES = 15  # past 90 + this, the meeting is cut short
+HARM_CODES = ("persuade", "confront")
+RESPONSIVE = REFLECTIONS | {"affirm"}
+# Group moves that hand someone the floor, whatever the coder calls the sentence.
+ASKING_MOVES = {"start_check_in", "ask_plan", "keep_time", "group_ideas", "invite_quiet",
+                "use_tool", "set_agenda"}  # fmt: skip
+REDIRECTS = {"redirect_crosstalk", "redirect_advice", "keep_time"}
+OPENING_NOISE = ("start_check_in", "redirect_crosstalk", "set_agenda", "use_tool", "ask_plan")
+
+
+class GroupSession:
+    """One run of a group meeting. `play(text)` takes a typed move and returns its record."""
+
+    def __init__(self, meeting: GroupMeeting) -> None:
+        self.meeting = meeting
+        self.records: list[MoveRecord] = []
+        self.phase_index = 0
+        self.moves_in_phase = 0
+        self.clock = 0.0
+        self.element_minutes: dict[str, float] = {}
+        self.lines_used: dict[tuple[str, str], int] = {}  # (phase, name) -> lines said
+        self.board_used = 0
+        self.incidents: list[IncidentState] = []
+        self.last = Line("", meeting.phase("opening").scene)
+        self.finished = False
+        self.closed_formally = False
+        self.heard: list[Line] = []
+        self._typed_now = ""
+        self.reflected: set[str] = set()  # members who have given their answer to a reflection
+        self._fire(0)
+        opening = self.meeting.phase("opening")
+        self.start_lines: tuple[Line, ...] = (
+            Line("", f"{PHASE_NAMES['opening']}: {opening.scene}"),
+            *self._new_incident_lines(),
+        )
+
+    # --- what the widget and the scoring read -------------------------------------------------
+    @property
+    def phase(self) -> str:
+        return PHASES[self.phase_index]
+
+    @property
+    def judged_records(self) -> list[MoveRecord]:
+        return [r for r in self.records if r.judged]
+
+    def spoke(self, phase: str) -> set[str]:
+        return {name for (p, name), n in self.lines_used.items() if p == phase and n}
+
+    def open_incidents(self) -> list[IncidentState]:
+        return [s for s in self.incidents if s.open]
+
+    def ending(self) -> str:
+        if any(s.incident.safety and s.outcome in (MISSED, HARMED) for s in self.incidents):
+            return UNSAFE
+        if not self.closed_formally:
+            return CUT_SHORT
+        best = (
+            all(s.outcome == HANDLED for s in self.incidents)
+            and len(self.incidents) == len(self.meeting.incidents)
+            and not any(r.harmful for r in self.records)
+            and self.spoke("check_out") >= set(self.meeting.names)
+            and self.clock <= MEETING_MINUTES
+        )
+        return BEST if best else COMPLETED
+
+    # --- playing a move -----------------------------------------------------------------------
+    def play(self, text: object) -> MoveRecord:
+        typed = text if isinstance(text, str) else ""
+        typed = typed[:MAX_MOVE_CHARS]
+        self._typed_now = typed
+        number = len(self.records) + 1
+        if self.finished:
+            return self._unjudged(number, typed, "finished", "The meeting has ended.")
+        related = tuple(x.says for x in self.heard[-8:]) + self.meeting.names
+        related += tuple(p.scene for p in self.meeting.phases)
+        coded = code_response(typed, self.last.says, related)
+        found = recognise(typed, self.meeting.names, self.meeting.quiet_members,
+                          self.meeting.tool, self.last.who)  # fmt: skip
+        if self.phase == "opening" and "explain_format" in found:  # naming the parts of the
+            for later in OPENING_NOISE:  # meeting is not yet doing them
+                found.pop(later, None)
+        if coded.error or not coded.judged:
+            message = (
+                coded.explanation if not coded.error else f"I can't judge this: {coded.error}."
+            )
+            record = self._unjudged(number, typed, coded.reason or "error", message)
+            self.records.append(record)
+            return record
+        harmful = coded.code in HARM_CODES or coded.labeling
+        override = (
+            harmful
+            and coded.code == "persuade"
+            and not coded.labeling
+            and "safety_check" in found
+            and any(s.incident.safety for s in self.incidents)
+        )
+        harmful = harmful and not override
+        if harmful and found and not coded.labeling and not find_harm(clean(typed)):
+            # Only the model's reading of the overall wording says harm, no rule names harmful
+            # words, and the words do what the group needs: the evidence conflicts, so the move
+            # is not judged (nothing changes) rather than punished or rewarded on a guess.
+            record = self._unjudged(
+                number,
+                typed,
+                "conflicting",
+                CONFLICTING.format(
+                    code=LABEL_NAMES[coded.code], moves="; ".join(r.plain for r in found.values())
+                ),
+            )
+            self.records.append(record)
+            return record
+        evidence = ""
+        if harmful:
+            evidence = "words" if coded.labeling or find_harm(clean(typed)) else "wording"
+        phase_before = self.phase
+        self._spend(self.meeting.phase(self.phase).minutes_per_move)
+        self.moves_in_phase += 1
+        feedback = [coded.explanation]
+        if override:
+            feedback.append("The coder reads part of this as advice, but acting on a disclosure "
+                            "(a private word, asking directly, crisis help) is what the course's "
+                            "escalation rule asks of you, so it is not counted against you.")  # fmt: skip
+        if found:
+            feedback.append(
+                "For the group, you " + "; ".join(r.plain for r in found.values()) + "."
+            )
+        named = names_in(typed, self.meeting.names)
+        replies, settled, took_floor = self._incidents(found, harmful, feedback, named)
+        safety_now = any(s.incident.safety and s.settled_at == number for s in self.incidents)
+        if not safety_now:  # acting on a disclosure is the whole move: nothing else happens
+            calmed = any(outcome == HANDLED for _, outcome in settled)
+            replies += self._flow(coded.code, coded.labeling, found, named, harmful, feedback,
+                                  reflect=not calmed, floor=not took_floor)  # fmt: skip
+        if self.phase == phase_before and not self.finished:
+            self._fire(self.moves_in_phase)
+            replies += self._new_incident_lines()
+        self._time_feedback(feedback)
+        distress = mentions_distress(typed) or any(mentions_distress(x.says) for x in replies)
+        for line in replies:
+            if line.who:
+                self.last = line
+            self.heard.append(line)
+        record = MoveRecord(
+            number, phase_before, typed, True, None, coded.code, coded.explanation,
+            coded.labeling, harmful, override, tuple(found.values()), tuple(replies),
+            tuple(feedback), self.clock, distress, tuple(settled), tuple(named), evidence,
+        )  # fmt: skip
+        self.records.append(record)
+        if self.clock > MEETING_MINUTES + OVERRUN_MINUTES and not self.finished:
+            self.finished = True
+        return record
+
+    def _unjudged(self, number: int, typed: str, reason: str, message: str) -> MoveRecord:
+        for state in self.open_incidents():  # say what the moment needs, in plain words
+            message += f" What this moment needs: {HINTS[state.incident.kind]}."
+        return MoveRecord(
+            number, self.phase, typed, False, reason, "other", message, False, False, False, (),
+            (), (message + " Nothing has changed in the meeting: try again.",), self.clock,
+            mentions_distress(typed),
+        )  # fmt: skip
+
+    def _spend(self, minutes: float) -> None:
+        self.clock += minutes
+        key = PHASE_ELEMENT[self.phase]
+        self.element_minutes[key] = self.element_minutes.get(key, 0.0) + minutes
+
+    # --- incidents ----------------------------------------------------------------------------
+    def _fire(self, after: int) -> None:
+        fired = {s.incident.id for s in self.incidents}
+        for incident in self.meeting.incidents:
+            if (
+                incident.phase == self.phase
+                and incident.after == after
+                and incident.id not in fired
+            ):
+                self.incidents.append(IncidentState(incident, len(self.records)))
+                if incident.kind == "dominator_and_silent":  # their long turn was their turn
+                    self.lines_used[(self.phase, incident.who)] = 1
+
+    def _new_incident_lines(self) -> list[Line]:
+        return [line for s in self.incidents if s.open and s.fired_at == len(self.records)
+                for line in s.incident.says]  # fmt: skip
+
+    def _incidents(
+        self, found: dict[str, Recognised], harmful: bool, feedback: list[str], named: list[str]
+    ) -> tuple[list[Line], list[tuple[str, str]], bool]:
+        replies: list[Line] = []
+        settled: list[tuple[str, str]] = []
+        took_floor = False
+        for state in self.open_incidents():
+            incident = state.incident
+            what = _describe(incident)
+            involved = {incident.who, incident.quiet} - {""}
+            if harmful and (not named or involved & set(named)):  # harm aimed elsewhere: see below
+                state.outcome, lines = HARMED, incident.harmed
+                feedback.append(f"{what}: this made it worse. Better: {HINTS[incident.kind]}.")
+            else:
+                state.seen |= {n for n in incident.needs if set(n.split("|")) & set(found)}
+                if state.seen >= set(incident.needs):
+                    state.outcome, lines = HANDLED, incident.handled
+                    feedback.append(f"{what}: handled well.")
+                else:
+                    state.moves_since += 1
+                    if state.moves_since < incident.within:
+                        replies.extend(incident.again)
+                        took_floor = True
+                        missing = [_need_words(m) for m in incident.needs if m not in state.seen]
+                        feedback.append(f"{what}: still going. Still to do: {', '.join(missing)}.")
+                        continue
+                    state.outcome, lines = MISSED, incident.missed
+                    self._spend(incident.extra_minutes)
+                    feedback.append(f"{what}: not handled. What helps: {HINTS[incident.kind]}.")
+            state.settled_at = len(self.records) + 1
+            settled.append((incident.id, state.outcome))
+            replies.extend(lines)
+            took_floor = took_floor or state.outcome != HANDLED
+        return replies, settled, took_floor
+
+    # --- the meeting's flow -------------------------------------------------------------------
+    def _flow(
+        self, code: str, labeling: bool, found: dict[str, Recognised], named: list[str],
+        harmful: bool, feedback: list[str], reflect: bool = True, floor: bool = True,
+    ) -> list[Line]:  # fmt: skip
+        if harmful and not floor:
+            return []
+        if harmful:
+            target = named[0] if named else self.last.who
+            if not target:
+                return [Line("", "The group goes quiet.")]
+            person = self.meeting.person(target)
+            hurt = code == "confront" or labeling
+            return [Line(target, person.to_confrontation if hurt else person.to_advice)]
+        if "close" in found and self.phase in ("check_out", "close"):
+            self.phase_index = PHASES.index("close")
+            self.finished = self.closed_formally = True
+            return [Line("", "The meeting is closed. People gather their things and say goodbye.")]
+        later = PHASES[self.phase_index + 1 :]
+        moved = next((p for p in later if names_next_phase(self._text, p)), "")
+        if not moved and "keep_time" in found and not named and later and self._turns_done():
+            moved = later[0]
+        lines: list[Line] = []
+        if moved:
+            self._advance(PHASES.index(moved), feedback)
+            lines.append(
+                Line("", f"{PHASE_NAMES[self.phase]}: {self.meeting.phase(self.phase).scene}")
+            )
+            lines += self._new_incident_lines()
+            if self.open_incidents() and lines[1:]:
+                return lines
+        if not floor:
+            return lines
+        return lines + self._floor(code, found, named, reflect=reflect and not moved)
+
+    @property
+    def _text(self) -> str:
+        return self._typed_now
+
+    def _turns_done(self) -> bool:
+        people = {n for n in self.meeting.names if self.meeting.person(n).lines_for(self.phase)}
+        return self.spoke(self.phase) >= people or self.phase not in ("check_in", "check_out")
+
+    def _advance(self, to_index: int, feedback: list[str]) -> None:
+        for state in self.open_incidents():
+            state.outcome, state.settled_at = MISSED, len(self.records) + 1
+            feedback.append(f"{_describe(state.incident)}: left behind when the meeting moved on.")
+        passed = PHASES[self.phase_index : to_index]
+        if to_index > self.phase_index + 1:
+            skipped = ", ".join(PHASE_NAMES[p] for p in passed[1:])
+            feedback.append(f"You skipped: {skipped}. Every part of the meeting has a purpose.")
+        self.phase_index = to_index
+        self.moves_in_phase = 0
+        self._fire(0)
+        fired = {s.incident.id for s in self.incidents}
+        for incident in self.meeting.incidents:  # what was due in the parts passed still happens
+            if incident.phase in passed and incident.id not in fired:
+                self.incidents.append(IncidentState(incident, len(self.records)))
+
+    def _floor(
+        self, code: str, found: dict[str, Recognised], named: list[str], reflect: bool = True
+    ) -> list[Line]:
+        """Who speaks next, and what they say (after a move to a new phase, only if asked)."""
+        quiet = self.meeting.quiet_members
+        invited = [n for n in named if n not in quiet or "invite_quiet" in found]
+        if REDIRECTS & set(found):  # the person redirected is not being given the floor
+            invited = [n for n in invited if n in quiet and "invite_quiet" in found]
+        if pressures(self._text) and any(n in quiet for n in named):
+            name = next(n for n in named if n in quiet)
+            return [Line(name, self.meeting.person(name).to_confrontation)]
+        if "invite_quiet" in found:  # the person invited by name speaks first
+            return self._turn(next(n for n in named if n in quiet))
+        if reflect and "link_members" in found and len(named) >= 2:
+            return [Line(named[1], self.meeting.person(named[1]).to_link)]
+        if reflect and (code in RESPONSIVE or "reflect_group" in found):
+            addressed = invited and self._text.lower().startswith(invited[0].lower())
+            target = invited[0] if invited and (addressed or not self.last.who) else self.last.who
+            if target and target not in self.reflected:
+                self.reflected.add(target)
+                return [Line(target, self.meeting.person(target).to_reflection)]
+            if target:  # a second reflection draws out more, if they have more to say
+                return self._turn(target, "Yes, that's it.")
+        if (
+            self.phase == "working_time"
+            and ({"use_tool", "group_ideas"} & set(found))
+            and not named
+        ):
+            board = self.meeting.phase("working_time").board
+            if self.board_used < len(board):
+                self.board_used += 1
+                return [board[self.board_used - 1]]
+        asks = code in QUESTIONS or code == "seeking_collaboration" or "?" in self._text
+        asks = asks or bool(set(found) & ASKING_MOVES)
+        if not asks:
+            return [Line("", "The group waits for you to go on.")] if not named else []
+        if self.phase not in ("check_in", "working_time", "check_out"):
+            return [Line("", "People nod and settle in.")]
+        if invited:
+            return self._turn(invited[0])
+        for name in self.meeting.names:
+            if name not in quiet and self._pending(name):
+                return self._turn(name)
+        return [Line("", "Nobody has more to add just now.")]
+
+    def _pending(self, name: str) -> bool:
+        own = self.meeting.person(name).lines_for(self.phase)
+        return self.lines_used.get((self.phase, name), 0) < len(own)
+
+    def _turn(self, name: str, otherwise: str = "I'm okay for now, thanks.") -> list[Line]:
+        """The member's next line in this phase, or `otherwise` when they have said it all."""
+        if not self._pending(name):
+            return [Line(name, otherwise)]
+        said = self.lines_used.get((self.phase, name), 0)
+        self.lines_used[(self.phase, name)] = said + 1
+        return [Line(name, self.meeting.person(name).lines_for(self.phase)[said])]
+
+    def _time_feedback(self, feedback: list[str]) -> None:
+        key = PHASE_ELEMENT[self.phase]
+        budget = element(key)
+        used = self.element_minutes.get(key, 0.0)
+        note = f"Clock: {self.clock:.0f} of {MEETING_MINUTES} minutes; {budget.name}: {used:.0f} "
+        note += f"min used of {budget.budget}."
+        if used > budget.max_minutes:
+            note += " This part is over its time: move the meeting on."
+        feedback.append(note)
+
+
+def _need_words(need: str) -> str:
+    return " or ".join(GROUP_MOVES[m] for m in need.split("|"))
+
+
+def _describe(incident: Incident) -> str:
+    from .model import INCIDENT_KINDS
+
+    return f"{INCIDENT_KINDS[incident.kind].capitalize()} ({incident.who})"
+
+
+def play_moves(meeting: GroupMeeting, moves: list[str]) -> GroupSession:
+    """Replay typed moves from the start: the trainer's side rebuilds a capstone this way."""
+    session = GroupSession(meeting)
+    for move in moves:
+        session.play(move)
+    return session
