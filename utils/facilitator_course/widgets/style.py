@@ -87,6 +87,8 @@ COURSE_CSS = """
 .fc-widget .fc-rational { border-bottom: 2px solid #1b5e20; }
 .fc-widget mark.fc-irrational { background: #ffe0b2; color: #1a1a1a; border-bottom: 2px solid #e65100; }
 .fc-widget h3, .fc-widget h4 { margin: 8px 0 4px; }
+/* links are underlined, not told apart by colour alone (WCAG 1.4.1) */
+.fc-widget a:link, .fc-widget a:visited { text-decoration: underline; color: #0b57d0; }
 .fc-widget .fc-sr-only { position: absolute; left: -10000px; width: 1px; height: 1px;
   overflow: hidden; }
 """
