@@ -70,14 +70,14 @@ def self_check_notebook(course: Course, module: Module) -> nbformat.NotebookNode
         cells=[
             v4.new_code_cell(
                 "from facilitator_course.navigation import show_navigation\n\n"
-                f'show_navigation("{module.id}")'
+                f'show_navigation("{module.id}", page="self-check")'
             ),
             v4.new_markdown_cell(f"# Self-check: {label}"),
             v4.new_code_cell(
                 "from facilitator_course.widgets.self_check import show_self_check\n\n"
                 f'show_self_check("{module.id}")'
             ),
-            v4.new_code_cell(f'show_navigation("{module.id}", where="bottom")'),
+            v4.new_code_cell(f'show_navigation("{module.id}", where="bottom", page="self-check")'),
         ],
         metadata={
             "kernelspec": {

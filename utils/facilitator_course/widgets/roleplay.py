@@ -30,7 +30,18 @@ from .resume import (
     saved_entry,
     store_or_default,
 )
-from .style import QUALITY_WORDS, badge, message_html, meter_html, nbgrader_running, quoted, root
+from .style import (
+    QUALITY_WORDS,
+    VERDICT_WORDS,
+    badge,
+    focus_on,
+    live,
+    message_html,
+    meter_html,
+    nbgrader_running,
+    quoted,
+    root,
+)
 from .summary_view import summary_html
 
 TALK_TONES = {"change": "good", "sustain": "mixed", "neutral": "neutral", "discord": "poor"}
@@ -141,7 +152,7 @@ class RolePlay:
             button_style="primary",
             tooltip="Send your reply to the participant",
         )
-        self.feedback = w.HTML()
+        self.feedback = live(w.HTML())
         self.rewind_to = PlaceholderDropdown(
             options=[(NO_TURNS, None)], description="Go back to:", layout=w.Layout(width="30em")
         )
@@ -152,7 +163,7 @@ class RolePlay:
         self.restart_button = w.Button(
             description="Start again", tooltip="Start the conversation from the beginning"
         )
-        self.ending = w.HTML()
+        self.ending = live(w.HTML())
         self.record = w.HTML()
 
         self.reply_button.on_click(lambda _: self.submit())
@@ -219,6 +230,8 @@ class RolePlay:
         self.text.value = ""
         self.render(last=turn)
         self._save_position()
+        if talk.finished:  # the reply controls are gone: bring the learner to the debrief
+            focus_on(self.ending)
         return turn
 
     def show_hint(self) -> None:
@@ -272,6 +285,7 @@ class RolePlay:
         if last is not None:
             self.feedback.value = message_html(
                 last.quality,
+                f"<strong>{escape(VERDICT_WORDS.get(last.quality, 'Feedback'))}.</strong> "
                 f"<strong>Feedback on your reply:</strong> {escape(last.feedback)}"
                 + "".join("<br>" + line for line in _alternatives(last)),
             )

@@ -30,7 +30,7 @@ from ..self_check import (
     total_points,
 )
 from .resume import load_state, save_position, store_or_default
-from .style import message_html, nbgrader_running, root
+from .style import live, message_html, nbgrader_running, root
 
 
 def markdown_html(text: str) -> str:
@@ -38,13 +38,6 @@ def markdown_html(text: str) -> str:
     import mistune
 
     return str(mistune.create_markdown(escape=True)(text))
-
-
-def live(widget: Any) -> Any:
-    """Mark an HTML widget as a feedback region the template makes `aria-live` (its outer
-    element stays while its content changes, so a screen reader reads each update once)."""
-    widget.add_class("fc-live")
-    return widget
 
 
 class ItemView:

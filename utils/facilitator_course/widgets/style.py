@@ -43,6 +43,9 @@ MARKS = {
     "safety": "⚠",
 }
 QUALITY_WORDS = {"good": "MI-consistent", "neutral": "neutral", "weak": "try another way"}
+# The verdict in words at the head of a feedback message (the symbols are hidden from screen
+# readers and colour is never the only signal).
+VERDICT_WORDS = {"good": "Good reply", "neutral": "Neutral reply", "weak": "Try another way"}
 
 # A visible focus ring (WCAG 1.4.11: the ipywidgets default is about 2:1), wrapping long option
 # labels, and a layout for the transcript. Scoped under .fc-widget so nothing else changes.
@@ -97,6 +100,23 @@ COURSE_CSS = """
 def nbgrader_running() -> bool:
     """True while nbgrader executes a notebook: widgets then build but never save or wait."""
     return bool(os.environ.get("NBGRADER_EXECUTION"))
+
+
+def live(widget: Any) -> Any:
+    """Mark an HTML widget as a feedback region: the course template makes it `aria-live`
+    (its outer element stays while its content changes, so each update is read out once)."""
+    widget.add_class("fc-live")
+    return widget
+
+
+def focus_on(widget: Any) -> None:
+    """Move keyboard focus on purpose to `widget` (an HTML region gets tabindex -1 so it can
+    take focus): used when the focused control disappears, e.g. at the end of a role-play."""
+    import ipywidgets as w
+
+    if isinstance(widget, w.HTML) and widget.tabbable is None:
+        widget.tabbable = False  # focusable by script, not a Tab stop
+    widget.focus()
 
 
 def css_widget() -> Any:
