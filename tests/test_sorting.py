@@ -6,7 +6,7 @@ import pytest
 
 from facilitator_course.content import ContentError
 from facilitator_course.practice.sorting import load_sorting_exercise
-from facilitator_course.widgets.sorting import SortingWidget, _quoted
+from facilitator_course.widgets.sorting import SortingWidget
 
 
 def test_every_shipped_item_has_an_explanation():
