@@ -26,7 +26,16 @@ from .resume import (
     saved_entry,
     store_or_default,
 )
-from .style import badge, focus_on, live, message_html, meter_html, nbgrader_running, root
+from .style import (
+    badge,
+    focus_on,
+    focus_target,
+    live,
+    message_html,
+    meter_html,
+    nbgrader_running,
+    root,
+)
 
 HANDLING_TONES = {"good": "good", "ok": "mixed", "poor": "poor", "unsafe": "unsafe"}
 HANDLING_WORDS = {
@@ -143,7 +152,7 @@ class MeetingSimulator:
             description="Respond", button_style="primary", tooltip="Handle the situation this way"
         )
         self.feedback = live(w.HTML())
-        self.debrief = live(w.HTML())
+        self.debrief = focus_target(live(w.HTML()))
         self.restart_button = w.Button(
             description="Run the meeting again",
             tooltip="Start the simulation from the beginning",

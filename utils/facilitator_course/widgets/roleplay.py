@@ -35,6 +35,7 @@ from .style import (
     VERDICT_WORDS,
     badge,
     focus_on,
+    focus_target,
     live,
     message_html,
     meter_html,
@@ -163,7 +164,7 @@ class RolePlay:
         self.restart_button = w.Button(
             description="Start again", tooltip="Start the conversation from the beginning"
         )
-        self.ending = live(w.HTML())
+        self.ending = focus_target(live(w.HTML()))
         self.record = w.HTML()
 
         self.reply_button.on_click(lambda _: self.submit())

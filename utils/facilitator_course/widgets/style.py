@@ -92,6 +92,17 @@ COURSE_CSS = """
 .fc-widget h3, .fc-widget h4 { margin: 8px 0 4px; }
 /* links are underlined, not told apart by colour alone (WCAG 1.4.1) */
 .fc-widget a:link, .fc-widget a:visited { text-decoration: underline; color: #0b57d0; }
+/* phone width: labels above their inputs, nothing wider than the screen */
+@media (max-width: 600px) {
+  .fc-widget .widget-inline-hbox:not(.fc-stacked) { flex-wrap: wrap; height: auto; }
+  .fc-widget .widget-inline-hbox .widget-label { min-width: 0; width: auto !important; }
+  .fc-widget input, .fc-widget textarea, .fc-widget select { min-width: 0; max-width: 100%;
+    box-sizing: border-box; }
+  .fc-widget .widget-inline-hbox .widget-input { flex: 1 1 100%; width: 100%; }
+  .fc-widget .widget-text, .fc-widget .widget-textarea, .fc-widget .widget-dropdown {
+    width: 100% !important; max-width: 100%; }
+  .fc-widget .fc-meter-track { width: 140px; }
+}
 .fc-widget .fc-sr-only { position: absolute; left: -10000px; width: 1px; height: 1px;
   overflow: hidden; }
 """
@@ -109,13 +120,17 @@ def live(widget: Any) -> Any:
     return widget
 
 
-def focus_on(widget: Any) -> None:
-    """Move keyboard focus on purpose to `widget` (an HTML region gets tabindex -1 so it can
-    take focus): used when the focused control disappears, e.g. at the end of a role-play."""
-    import ipywidgets as w
+def focus_target(widget: Any) -> Any:
+    """Let an HTML widget take focus from a script, not from Tab: the course template gives its
+    content tabindex -1 (ipywidgets focuses the content, which has none). Set when the widget is
+    built, so the page is ready before `focus_on` is ever called."""
+    widget.add_class("fc-focus")
+    return widget
 
-    if isinstance(widget, w.HTML) and widget.tabbable is None:
-        widget.tabbable = False  # focusable by script, not a Tab stop
+
+def focus_on(widget: Any) -> None:
+    """Move keyboard focus on purpose to `widget`: used when the focused control disappears
+    (the end of a role-play or a meeting), so the learner lands on what replaced it."""
     widget.focus()
 
 
