@@ -21,6 +21,7 @@ from typing import Any
 
 from .htmlsafe import escape
 from .safety import crisis_banner_html, mentions_distress
+from .self_check import SELF_CHECK_FILE
 
 DISTRESS_LEAD = (
     "Your answer may be about distress, suicide or self-harm. If that is about you or someone "
@@ -45,7 +46,9 @@ def in_web_app() -> bool:
 _WEB_APP_NOTICE = (
     "You are reading this exercise in the web app, where answers cannot be typed. To answer it, "
     "open the notebook in JupyterLab (<code>facilitator-course lab</code>) or get it from your "
-    "trainer. The practice exercises in the lessons work here."
+    "trainer. To test yourself on these questions here, with answers checked at once, open "
+    f'<a href="{SELF_CHECK_FILE}" style="text-decoration:underline">this module\'s '
+    "self-check</a>. The practice exercises in the lessons work here too."
 )
 _notice_shown = False
 

@@ -228,6 +228,10 @@ def self_check_key(module_id: str) -> str:
     return f"selfcheck/{module_id}"
 
 
+SELF_CHECK_FILE = "02-self-check.ipynb"
+
+
 def self_check_file(module: Module) -> str:
-    """The generated page's file name beside the lesson and the exercise."""
-    return "02-self-check.ipynb"
+    """The generated page's file name beside the lesson and the exercise (the same for every
+    module today; taking the module keeps callers right if that ever changes)."""
+    return SELF_CHECK_FILE
