@@ -21,6 +21,7 @@ from ..roleplay.scenario import CHOICE, Node, Scenario
 from ..roleplay.state import STAGES, TALK_TYPES
 from ..roleplay.transcript import Turn
 from ..safety import crisis_banner_html, mentions_distress
+from . import style
 from .dropdown import PlaceholderDropdown
 from .resume import (
     load_state,
@@ -30,19 +31,7 @@ from .resume import (
     saved_entry,
     store_or_default,
 )
-from .style import (
-    QUALITY_WORDS,
-    VERDICT_WORDS,
-    badge,
-    focus_on,
-    focus_target,
-    live,
-    message_html,
-    meter_html,
-    nbgrader_running,
-    quoted,
-    root,
-)
+from .style import QUALITY_WORDS, badge, message_html, meter_html, nbgrader_running, quoted, root
 from .summary_view import summary_html
 
 TALK_TONES = {"change": "good", "sustain": "mixed", "neutral": "neutral", "discord": "poor"}
@@ -153,7 +142,7 @@ class RolePlay:
             button_style="primary",
             tooltip="Send your reply to the participant",
         )
-        self.feedback = live(w.HTML())
+        self.feedback = style.live(w.HTML())
         self.rewind_to = PlaceholderDropdown(
             options=[(NO_TURNS, None)], description="Go back to:", layout=w.Layout(width="30em")
         )
@@ -164,7 +153,7 @@ class RolePlay:
         self.restart_button = w.Button(
             description="Start again", tooltip="Start the conversation from the beginning"
         )
-        self.ending = focus_target(live(w.HTML()))
+        self.ending = style.focus_target(style.live(w.HTML()))
         self.record = w.HTML()
 
         self.reply_button.on_click(lambda _: self.submit())
@@ -232,7 +221,7 @@ class RolePlay:
         self.render(last=turn)
         self._save_position()
         if talk.finished:  # the reply controls are gone: bring the learner to the debrief
-            focus_on(self.ending)
+            style.focus_on(self.ending)
         return turn
 
     def show_hint(self) -> None:
@@ -286,7 +275,7 @@ class RolePlay:
         if last is not None:
             self.feedback.value = message_html(
                 last.quality,
-                f"<strong>{escape(VERDICT_WORDS.get(last.quality, 'Feedback'))}.</strong> "
+                f"<strong>{escape(style.VERDICT_WORDS.get(last.quality, 'Feedback'))}.</strong> "
                 f"<strong>Feedback on your reply:</strong> {escape(last.feedback)}"
                 + "".join("<br>" + line for line in _alternatives(last)),
             )
