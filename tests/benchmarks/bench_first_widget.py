@@ -1,6 +1,7 @@
 """Time to the first interactive widget on every course page, next to a one-widget notebook.
 
 Run: .venv/bin/python tests/benchmarks/bench_first_widget.py [--reps 3] [--target 1.3]
+     [--only 01-motivational]
 
 A learner's wait is the page's: Voilà starts a kernel, runs every cell, then the browser draws
 the widgets. Machines differ, so each page is compared with a notebook holding one button,
@@ -87,10 +88,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--target", type=float, default=1.3)
+    parser.add_argument("--only", default="", help="only pages whose path contains this")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    pages = course_pages()
+    pages = [page for page in course_pages() if args.only in page]
     with tempfile.TemporaryDirectory(prefix="fc-bench-") as tmp:
         folder = Path(tmp)
         # no page limit: a kernel whose tab closed may outlive it by a moment
