@@ -15,22 +15,27 @@ import pytest
 
 from conftest import REPO
 from facilitator_course.course import load_course
+from facilitator_course.self_check import self_check_file
 
 pytestmark = pytest.mark.browser
 
-# The home page and every module's lesson, in course order (from course/course.yml).
+# The home page, every module's lesson and every self-check page, in course order (from
+# course/course.yml; build.py generates a self-check beside each graded exercise).
 PAGES = ["home.ipynb"] + [
-    f"{module.id}/{nb.file}"
+    page
     for module in load_course(REPO).modules
     for nb in module.notebooks
-    if nb.kind == "lesson"
+    for page in (
+        [f"{module.id}/{nb.file}"]
+        if nb.kind == "lesson"
+        else [f"{module.id}/{self_check_file(module)}"]
+        if nb.kind == "exercise"
+        else []
+    )
 ]
 
-AXE_OPTIONS = {
-    # `region` ("all content in landmarks") is about Voilà's page template, which has no <main>
-    # landmark; the course does not own that markup.
-    "rules": {"region": {"enabled": False}},
-}
+# Every rule, `region` (all content in landmarks) included: the course template adds a <main>.
+AXE_OPTIONS: dict = {}
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 # Controls that must have a non-empty computed name. Left out on purpose:
@@ -168,10 +173,40 @@ def _weak_focus_rings(page) -> list[str]:
     return problems
 
 
+HEADINGS_JS = """() => [...document.querySelectorAll(
+  ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map(h => '#rendered_cells ' + h).join(', '))]
+  .filter(h => h.offsetParent !== null)
+  .map(h => [Number(h.tagName[1]), h.textContent.trim().slice(0, 60)])"""
+
+
+def _heading_jumps(page) -> list[str]:
+    """Visible headings never skip a level on the way down (h1 then h3 loses the outline)."""
+    problems, level = [], 0
+    for found, text in page.evaluate(HEADINGS_JS):
+        if found > level + 1:
+            problems.append(f"heading h{found} after h{level}: {text}")
+        level = found
+    return problems
+
+
+def _page_shell_problems(page, notebook: str) -> list[str]:
+    """A title of its own (not the file name), one main landmark, and a skip link to it."""
+    problems = []
+    title = page.title()
+    if not title or title.startswith(("00-", "01-", "02-")) or title == "home":
+        problems.append(f"page title is the file name: {title!r}")
+    if page.get_by_role("main").count() != 1:
+        problems.append("no single main landmark")
+    if page.get_by_role("link", name="Skip to the page content").count() != 1:
+        problems.append("no skip link")
+    return problems
+
+
 @pytest.mark.parametrize("notebook", PAGES)
 def test_page_is_accessible(a11y_page, voila_url, notebook):
     ready = "table.fc-course-map" if notebook == "home.ipynb" else ".jupyter-widgets"
     _open(a11y_page, f"{voila_url}/voila/render/{notebook}", ready)
     problems = _axe_problems(a11y_page) + _unnamed_controls(a11y_page)
+    problems += _heading_jumps(a11y_page) + _page_shell_problems(a11y_page, notebook)
     problems += _weak_focus_rings(a11y_page)
     assert not problems, f"{notebook}:\n" + "\n".join(problems)

@@ -202,3 +202,31 @@ def test_pages_opened_at_once_agree_on_one_key(tmp_path):
         keys = set(pool.map(lambda _: learner_key(store), range(16)))
     assert keys == {key_path(store).read_text().strip()}
     assert [p.name for p in key_path(store).parent.iterdir()] == [key_path(store).name]
+
+
+def _best_is_longest() -> tuple[int, int]:
+    """(situations whose best option is the longest, or tied longest; situations) over every
+    shipped role-play choice and meeting situation."""
+    longest = total = 0
+    for scenario in SCENARIOS:
+        for node in scenario.nodes.values():
+            if node.respond != CHOICE:
+                continue
+            best = len(best_choice(node).reply)
+            longest += all(best >= len(choice.reply) for choice in node.choices)
+            total += 1
+    for meeting in MEETINGS:
+        for plan in meeting.elements:
+            for event in plan.events:
+                best = len(event.best().action)
+                longest += all(best >= len(choice.action) for choice in event.choices)
+                total += 1
+    return longest, total
+
+
+def test_the_best_option_is_not_given_away_by_its_length():
+    """Shuffling hides position; a learner who always picks the longest option must not win
+    either. The shipped texts once made the best option the longest in 35 of 38 situations."""
+    longest, total = _best_is_longest()
+    assert total >= 30
+    assert longest <= total // 2, f"the best option is the longest in {longest} of {total}"

@@ -39,9 +39,15 @@ def test_widget_is_driven_by_clicks():
 
 
 def test_every_choice_button_names_its_statement():
+    """The tooltip becomes each button's accessible name in the web app (the course template
+    copies it to aria-label): the statement itself, then the answer the button gives."""
     widget = SortingWidget.from_name("orientation-role")
-    for number, toggle in enumerate(widget.toggles.values(), start=1):
-        assert all(tip.startswith(f"Statement {number}: ") for tip in toggle.tooltips)
+    for number, item in enumerate(widget.shown, start=1):
+        toggle = widget.toggles[item.id]
+        labels = [label for label, _ in toggle.options]
+        assert list(toggle.tooltips) == [
+            f"Statement {number}, “{item.text}”: {lab}" for lab in labels
+        ]
 
 
 BROKEN = """\

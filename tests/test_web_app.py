@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from conftest import screenshot_dir
 from facilitator_course.practice.sorting import load_sorting_exercise
+from facilitator_course.widgets.sorting import _quoted
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +37,8 @@ def test_home_page(page, voila_url):
     table.wait_for(state="visible", timeout=60_000)
     expect(page.get_by_role("heading", name="Peer Facilitator Training")).to_be_visible()
     expect(table).to_contain_text("Orientation: the facilitator's role")
-    expect(table).to_contain_text("Graded exercise (in JupyterLab)")
+    expect(table).to_contain_text("Graded exercise: in JupyterLab")
+    expect(page.get_by_role("link", name="Self-check: Module 0 · Orientation")).to_be_visible()
     expect(page.locator(".fc-crisis").last).to_contain_text("988")
     expect(page.locator("body")).to_contain_text("not produced, approved or endorsed")
     _assert_clean(page)
@@ -61,12 +63,15 @@ def test_module0_practice_can_be_completed_with_clicks_and_keyboard(page, voila_
         assert _shown_number(page, item.text) == number
         # the first statement is answered wrongly on purpose, the second with the keyboard
         answer = item.answer if number != 1 else next(k for k in labels if k != item.answer)
-        button = page.get_by_title(f"Statement {number}: {labels[answer]}", exact=True)
+        # the button's name is the statement and the answer (the template's aria-label)
+        name = f"Statement {number}, {_quoted(item.text)}: {labels[answer]}"
+        button = page.get_by_role("button", name=name, exact=True)
         if number == 2:
             button.focus()
             page.keyboard.press("Space")
         else:
             button.click()
+        expect(button).to_have_attribute("aria-pressed", "true")
     check.focus()
     page.keyboard.press("Enter")
     feedback = page.locator(".fc-feedback")

@@ -22,6 +22,7 @@ from typing import Any
 from .choice_reading import ChoiceReading, read_choice  # noqa: F401  (re-exported)
 from .htmlsafe import escape
 from .safety import crisis_banner_html, mentions_distress
+from .self_check import SELF_CHECK_FILE
 
 DISTRESS_LEAD = (
     "Your answer may be about distress, suicide or self-harm. If that is about you or someone "
@@ -54,7 +55,9 @@ def in_web_app() -> bool:
 _WEB_APP_NOTICE = (
     "You are reading this exercise in the web app, where answers cannot be typed. To answer it, "
     "open the notebook in JupyterLab (<code>facilitator-course lab</code>) or get it from your "
-    "trainer. The practice exercises in the lessons work here."
+    "trainer. To test yourself on these questions here, with answers checked at once, open "
+    f'<a href="{SELF_CHECK_FILE}" style="text-decoration:underline">this module\'s '
+    "self-check</a>. The practice exercises in the lessons work here too."
 )
 _notice_shown = False
 

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import nbformat
 
-from .course import Course, load_course
+from .course import Course, Module, load_course
 from .nbgrader_setup import course_config, make_api, quiet_nbgrader
+from .self_check import self_check_file
 
 # capstone-transcript.json: the model meeting beside the instructor's capstone exercise (so that
 # nbgrader's validator can run its check) and a learner's own typed moves; neither is released.
@@ -57,6 +58,44 @@ def write_notebook(nb: nbformat.NotebookNode, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     text = nbformat.writes(nb, version=4)
     path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+
+
+def self_check_notebook(course: Course, module: Module) -> nbformat.NotebookNode:
+    """The web app's self-check page for a module: navigation, a heading and one widget call.
+
+    Generated, not written by hand, so every module with an exercise has one; the widget reads
+    the items from the exercise itself when the page opens (see self_check.py).
+    """
+    from .navigation import module_label
+
+    label = module_label(course, module)
+    v4 = nbformat.v4
+    nb = v4.new_notebook(
+        cells=[
+            v4.new_code_cell(
+                "from facilitator_course.navigation import show_navigation\n\n"
+                f'show_navigation("{module.id}", page="self-check")'
+            ),
+            v4.new_markdown_cell(f"# Self-check: {label}"),
+            v4.new_code_cell(
+                "from facilitator_course.widgets.self_check import show_self_check\n\n"
+                f'show_self_check("{module.id}")'
+            ),
+            v4.new_code_cell(f'show_navigation("{module.id}", where="bottom", page="self-check")'),
+        ],
+        metadata={
+            "kernelspec": {
+                "display_name": "Python 3 (ipykernel)",
+                "language": "python",
+                "name": "python3",
+            },
+            "language_info": {"name": "python"},
+            "title": f"{label} (self-check)",
+        },
+    )
+    for number, cell in enumerate(nb.cells):
+        cell.id = f"self-check-{number}"
+    return nb
 
 
 def _check_sources(course: Course) -> None:
@@ -108,6 +147,11 @@ def generate_into(course: Course, out_dir: Path) -> BuildReport:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     shutil.copy2(path, target)
                 written.append(target)
+    for module in course.modules:
+        if any(nb.kind == "exercise" for nb in module.notebooks):
+            target = out_dir / module.id / self_check_file(module)
+            write_notebook(self_check_notebook(course, module), target)
+            written.append(target)
     home = nbformat.read(course.root / "course" / HOME_NOTEBOOK, as_version=4)
     write_notebook(normalise_notebook(home), out_dir / HOME_NOTEBOOK)
     written.append(out_dir / HOME_NOTEBOOK)

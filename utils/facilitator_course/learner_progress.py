@@ -86,10 +86,44 @@ class PracticeStatus:
 
 
 @dataclass(frozen=True)
+class SelfCheckStatus:
+    """A module's self-check (see self_check.py): points so far and questions checked."""
+
+    score: int
+    total: int
+    checked: int
+    items: int
+    updated: str
+
+    @property
+    def detail(self) -> str:
+        if not self.checked:
+            return "not started"
+        return (
+            f"{self.score} of {self.total} points, {self.checked} of {self.items} questions checked"
+        )
+
+
+def self_check_status(module: Module, progress: dict[str, Any]) -> SelfCheckStatus | None:
+    """The learner's self-check result for a module with a graded exercise (None without one)."""
+    if not any(nb.kind == "exercise" for nb in module.notebooks):
+        return None
+    entry = _entry(progress.get("resume", {}), f"selfcheck/{module.id}")
+    return SelfCheckStatus(
+        _int(entry.get("score")),
+        _int(entry.get("total")),
+        _int(entry.get("items_checked")),
+        _int(entry.get("items")),
+        _str(entry, "updated"),
+    )
+
+
+@dataclass(frozen=True)
 class ModuleProgress:
     module: Module
     minutes: int
     practice: tuple[PracticeStatus, ...]
+    self_check: SelfCheckStatus | None = None
 
     @property
     def done(self) -> int:
@@ -219,7 +253,9 @@ def course_progress(course: Course, progress: dict[str, Any]) -> list[ModuleProg
         practice, words, stated = lesson_contents(path) if path else ([], 0, None)
         statuses = tuple(practice_status(p, progress) for p in practice)
         minutes = stated or estimated_minutes(practice, words)
-        result.append(ModuleProgress(module, minutes, statuses))
+        result.append(
+            ModuleProgress(module, minutes, statuses, self_check_status(module, progress))
+        )
     return result
 
 

@@ -50,11 +50,21 @@ def crisis_link_html(country: str | None = None) -> str:
     )
 
 
-def navigation_html(course: Course, module_id: str, where: str = "top") -> str:
-    """Home, previous and next links for a module's lesson page, then the crisis resources."""
+def navigation_html(
+    course: Course, module_id: str, where: str = "top", page: str = "lesson"
+) -> str:
+    """Home, previous and next links for a module's page, the module's other page (its
+    self-check from the lesson, its lesson from the self-check), then the crisis resources."""
+    from .self_check import self_check_file
+
     module = course.module(module_id)
     index = course.modules.index(module)
     links = [f'<a href="../{HOME}">⌂ Course home</a>']
+    short = escape(module_label(course, module).split(":")[0])
+    if page == "self-check":
+        links.append(f'<a href="{escape(lesson_file(module))}">Lesson: {short}</a>')
+    elif any(nb.kind == "exercise" for nb in module.notebooks):
+        links.append(f'<a href="{escape(self_check_file(module))}">Self-check: {short}</a>')
     if index > 0:
         before = course.modules[index - 1]
         links.append(
@@ -74,8 +84,8 @@ def navigation_html(course: Course, module_id: str, where: str = "top") -> str:
     )
 
 
-def show_navigation(module_id: str, where: str = "top") -> Any:
+def show_navigation(module_id: str, where: str = "top", page: str = "lesson") -> Any:
     """Notebook entry point: the navigation as a widget (its repr displays it)."""
     import ipywidgets as w
 
-    return w.HTML(navigation_html(load_course(), module_id, where))
+    return w.HTML(navigation_html(load_course(), module_id, where, page))

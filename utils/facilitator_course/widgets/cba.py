@@ -30,7 +30,12 @@ class CBAWidget(WorksheetWidget):
         cells = [self.inputs[key] for key in QUADRANTS]
         grid = w.GridBox(
             cells,
-            layout=w.Layout(grid_template_columns="1fr 1fr", grid_gap="8px 12px", width="98%"),
+            # two columns where they fit, one on a phone (375 px: nothing cut off)
+            layout=w.Layout(
+                grid_template_columns="repeat(auto-fit, minmax(min(100%, 15em), 1fr))",
+                grid_gap="8px 12px",
+                width="98%",
+            ),
         )
         for cell in cells:
             cell.layout.width = "auto"

@@ -15,7 +15,7 @@ from ..progress import ProgressStore
 from ..roleplay.coder import label_name, labels
 from ..roleplay.drill import CodingDrill, DrillResult, load_drill
 from .resume import load_state, save_position, store_or_default
-from .style import badge, message_html, nbgrader_running, root
+from .style import badge, focus_on, live, message_html, nbgrader_running, root
 
 KAPPA_WORDS = (
     (0.8, "almost perfect"),
@@ -107,11 +107,13 @@ class CodingDrillWidget:
         self.results_button = w.Button(
             description="Show my agreement", tooltip="Percent agreement and Cohen's kappa so far"
         )
-        self.item_feedback = w.HTML()
-        self.results = w.HTML()
+        self.item_feedback = live(w.HTML())
+        self.results = live(w.HTML())
         self.check_button.on_click(lambda _: self.check())
-        self.previous_button.on_click(lambda _: self.go(self.index - 1))
-        self.next_button.on_click(lambda _: self.go(self.index + 1))
+        # the Next (or Previous) button is disabled at the last (first) item and would drop
+        # the focus: move it on purpose to the new item's label
+        self.previous_button.on_click(lambda _: self.step(-1))
+        self.next_button.on_click(lambda _: self.step(1))
         self.results_button.on_click(lambda _: self.show_results())
         buttons = w.HBox(
             [self.check_button, self.previous_button, self.next_button, self.results_button],
@@ -153,6 +155,10 @@ class CodingDrillWidget:
         self.previous_button.disabled = self.index == 0
         self.next_button.disabled = self.index == len(self.drill.items) - 1
         self._save_position()
+
+    def step(self, by: int) -> None:
+        self.go(self.index + by)
+        focus_on(self.label)
 
     def check(self) -> bool | None:
         item = self.drill.items[self.index]

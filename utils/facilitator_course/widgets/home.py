@@ -26,6 +26,7 @@ from ..learner_progress import (
 )
 from ..navigation import crisis_link_html, lesson_href, module_label
 from ..progress import ProgressStore
+from ..self_check import self_check_file
 from .style import message_html, root
 
 HOW_IT_WORKS = (
@@ -33,7 +34,9 @@ HOW_IT_WORKS = (
     "with Module 0.</li><li>Try the practice in each lesson (sorting, role-plays, worksheets, "
     "the coding drill, meeting simulations): every answer gets instant, explained feedback."
     "</li><li>Your practice is saved on this computer as you go, so you can close the page and "
-    "pick up where you left off. Nothing is sent anywhere.</li><li>Come back here to see your "
+    "pick up where you left off. Nothing is sent anywhere.</li><li>Test yourself with each module's "
+    "self-check: the questions of its graded exercise, checked at once. Handing in the graded "
+    "exercise to a trainer is done in JupyterLab or on your course's hub.</li><li>Come back here to see your "
     "progress. Each lesson has links to the previous and next module and back home.</li></ol>"
 )
 CONFIRM = {
@@ -70,20 +73,33 @@ def _status_word(status: PracticeStatus) -> str:
 
 def module_row_html(course: Course, module: ModuleProgress, web_app: bool) -> str:
     m = module.module
+    label = module_label(course, m)
+    short = label.split(":")[0]  # "Module 1 · Motivational interviewing"
     outcomes = "".join(f"<li>{escape(o)}</li>" for o in m.outcomes)
     exercise = next((nb.file for nb in m.notebooks if nb.kind == "exercise"), None)
     graded = ""
-    if exercise and web_app:
-        graded = "<br><small>Graded exercise (in JupyterLab), or ask your trainer</small>"
-    elif exercise:
-        graded = f'<br><a href="{escape(m.id)}/{escape(exercise)}">Graded exercise</a>'
+    if exercise:
+        graded = (
+            f'<br><a href="{escape(m.id)}/{escape(self_check_file(m))}">Self-check: '
+            f"{escape(short)}</a>"
+        )
+        if web_app:
+            graded += "<br><small>Graded exercise: in JupyterLab, or ask your trainer</small>"
+        else:
+            graded += (
+                f'<br><a href="{escape(m.id)}/{escape(exercise)}">Graded exercise: '
+                f"{escape(short)}</a>"
+            )
     total = len(module.practice)
     summary = f"{module.done} of {total} practice done" if total else "reading only"
+    check = ""
+    if module.self_check is not None:
+        check = f"<p>Self-check: {escape(module.self_check.detail)}</p>"
     return (
         f'<tr><td><a href="{lesson_href(m, False)}"><strong>'
-        f"{escape(module_label(course, m))}</strong></a><br><small>About {module.minutes} "
+        f"{escape(label)}</strong></a><br><small>About {module.minutes} "
         f"minutes</small>{graded}</td><td><ul>{outcomes}</ul></td><td><strong>"
-        f"{escape(summary)}</strong>{practice_list_html(module)}</td></tr>"
+        f"{escape(summary)}</strong>{practice_list_html(module)}{check}</td></tr>"
     )
 
 

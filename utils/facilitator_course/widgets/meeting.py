@@ -26,7 +26,16 @@ from .resume import (
     saved_entry,
     store_or_default,
 )
-from .style import badge, message_html, meter_html, nbgrader_running, root
+from .style import (
+    badge,
+    focus_on,
+    focus_target,
+    live,
+    message_html,
+    meter_html,
+    nbgrader_running,
+    root,
+)
 
 HANDLING_TONES = {"good": "good", "ok": "mixed", "poor": "poor", "unsafe": "unsafe"}
 HANDLING_WORDS = {
@@ -142,8 +151,8 @@ class MeetingSimulator:
         self.respond_button = w.Button(
             description="Respond", button_style="primary", tooltip="Handle the situation this way"
         )
-        self.feedback = w.HTML()
-        self.debrief = w.HTML()
+        self.feedback = live(w.HTML())
+        self.debrief = focus_target(live(w.HTML()))
         self.restart_button = w.Button(
             description="Run the meeting again",
             tooltip="Start the simulation from the beginning",
@@ -190,6 +199,8 @@ class MeetingSimulator:
         self.feedback.value = decision_html(decision)
         if decision.event.safety:
             self.feedback.value = crisis_banner_html() + self.feedback.value
+        if sim.finished:  # the response controls are hidden: bring the learner to the debrief
+            focus_on(self.debrief)
         return decision
 
     def restart(self) -> None:

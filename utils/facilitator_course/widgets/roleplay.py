@@ -21,6 +21,7 @@ from ..roleplay.scenario import CHOICE, Node, Scenario
 from ..roleplay.state import STAGES, TALK_TYPES
 from ..roleplay.transcript import Turn
 from ..safety import crisis_banner_html, mentions_distress
+from . import style
 from .dropdown import PlaceholderDropdown
 from .resume import (
     load_state,
@@ -141,7 +142,7 @@ class RolePlay:
             button_style="primary",
             tooltip="Send your reply to the participant",
         )
-        self.feedback = w.HTML()
+        self.feedback = style.live(w.HTML())
         self.rewind_to = PlaceholderDropdown(
             options=[(NO_TURNS, None)], description="Go back to:", layout=w.Layout(width="30em")
         )
@@ -152,7 +153,7 @@ class RolePlay:
         self.restart_button = w.Button(
             description="Start again", tooltip="Start the conversation from the beginning"
         )
-        self.ending = w.HTML()
+        self.ending = style.focus_target(style.live(w.HTML()))
         self.record = w.HTML()
 
         self.reply_button.on_click(lambda _: self.submit())
@@ -219,6 +220,8 @@ class RolePlay:
         self.text.value = ""
         self.render(last=turn)
         self._save_position()
+        if talk.finished:  # the reply controls are gone: bring the learner to the debrief
+            style.focus_on(self.ending)
         return turn
 
     def show_hint(self) -> None:
@@ -272,6 +275,7 @@ class RolePlay:
         if last is not None:
             self.feedback.value = message_html(
                 last.quality,
+                f"<strong>{escape(style.VERDICT_WORDS.get(last.quality, 'Feedback'))}.</strong> "
                 f"<strong>Feedback on your reply:</strong> {escape(last.feedback)}"
                 + "".join("<br>" + line for line in _alternatives(last)),
             )

@@ -21,7 +21,7 @@ from ..practice.sorting import SortingExercise, SortingResult, load_sorting_exer
 from ..progress import ProgressStore
 from ..safety import crisis_banner_html, mentions_distress
 from .resume import store_or_default
-from .style import message_html, nbgrader_running
+from .style import live, message_html, nbgrader_running
 
 # The default toggle styling shows the chosen button only slightly darker, and the focus ring is
 # below the 3:1 contrast WCAG asks for; both matter when the exercise is done by keyboard.
@@ -57,7 +57,10 @@ class SortingWidget:
                 value=None,
                 # a visible label tied to the group, so a screen reader names what is sorted
                 description=f"Statement {number}:",
-                tooltips=[f"Statement {number}: {label}" for _, label in labels],
+                # the name a screen reader reads for each button: the statement, then the answer
+                tooltips=[
+                    f"Statement {number}, {_quoted(item.text)}: {label}" for _, label in labels
+                ],
                 style={"button_width": "auto"},
             )
             self.toggles[item.id] = toggle
@@ -71,7 +74,7 @@ class SortingWidget:
             tooltip="Score your choices and show an explanation for each",
         )
         self.reset_button = w.Button(description="Start again", tooltip="Clear every choice")
-        self.result = w.HTML(value="", layout=w.Layout(margin="8px 0"))
+        self.result = live(w.HTML(value="", layout=w.Layout(margin="8px 0")))
         self.check_button.on_click(lambda _: self.check())
         self.reset_button.on_click(lambda _: self.reset())
         header = w.HTML(
@@ -201,6 +204,11 @@ def render_result(
         f'<div class="fc-feedback" role="status"><p><strong>{escape(summary)}</strong></p>'
         f'<ul style="list-style:none;padding-left:0">{"".join(lines)}</ul></div>'
     )
+
+
+def _quoted(text: str) -> str:
+    """The statement in quotes, unless it is a quoted line already (plain text: a tooltip)."""
+    return text if text[:1] in "\"“'" else f"“{text}”"
 
 
 def show_sorting(name: str) -> SortingWidget:

@@ -43,6 +43,9 @@ MARKS = {
     "safety": "⚠",
 }
 QUALITY_WORDS = {"good": "MI-consistent", "neutral": "neutral", "weak": "try another way"}
+# The verdict in words at the head of a feedback message (the symbols are hidden from screen
+# readers and colour is never the only signal).
+VERDICT_WORDS = {"good": "Good reply", "neutral": "Neutral reply", "weak": "Try another way"}
 
 # A visible focus ring (WCAG 1.4.11: the ipywidgets default is about 2:1), wrapping long option
 # labels, and a layout for the transcript. Scoped under .fc-widget so nothing else changes.
@@ -87,6 +90,19 @@ COURSE_CSS = """
 .fc-widget .fc-rational { border-bottom: 2px solid #1b5e20; }
 .fc-widget mark.fc-irrational { background: #ffe0b2; color: #1a1a1a; border-bottom: 2px solid #e65100; }
 .fc-widget h3, .fc-widget h4 { margin: 8px 0 4px; }
+/* links are underlined, not told apart by colour alone (WCAG 1.4.1) */
+.fc-widget a:link, .fc-widget a:visited { text-decoration: underline; color: #0b57d0; }
+/* phone width: labels above their inputs, nothing wider than the screen */
+@media (max-width: 600px) {
+  .fc-widget .widget-inline-hbox:not(.fc-stacked) { flex-wrap: wrap; height: auto; }
+  .fc-widget .widget-inline-hbox .widget-label { min-width: 0; width: auto !important; }
+  .fc-widget input, .fc-widget textarea, .fc-widget select { min-width: 0; max-width: 100%;
+    box-sizing: border-box; }
+  .fc-widget .widget-inline-hbox .widget-input { flex: 1 1 100%; width: 100%; }
+  .fc-widget .widget-text, .fc-widget .widget-textarea, .fc-widget .widget-dropdown {
+    width: 100% !important; max-width: 100%; }
+  .fc-widget .fc-meter-track { width: 140px; }
+}
 .fc-widget .fc-sr-only { position: absolute; left: -10000px; width: 1px; height: 1px;
   overflow: hidden; }
 """
@@ -95,6 +111,27 @@ COURSE_CSS = """
 def nbgrader_running() -> bool:
     """True while nbgrader executes a notebook: widgets then build but never save or wait."""
     return bool(os.environ.get("NBGRADER_EXECUTION"))
+
+
+def live(widget: Any) -> Any:
+    """Mark an HTML widget as a feedback region: the course template makes it `aria-live`
+    (its outer element stays while its content changes, so each update is read out once)."""
+    widget.add_class("fc-live")
+    return widget
+
+
+def focus_target(widget: Any) -> Any:
+    """Let an HTML widget take focus from a script, not from Tab: the course template gives its
+    content tabindex -1 (ipywidgets focuses the content, which has none). Set when the widget is
+    built, so the page is ready before `focus_on` is ever called."""
+    widget.add_class("fc-focus")
+    return widget
+
+
+def focus_on(widget: Any) -> None:
+    """Move keyboard focus on purpose to `widget`: used when the focused control disappears
+    (the end of a role-play or a meeting), so the learner lands on what replaced it."""
+    widget.focus()
 
 
 def css_widget() -> Any:
