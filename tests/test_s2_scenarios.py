@@ -102,7 +102,7 @@ def reachable_with(scenario: Scenario, replies: tuple[str, ...]) -> set[str]:
 
 
 def test_there_are_s2_scenarios():
-    assert len(S2) >= 10
+    assert len(S2) >= 12
 
 
 @pytest.mark.parametrize("name", S2)
