@@ -1,21 +1,24 @@
 """The s2-* role-plays teach the right lesson when played through the real engine.
 
-Each one is a long arc (at least 8 replies on the shortest way to the good ending), and the good
-ending needs real MI moves: replies that advise, fix, confront or only ask closed questions are
-judged by the real coder and content judgement, and whatever order they come in, none of them may
-ever reach an ending with outcome good. The scenario's own model replies must get there.
+Each one is a long arc (at least 8 replies on the shortest way to the good ending) in which the
+good ending needs real MI moves: replies that advise, fix, confront or only ask closed questions
+are judged by the real coder and content judgement, and whatever order they come in, none of them
+may ever reach an ending with outcome good. Every way to the good ending needs at least two
+reflections, meets sustain talk again after the first change talk ("yes, but"), and there is a
+discord line from which the relationship can be repaired. The model replies must get there.
 """
 
 from __future__ import annotations
 
 from collections import deque
+from functools import cache
 
 import pytest
 
 from facilitator_course.roleplay import Conversation, check_scenario_file, load_scenario
 from facilitator_course.roleplay.conversation import ReplyRejected
 from facilitator_course.roleplay.loader import scenario_paths
-from facilitator_course.roleplay.scenario import Scenario
+from facilitator_course.roleplay.scenario import BRANCH_GROUPS, Scenario
 from facilitator_course.roleplay.state import GOOD, quality
 
 S2 = [p.stem for p in scenario_paths() if p.stem.startswith("s2-")]
@@ -30,6 +33,10 @@ ADVICE = (
     "You could try an app that tracks it.",
     "maybe try setting yourself a limit for the week",
     "I think you need to tell your family.",
+    "It might help to get rid of the apps and find a new hobby.",
+    "The best thing would be to set yourself a strict limit and stick to it.",
+    "You could try going to a meeting every day this week.",
+    "Have you thought about cutting down?",
 )
 FIXING = (
     "Here's what you need to do: pick a date and tell everyone.",
@@ -41,6 +48,7 @@ CONFRONTING = (
     "You're in denial about this.",
     "Be honest with yourself, this is a problem.",
     "You need to admit you have a problem.",
+    "You need to quit before it ruins everything.",
 )
 # "Do you want to stop?" is left out: the coder reads it as seeking collaboration (a coder
 # question, reported; not something a scenario can route around without punishing real
@@ -53,6 +61,9 @@ CLOSED = (
     "Did you talk to anyone about it?",
     "Is that a problem for you?",
     "Do you feel bad about it?",
+    "Do you drink every day?",
+    "Have you done this before?",
+    "Are you going to stop?",
 )
 UNHELPFUL = ADVICE + FIXING + CONFRONTING + CLOSED
 
@@ -74,31 +85,112 @@ def shortest_good_path(scenario: Scenario) -> int:
     return -1
 
 
-def reachable_with(scenario: Scenario, replies: tuple[str, ...]) -> set[str]:
+@cache
+def _scenario(name: str) -> Scenario:
+    return load_scenario(name)
+
+
+@cache
+def _typed_target(name: str, node_id: str, text: str) -> str | None:
+    """Where one typed reply leads from a free-text line (None: not judged, nobody moves)."""
+    talk = Conversation.starting_at(_scenario(name), node_id)
+    try:
+        talk.reply(text)
+    except ReplyRejected:
+        return None
+    return talk.node.id
+
+
+def reachable_with(name: str, replies: tuple[str, ...]) -> set[str]:
     """Every node a learner can reach who only ever types one of `replies` (in any order) and, at
     a choice node, only picks replies that are not MI-consistent."""
+    scenario = _scenario(name)
     seen = {scenario.start}
     todo = [scenario.start]
     while todo:
         node = scenario.node(todo.pop())
         if node.is_ending:
             continue
-        targets = []
         if node.respond == "choice":
             targets = [c.next for c in node.choices if (c.quality or quality(c.code)) != GOOD]
         else:
-            for text in replies:
-                talk = Conversation.starting_at(scenario, node.id)
-                try:
-                    talk.reply(text)
-                except ReplyRejected:  # not judged: the participant does not move
-                    continue
-                targets.append(talk.node.id)
+            targets = [_typed_target(name, node.id, text) for text in replies]
         for target in targets:
-            if target not in seen:
+            if target is not None and target not in seen:
                 seen.add(target)
                 todo.append(target)
     return seen
+
+
+REFLECTIONS = ("reflection", *BRANCH_GROUPS["reflection"])
+
+
+def _links(scenario: Scenario, node_id: str) -> list[tuple[bool, str]]:
+    """(is a reflection, target) for each way on from a line."""
+    node = scenario.node(node_id)
+    if node.respond == "choice":
+        return [(c.code in REFLECTIONS, c.next) for c in node.choices]
+    return [(key.partition(".")[0] in REFLECTIONS, t) for key, t in node.branches.items()]
+
+
+def fewest_reflections_to_good(scenario: Scenario) -> int:
+    """The fewest reflections on any way from the start to a good ending (0/1 breadth-first)."""
+    best = {scenario.start: 0}
+    todo = deque([scenario.start])
+    found = -1
+    while todo:
+        node_id = todo.popleft()
+        node = scenario.node(node_id)
+        if node.is_ending:
+            if node.outcome == GOOD and (found < 0 or best[node_id] < found):
+                found = best[node_id]
+            continue
+        for is_reflection, target in _links(scenario, node_id):
+            cost = best[node_id] + int(is_reflection)
+            if target not in best or cost < best[target]:
+                best[target] = cost
+                todo.append(target) if is_reflection else todo.appendleft(target)
+    return found
+
+
+def good_path_without_yes_but(scenario: Scenario) -> bool:
+    """True when some way to a good ending never meets sustain talk or discord after change talk."""
+    start = (scenario.start, int(scenario.node(scenario.start).talk == "change"))
+    seen = {start}
+    todo = [start]
+    while todo:
+        node_id, phase = todo.pop()
+        node = scenario.node(node_id)
+        if node.is_ending:
+            if node.outcome == GOOD and phase < 2:
+                return True
+            continue
+        for _, target in _links(scenario, node_id):
+            talk = scenario.node(target).talk
+            after = 1 if phase == 0 and talk == "change" else phase
+            after = 2 if after == 1 and talk in ("sustain", "discord") else after
+            if (target, after) not in seen:
+                seen.add((target, after))
+                todo.append((target, after))
+    return False
+
+
+def repairable_discord(scenario: Scenario) -> list[str]:
+    """Discord lines (not endings) from which a good ending can still be reached."""
+    found = []
+    for node in scenario.nodes.values():
+        if node.talk != "discord" or node.is_ending:
+            continue
+        seen, todo = {node.id}, [node.id]
+        while todo:
+            current = scenario.node(todo.pop())
+            for _, target in [] if current.is_ending else _links(scenario, current.id):
+                if target not in seen:
+                    seen.add(target)
+                    todo.append(target)
+        if any(scenario.node(n).outcome == GOOD for n in seen):
+            found.append(node.id)
+    return found
 
 
 def test_there_are_s2_scenarios():
@@ -114,7 +206,11 @@ def test_passes_the_checker(name):
 
 @pytest.mark.parametrize("name", S2)
 def test_the_good_ending_takes_a_real_arc(name):
-    assert shortest_good_path(load_scenario(name)) >= MIN_GOOD_PATH
+    scenario = _scenario(name)
+    assert shortest_good_path(scenario) >= MIN_GOOD_PATH
+    assert fewest_reflections_to_good(scenario) >= 2
+    assert not good_path_without_yes_but(scenario), "sustain talk must come back on every way"
+    assert repairable_discord(scenario), "a learner who slipped needs a way to repair"
 
 
 @pytest.mark.parametrize("name", S2)
@@ -129,8 +225,8 @@ def test_the_good_ending_takes_a_real_arc(name):
     ],
 )
 def test_unhelpful_replies_never_reach_the_good_ending(name, kind, replies):
-    scenario = load_scenario(name)
-    reached = reachable_with(scenario, replies)
+    scenario = _scenario(name)
+    reached = reachable_with(name, replies)
     good = [n for n in reached if scenario.node(n).is_ending and scenario.node(n).outcome == GOOD]
     assert not good, f"{kind} reached {good}"
     assert any(scenario.node(n).is_ending for n in reached), "they should end somewhere"
