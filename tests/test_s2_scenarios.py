@@ -10,8 +10,10 @@ discord line from which the relationship can be repaired. The model replies must
 
 from __future__ import annotations
 
+import json
 from collections import deque
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +25,9 @@ from facilitator_course.roleplay.state import GOOD, quality
 
 S2 = [p.stem for p in scenario_paths() if p.stem.startswith("s2-")]
 MIN_GOOD_PATH = 8
+# Reflections and open questions written the way learners type (lowercase, no apostrophes, run-on),
+# one or more for every line on each good path; also usable with `facilitator-course try-replies`.
+LEARNER_REPLIES = Path(__file__).parent / "data" / "s2_learner_replies.jsonl"
 
 ADVICE = (
     "You should stop.",
@@ -248,4 +253,41 @@ def test_model_replies_walk_the_good_path(name):
             turn = talk.reply(talk.node.model_reply)
             assert turn.quality == GOOD, (turn.node_id, turn.code, turn.picked_up)
     assert talk.node.outcome == GOOD
-    assert len(talk.transcript) >= MIN_GOOD_PATH
+    # never a detour through a 'yes, but' or a repair: each model reply takes the line onwards
+    assert len(talk.transcript) == shortest_good_path(scenario)
+
+
+def _learner_replies() -> list[dict[str, str]]:
+    return [json.loads(line) for line in LEARNER_REPLIES.read_text(encoding="utf-8").splitlines()]
+
+
+def test_learner_replies_cover_every_good_path_line():
+    covered = {(row["scenario"], row["node"]) for row in _learner_replies()}
+    for name in S2:
+        scenario = _scenario(name)
+        talk = Conversation(scenario)
+        while not talk.finished:
+            node = talk.node
+            if talk.expects == "choice":
+                talk.choose(
+                    next(
+                        i
+                        for i, c in enumerate(node.choices)
+                        if quality(c.code) == GOOD or c.quality == GOOD
+                    )
+                )
+                continue
+            assert (name, node.id) in covered, f"no learner reply for {name} {node.id}"
+            talk.reply(node.model_reply)
+
+
+@pytest.mark.parametrize("row", _learner_replies(), ids=lambda r: f"{r['scenario']}:{r['node']}")
+def test_a_good_reply_in_a_learners_words_moves_the_participant_on(row):
+    """Typed as learners type, a reflection or open question that follows the participant is
+    judged good and takes the conversation to the same next line as a reflection should."""
+    scenario = _scenario(row["scenario"])
+    node = scenario.node(row["node"])
+    talk = Conversation.starting_at(scenario, node.id)
+    turn = talk.reply(row["text"])
+    assert turn.quality == GOOD, (turn.code, turn.picked_up, turn.feedback)
+    assert talk.node.id == node.branches["reflection"], (turn.code, turn.picked_up)
