@@ -160,7 +160,11 @@ def test_harm_never_moves_a_role_play_the_good_way(text):
 
 @pytest.mark.parametrize(("text", "reason"), NOT_REPLIES)
 def test_a_reply_that_cannot_be_judged_changes_nothing(text, reason):
+    from facilitator_course.coding.readable import content_stems
+
     for scenario, node in _typed_nodes():
+        if reason == "off_topic" and content_stems(text) & content_stems(node.says):
+            continue  # "the match" is not off topic to someone who just talked about matches
         talk = Conversation.starting_at(scenario, node.id)
         with pytest.raises(ReplyNotJudged) as caught:
             talk.reply(text)

@@ -96,16 +96,20 @@ def _play_all_free_text_paths(name: str) -> list[str]:
     endings = []
     seen: set[str] = set()
 
-    def walk(path: tuple[str, ...]) -> None:
+    def walk(path: tuple[str | int, ...]) -> None:
         talk = Conversation(scenario, coder=label_coder)
-        for code in path:
-            talk.reply(code)
+        for step in path:  # a label typed at a free-text node, a choice's index at a choice node
+            talk.choose(step) if isinstance(step, int) else talk.reply(step)
         if talk.node.id in seen:
             return
         seen.add(talk.node.id)
         if talk.finished:
             assert talk.node.debrief
             endings.append(talk.node.outcome)
+            return
+        if talk.expects == "choice":  # mixed scenarios
+            for index in range(len(talk.node.choices)):
+                walk((*path, index))
             return
         targets = {}
         for code in (*labels(), talk.node.model_reply):

@@ -203,6 +203,12 @@ _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # reflex, which invites "yes, but" (Module 2 disputes a rating with questions instead).
         r"^(?:see(?: ,)? )?(?:so(?: ,)? )?you are not (?:useless|worthless|a failure|hopeless|stupid|weak"
         r"|pathetic|a loser|a bad (?:person|parent|mum|mom|dad|mother|father))\b",
+        # Incredulity as a question.
+        r"\b(?:are|were) you (?:serious|kidding|joking|for real|mad|crazy|out of your mind)\b"
+        r"|\bhave you (?:lost your mind|gone mad)\b|\bhow (?:many times|stupid|could you)\b",
+        # A warning of what will follow.
+        r"\byou know what (?:will|is going to|is gonna|would) happen\b|\byou know how (?:this|it)"
+        r" (?:ends|will end|goes)\b",
         # Moralising about what good people do.
         r"\b(?:good|responsible|decent|real|proper|sensible|normal) (?:drivers|parents|mothers"
         r"|fathers|mums|moms|dads|people|adults|employees|workers|friends|partners|husbands|wives"

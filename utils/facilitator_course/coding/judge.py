@@ -50,6 +50,14 @@ SENTENCE_HARM = 0.5
 # A sentence of four words or fewer gives the model little to go on ("That's shaken you."):
 # without a rule naming its words it must be much surer to count as harm.
 SHORT_SENTENCE_HARM = 0.75
+# Asking directly about suicide is what the course's escalation rule asks for (safety.py): it is
+# a closed question, and the model must never read its preamble ("when you say it would be
+# easier if you weren't around...") as advice.
+_ASKS_ABOUT_SUICIDE = re.compile(
+    r"\b(?:are|have) you (?:been )?(?:thinking|having thoughts) (?:about|of) (?:suicide|killing"
+    r" yourself|ending your life|taking your (?:own )?life|harming yourself|hurting yourself)\b"
+    r"[^.!]*\?"
+)
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 # How reflections of a person's own view start.
 _REFLECTIVE_STEM = re.compile(
@@ -156,6 +164,19 @@ def code_response(
     if found:
         return _not_judged(found, truncated)
     whole = code_utterance(cleaned, ctx, truncated)
+    if _ASKS_ABOUT_SUICIDE.search(normalise(cleaned)):
+        code = "question_closed"
+        return replace(
+            whole,
+            code=code,
+            kind=kind_of(code),
+            confidence=CONFIDENCE_CEILING[code],
+            cue="it asks directly about suicide",
+            explanation="This asks directly about suicide, as the course's escalation rule says "
+            "to: a closed question, and the right one. Stay with the answer.",
+            rewrite=None,
+            alternative=None,
+        )
     sentences = [s for s in _SENTENCE.split(cleaned) if any(ch.isalnum() for ch in s)]
     several = len(sentences) > 1
     coded_sentences: tuple[tuple[str, str], ...] = ()
@@ -222,6 +243,19 @@ def code_response(
     unsure = whole.probability < UNSURE_LABEL and whole.kind_probability < UNSURE_KIND
     if unsure and several and all(c.probability >= UNSURE_KIND for _, c in each):
         unsure = False  # each sentence is clear on its own; only their mix is ambiguous
+    if unsure and stem and REFLECTIONS & {whole.code, whole.alternative}:
+        # Unsure between labels, but it starts from the person's own view ("You feel...") and no
+        # rule found harm: it is a reflection in form, and its best reflection label is used.
+        code = whole.code if whole.code in REFLECTIONS else whole.alternative
+        return replace(
+            whole,
+            code=code,
+            kind=kind_of(code),
+            cue=f"it starts from the person's own view ('{stem.group(0)}')",
+            explanation=f"This looks like {named(code)} because it starts from the person's own "
+            f"view ('{stem.group(0)}'): {LABEL_MEANINGS[code]}.",
+            sentences=coded_sentences,
+        )
     if unsure and whole.code not in ("persuade", "confront"):
         guess = named(whole.code)
         return _not_judged(

@@ -373,10 +373,17 @@ _ISE = re.compile(r"^([a-z]{2,})is(e|es|ed|ing|ation|ations)$")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?!.,;:'\"]")
 
 
+_CLITICS = {"ll": "will", "ve": "have", "re": "are", "d": "would"}
+
+
 def _respell(word: str) -> str:
     mapped = _WORD_MAP.get(word)
     if mapped is not None:
         return mapped
+    if word.endswith(("'ll", "'ve", "'re", "'d")) and len(word) > 3:
+        # "what'll", "that'll", "we've", "they're", "she'd": the word and its verb.
+        stem_word, _, clitic = word.rpartition("'")
+        return f"{stem_word} {_CLITICS[clitic]}"
     if word.endswith("'s") and len(word) > 2:
         # "the game's" / "work's": keep the word, drop the clitic so it matches the plain word.
         return word[:-2] + " 's"
