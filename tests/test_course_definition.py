@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -180,3 +181,37 @@ def test_every_module_has_a_trainers_guide_linked_from_the_readme(course):
         for section in ("## Workshop plan", "## Discussion prompts", "## Common mistakes"):
             assert section in text, (module.id, section)
         assert f"course/guides/{module.id}.md" in readme, module.id
+
+
+def _choice_items(course):
+    """(grade id, key letter, {letter: option text}) for every graded choice question."""
+    for module in course.modules:
+        for nb in module.notebooks:
+            cells = nbformat.read(course.solutions_dir / module.id / nb.file, as_version=4).cells
+            keys = {}
+            for cell in cells:
+                found = re.search(
+                    r'check_choice\(answer_(\w+), options="ABCD", correct="(\w)"', cell.source
+                )
+                if found:
+                    keys[found.group(1)] = found.group(2)
+            for cell in cells:
+                grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+                item = grade_id.removesuffix("_question")
+                if grade_id.endswith("_question") and item in keys:
+                    options = dict(re.findall(r"- \*\*([ABCD])\.\*\* (.*)", cell.source))
+                    yield item, keys[item], options
+
+
+def test_the_right_option_is_not_given_away_by_its_length(course):
+    """A test-wise reader picks the longest, most qualified option. Options are shuffled per
+    learner, but length is not: the right answer is the longest in at most a third of items."""
+    items = list(_choice_items(course))
+    assert len(items) >= 30
+    longest = [
+        item
+        for item, key, options in items
+        if len(options) == 4
+        and all(len(options[key]) > len(t) for k, t in options.items() if k != key)
+    ]
+    assert len(longest) <= len(items) / 3, longest
