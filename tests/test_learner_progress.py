@@ -28,7 +28,7 @@ def test_every_lesson_practice_is_found_with_the_authors_time(course):
     mi = modules["01-motivational-interviewing"]
     kinds = [p.practice.kind for p in mi.practice]
     assert kinds.count("roleplay") == 3 and "drill" in kinds and "sorting" in kinds
-    assert mi.minutes == 90  # "About 90 minutes" at the top of the lesson
+    assert mi.minutes == 100  # "About 100 minutes" at the top of the lesson
     assert Practice("meeting", "community-centre-evening") in [
         p.practice for p in modules["04-running-a-meeting"].practice
     ]
