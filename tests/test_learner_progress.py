@@ -16,6 +16,7 @@ from facilitator_course.learner_progress import (
 )
 from facilitator_course.navigation import navigation_html
 from facilitator_course.progress import ProgressStore, empty_progress
+from facilitator_course.roleplay.library import module_scenario_ids
 from facilitator_course.widgets.home import HomeDashboard, dashboard_html
 
 
@@ -27,8 +28,11 @@ def test_every_lesson_practice_is_found_with_the_authors_time(course):
     modules = by_id(course_progress(course, empty_progress()))
     mi = modules["01-motivational-interviewing"]
     kinds = [p.practice.kind for p in mi.practice]
-    assert kinds.count("roleplay") == 3 and "drill" in kinds and "sorting" in kinds
-    assert mi.minutes == 100  # "About 100 minutes" at the top of the lesson
+    # the lesson's three role-play cells, plus its practice library (every module-01 scenario)
+    library = module_scenario_ids("01-motivational-interviewing")
+    assert len(library) >= 3 and kinds.count("roleplay") == len(library)
+    assert "drill" in kinds and "sorting" in kinds
+    assert mi.minutes == 125  # "About 125 minutes" at the top of the lesson
     assert Practice("meeting", "community-centre-evening") in [
         p.practice for p in modules["04-running-a-meeting"].practice
     ]
@@ -66,8 +70,12 @@ def test_progress_per_module_and_where_to_continue(course, tmp_path):
 def test_a_finished_module_sends_the_learner_to_the_next(course, tmp_path):
     store = ProgressStore(tmp_path / "progress.json")
     store.save_sorting("orientation-role", {"a": "yes"}, 5, 9)
+    assert continue_with(course_progress(course, store.load())).module.id == "00-orientation"
+    library = module_scenario_ids("00-orientation")  # the lesson's practice library
+    for scenario_id in library:
+        store.record_scenario(scenario_id, 80, "good")
     modules = course_progress(course, store.load())
-    assert by_id(modules)["00-orientation"].done == 1
+    assert by_id(modules)["00-orientation"].done == 1 + len(library)
     assert continue_with(modules).module.id == "01-motivational-interviewing"
 
 
@@ -86,7 +94,8 @@ def test_dashboard_names_every_module_link_and_says_how_it_works(course):
     assert len(names) == len(course.modules) and len(set(names)) == len(names)
     assert all(name.startswith("Module ") for name in names)
     assert "<details class='fc-how' open>" in html and "Start here" in html
-    assert "About 45 minutes" in html and "0 of 1 practice done" in html
+    practice = 1 + len(module_scenario_ids("00-orientation"))  # sorting + library role-plays
+    assert "About 50 minutes" in html and f"0 of {practice} practice done" in html
     assert "○ To do:" in html and "◐ Started" not in html
     assert "988" in html  # crisis resources one click away
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
 from facilitator_course.cli import main
+from facilitator_course.coding.judge import code_response
 from facilitator_course.roleplay import (
     Conversation,
     feedback_on_reply,
@@ -20,8 +22,12 @@ from facilitator_course.roleplay.state import STYLES, quality
 SCENARIOS = [p.stem for p in scenario_paths()]
 
 
-def label_coder(text: str, context: str | None = None) -> SimpleNamespace:
-    """A coder that returns the label typed as the reply: lets a test pick every branch."""
+def label_coder(text: str, context: str | None = None) -> Any:
+    """A coder that returns the label typed as the reply: lets a test pick every branch. Any
+    other text (a scenario's model reply) goes to the real engine, so branches that depend on
+    what a reflection picked up are reached too."""
+    if text not in labels():
+        return code_response(text, context)
     return SimpleNamespace(
         code=text,
         confidence=1.0,
@@ -65,11 +71,15 @@ def test_the_collection_is_varied():
 def _play_all_choice_paths(name: str) -> list[tuple[str, ...]]:
     scenario = load_scenario(name)
     endings = []
+    seen: set[str] = set()  # each line is explored once (paths share lines; arcs are long)
 
     def walk(path: tuple[int, ...]) -> None:
         talk = Conversation(scenario)
         for index in path:
             talk.choose(index)
+        if talk.node.id in seen:
+            return
+        seen.add(talk.node.id)
         if talk.finished:
             assert talk.node.debrief and talk.outcome() is not None
             endings.append(talk.node.outcome)
@@ -84,18 +94,22 @@ def _play_all_choice_paths(name: str) -> list[tuple[str, ...]]:
 def _play_all_free_text_paths(name: str) -> list[str]:
     scenario = load_scenario(name)
     endings = []
+    seen: set[str] = set()
 
     def walk(path: tuple[str, ...]) -> None:
         talk = Conversation(scenario, coder=label_coder)
         for code in path:
             talk.reply(code)
+        if talk.node.id in seen:
+            return
+        seen.add(talk.node.id)
         if talk.finished:
             assert talk.node.debrief
             endings.append(talk.node.outcome)
             return
         targets = {}
-        for code in labels():
-            targets.setdefault(talk.node.next_for(code), code)
+        for code in (*labels(), talk.node.model_reply):
+            targets.setdefault(talk.node.next_for(code) if code in labels() else code, code)
         for code in targets.values():
             walk((*path, code))
 

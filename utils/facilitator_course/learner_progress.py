@@ -6,7 +6,8 @@ dataclasses. The home widget only renders them, and tests check them without a b
 
 Why parse the lessons: the practice a module offers is whatever its lesson shows. A lesson cell
 is one readable call (`RolePlay.from_scenario("...")`, `show_sorting("...")`); reading those
-calls keeps the dashboard in step with the lessons when an author adds or removes practice.
+calls keeps the dashboard in step with the lessons when an author adds or removes practice. A
+`PracticeLibrary("<module>")` cell stands for every role-play whose file names that module.
 """
 
 from __future__ import annotations
@@ -135,7 +136,21 @@ def lesson_contents(path: Path) -> tuple[list[Practice], int, int | None]:
                 item = Practice(kind, found)
                 if item not in practice:
                     practice.append(item)
+        for item in _library_practice(source):
+            if item not in practice:
+                practice.append(item)
     return practice, words, stated
+
+
+def _library_practice(source: str) -> list[Practice]:
+    """The role-plays a `PracticeLibrary("<module>")` cell offers: every scenario of that module."""
+    from .roleplay.library import LIBRARY_CALL, module_scenario_ids
+
+    return [
+        Practice("roleplay", scenario_id)
+        for module_id in LIBRARY_CALL.findall(source)
+        for scenario_id in module_scenario_ids(module_id)
+    ]
 
 
 def estimated_minutes(practice: list[Practice], words: int) -> int:

@@ -45,7 +45,9 @@ START_CUES: tuple[Cue, ...] = (
     _cue(
         "wh_closed",
         r"(?:so |and |okay |right )?(?:how (?:many|much|long|often|old|far|soon"
-        r"|confident|important|likely|ready|sure|strong|bad)|when|where|which|who|what (?:time"
+        r"|confident|important|likely|ready|sure|strong|bad)|(?:when|where|which|who)(?= (?:do|does"
+        r"|did|is|are|was|were|have|has|had|can|could|will|would|should|might|shall|am|else"
+        r"|one|ones|of|\w+ (?:do|did|is|are|was|were|would|will|can)\b))|what (?:time"
         r"|day|date|kind|sort|type|year|age|number|brand|drink|dose)|on a scale|out of ten)\b",
         "asks for a number, a time, a place or a short fact ('{m}')",
         True,
@@ -197,7 +199,8 @@ ANY_CUES: tuple[Cue, ...] = (
         r"(?:helpful|useful)|make (?:this|it|that) (?:easier|better|work))\b"
         r"|\bwhat (?:ideas|thoughts) do you have\b|\bwhat is your (?:take|sense|view|opinion"
         r"|idea|thinking)\b|\b(?:shall|should) we\b|\bdo (?:you|u) want to (?:keep|carry"
-        r"|come back|go on|leave|stop|continue|move)\b|\bwhich (?:tool|one|part|option)\b"
+        r"|come back|go on|leave|stop (?:here|there|for (?:now|today|tonight)|talking)|continue"
+        r"|move)\b|\bwhich (?:tool|one|part|option)\b"
         r"|\b(?:you are) the expert\b|\bheads together\b|\bwhere (?:would|do) (?:you|u)"
         r" (?:like|want) to start\b|\bwhat would you like (?:us|the group|to focus|to work"
         r"|to take|to start|to do|to add)\b|\bhow (?:would|do) you (?:like|want) to (?:use"
@@ -352,7 +355,7 @@ ANY_CUES: tuple[Cue, ...] = (
         "confront",
         r"\b(?:denial|excuse|excuses|kidding yourself|lying|lie to|liar"
         r"|not true|you know it|and you know it|do not believe|ashamed of yourself|embarrassed"
-        r"|pathetic|ridiculous|rubbish|stupid|terrible idea|come on|come off it|seriously"
+        r"|pathetic|ridiculous|rubbish|stupid|terrible idea|come on|come off it|seriously though"
         r"|you said (?:that|the same thing|the exact same|it) (?:before|last (?:time|week)|every"
         r" (?:time|week)|again)|you (?:never|always) (?:do|say|learn)"
         r"|blaming|blame|admit|be honest|face it|stop (?:making|feeling|kidding|pretending"
@@ -449,15 +452,32 @@ _FILLER = frozenset(
 )
 
 # Context (the participant's previous line) asking for ideas makes advice "with permission".
+# The participant asked for ideas, explicitly: the judge lets advice through only after this,
+# because a request is what turns advice into advice with permission. (A bare "yeah" grants
+# permission only if permission was asked, which a single line cannot show.)
+_ASKS_STRICT = (
+    r"\bwhat (?:should|can|could|do|would|shall) i\b|\bwhat would you (?:do|suggest|recommend)"
+    r"\b|\bany (?:ideas|tips|suggestions|advice|thoughts)\b|\bwhat do (?:other )?(?:people"
+    r"|others|you all|you guys) do\b|\bhow did you\b|\bwhat (?:helped|worked for) you\b"
+    r"|\bwhat do you (?:suggest|recommend|think i should)\b|\bshould i\b[^.!]*\?|\bhow do i\b"
+    r"[^.!]*\?|\bcan you (?:help|give|suggest|tell me what)\b|\bcould you suggest\b|\bi would"
+    r" (?:\w+ )?(?:like|love|welcome|appreciate) (?:some|any|a few|ideas|to hear|suggestions)\b"
+    r"|\b(?:some|a few) (?:ideas|tips|suggestions|advice|pointers) (?:would|please|might)\b|\bwhat can i do\b|\b(?:tips|advice|ideas)"
+    r" (?:please|would help|welcome)\b|\bi am open to (?:ideas|suggestions)\b"
+)
+ASKS_FOR_IDEAS = re.compile(_ASKS_STRICT)
+# ... unless the same line turns ideas down ("I don't want advice", "no lectures").
+REFUSES_IDEAS = re.compile(
+    r"\b(?:do not|did not|never) (?:want|need|ask for|asked for) (?:any |your |more )?(?:advice"
+    r"|tips|ideas|suggestions|lectures?|to be told)\b|\bno (?:advice|lectures?|tips)\b"
+)
+# The model's feature is broader: softer openings ("what do you think", "tell me", "go ahead")
+# make advice more likely to be welcome, but on their own they do not excuse it.
 _CONTEXT_ASKS = re.compile(
-    r"\bwhat (?:should|can|could|do|would|shall) i\b|\bwhat would you (?:do|suggest|recommend)\b"
-    r"|\bany (?:ideas|tips|suggestions|advice|thoughts)\b|\bwhat do (?:other )?(?:people|others"
-    r"|you all|you guys) do\b|\bhow did you\b|\bcan you (?:help|tell me|give)\b|\bdo you have"
-    r" any\b|\bwhat do you (?:think|reckon|suggest|recommend)\b|\bshould i\b|\bgo ahead\b"
-    r"|\byes please\b|\bgo on then\b|\bi would (?:like|love) (?:some|to hear|ideas)\b"
-    r"|\bwhat helped you\b|\bis there anything\b|\bhow do i\b|\btell me\b|\bsure ,? go\b"
-    r"|\bi would like to hear\b|\bwhat worked for\b|\bcould you suggest\b|\bideas\b"
-    r"|\bwhat does the research\b|\bwhat can i do\b|\bhelp me\b"
+    _ASKS_STRICT + r"|\bcan you tell me\b|\bdo you have any\b|\bwhat do you (?:think|reckon)\b"
+    r"|\bshould i\b|\bgo ahead\b|\byes please\b|\bgo on then\b|\bis there anything\b"
+    r"|\bhow do i\b|\btell me\b|\bsure ,? go\b|\bideas\b|\bwhat does the research\b"
+    r"|\bhelp me\b"
 )
 _EMOTION_RE = re.compile(r"\b" + _EMOTION + r"\b")
 _CONTEXT_PERMISSION = re.compile(r"^(?:sure|yes|okay|yeah|please|go ahead|go on)\b")
@@ -558,9 +578,36 @@ PRONOUN_SWAP = {
 _SENT_SPLIT = re.compile(r"(?<=[.?!])\s+")
 # Discourse markers before the words that make a question or a statement ("so, okay, what...").
 _LEAD = re.compile(
-    r"^(?:(?:so|and|okay|right|well|yes|no|like|now|oh|alright|all right|hey|listen|look"
-    r"|i mean|you know|anyway|but|hmm|ah) ,? )+"
+    r"^(?:(?:so|and|okay|ok|right|well|yes|yeah|yep|no|like|now|oh|alright|all right|hey|listen"
+    r"|look|i mean|you know|anyway|but|hmm|ah|sure|nice|wow|great|cool|good|got it|fair enough"
+    r"|i see|mm|mhm|then|just checking|out of (?:interest|curiosity)|quick question|can i ask"
+    r"|i am curious|mate|love|thanks|thank you)(?: ,)? )+"
 )
+# A name or a word of address before a comma ("priya , did you..."): dropped to find the start.
+_ADDRESS = re.compile(r"^[a-z]+ , ")
+# Words that make a sentence a question by its form, not by its question mark.
+_QUESTION_FORM = re.compile(
+    r"^(?:what|how|why|when|where|who|whom|whose|which|do|does|did|are|is|was|were|have|has"
+    r"|had|can|could|will|would|shall|am|may|might|must|should|any|tell me|is not|are not"
+    r"|do not|did not|does not|have not|could not|would not|can not|will not|was not|were not"
+    r"|would it|has anyone|anyone|anybody|who else)\b"
+)
+# A tag at the end that turns a statement into a question ("..., is it?", "..., right?").
+_TAG_Q = re.compile(
+    r", (?:is|was|are|were|do|does|did|have|has|can|could|will|would|is not|are not|do not"
+    r"|did not|does not|have not|can not|will not|was not) (?:it|you|they|he|she|we|there|that)"
+    r" \?$|\b(?:right|yeah|eh|innit|no|ok|okay|yes) \?$|\bor (?:not|what|something) \?$"
+)
+
+
+def _declarative_question(sentence: str) -> bool:
+    """A statement said with a question mark ("So Saturday cost you two hundred?"): coders
+    code it by what it does (most often a reflection), not by its intonation."""
+    if not sentence.endswith("?") or _TAG_Q.search(sentence):
+        return False
+    core = _ADDRESS.sub("", _LEAD.sub("", sentence))
+    core = _LEAD.sub("", core)
+    return bool(core.strip(" ?")) and not _QUESTION_FORM.match(core)
 
 
 @dataclass
@@ -598,7 +645,8 @@ def extract(text: str, context: str | None = None) -> Extracted:
     first, last = sentences[0].strip(), sentences[-1].strip()
     for cue in START_CUES:
         for where, sentence in (("F", first), ("L", last)):
-            m = cue.pattern.match(sentence) or cue.pattern.match(_LEAD.sub("", sentence))
+            bare = _LEAD.sub("", _ADDRESS.sub("", _LEAD.sub("", sentence)))
+            m = cue.pattern.match(sentence) or cue.pattern.match(bare)
             if m:
                 feats[f"{where}:{cue.name}"] = 1.0
                 matches.setdefault(cue.name, m.group(0).strip())
@@ -615,6 +663,9 @@ def extract(text: str, context: str | None = None) -> Extracted:
         matches["end_q"] = "ends with a question mark"
     if "?" in toks:
         feats["has_q"] = 1.0
+    if _declarative_question(last):
+        feats["decl_q"] = 1.0
+        matches["decl_q"] = "is a statement said as a question"
     if not any(t in ".?!" for t in toks):
         feats["no_punct"] = 1.0
     feats["len:" + _bucket(n_words, (2, 5, 9, 15, 25, 40))] = 1.0

@@ -94,8 +94,10 @@ _ADVICE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 )
 # An instruction at the start of a clause ("Go for a walk.", "Just stop.", "Ban yourself...").
 _IMPERATIVE = re.compile(
-    r"^(?:(?:look|honestly|seriously|okay|ok|so|and|then|well|right|listen|just|but|also)"
-    r" ,? )*(?:try|stop|quit|go (?:for|to|and|out|home|back)|get (?:rid|yourself|a|some|off"
+    r"^(?:(?:look|honestly|seriously|okay|ok|so|and|then|well|right|listen|just|but|also"
+    r"|first|first thing|first things first|step one|for a start|to start|right away|tonight"
+    r"|today|tomorrow|this week|next time|instead|basically|simple)"
+    r" ,? )*(?:take (?:a|an|some|the|more|less|it|up|melatonin|\w+ instead)|try|stop|quit|go (?:for|to|and|out|home|back)|get (?:rid|yourself|a|some|off"
     r"|out|help|professional)|ban|throw|pour|delete|avoid|call|ring|leave|cut|switch|use|start"
     r"|block|join|find|give (?:it|up|yourself|them)|keep (?:away|busy|off|out|going to|a|the"
     r"|your|yourself)|stay (?:away|off|out|home|busy)|put|bin|chuck|ditch|dump|lock|hide|skip"
@@ -155,7 +157,7 @@ _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"|\b(?:is|that is|it is|you are being|so|pretty|bit) (?:daft|stupid|silly|mad|crazy|dumb"
         r"|insane|idiotic|reckless|lazy)\b|\bis still using\b|\bdoes not make (?:it|that|\w+ing)"
         r" (?:okay|ok|all right|better|right)\b|\byou did choose\b|\bif you do not (?:\w+ ){1,4}"
-        r"(?:nobody|no one|nothing)\b|\b(?:you know|right) \.?$|\bwasting (?:it|your|money|time)"
+        r"(?:nobody|no one|nothing)\b|\w \w+ ,? (?:you know|right) \.?$|\bwasting (?:it|your|money|time)"
         r"\b|\byou only have yourself\b|\bcould have (?:stopped|said no|walked away)\b"
         r"|\bit is not (?:\w+ ){0,2}at all\b|\bis not the word\b|\bcareless\b|\bdeserve better"
         r"\b|\bmust be (?:so |really |very )?(?:disappointed|ashamed|embarrassed) (?:in|of) you"
@@ -173,6 +175,37 @@ _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"|really|quite|so|bit) (?:embarrassing|shameful|stupid|silly|daft|irresponsible|careless"
         r"|reckless|selfish) ,? (?:is not|isn't) it\b"
         r"|\byou said that last time\b|\bsame old\b|\bagain \?|^(?:really|seriously) \?",
+        # Rhetorical challenges: questions that argue instead of asking.
+        r"\bhow is (?:that|this|it) working (?:out )?for you\b|\bis it (?:really|actually)"
+        r" (?:\w+ )?(?:though )?\?|\b(?:is not|isn't) (?:that|this|it) (?:exactly |just |really )?"
+        r"(?:the|your) (?:problem|point|issue|trouble)\b|\bdo you (?:really|honestly|actually|seriously)"
+        r" (?:think|believe|expect)\b|\bsurely you (?:can|must|know|see|realise|realize)\b"
+        r"|\bare (?:they|these|those) (?:really|even|actually) \w+\b[^?]*\?|\bwhere is the \w+"
+        r" (?:when|once|after)\b|\bwhat do you expect\b|\bdid you not\b \?|\b(?:did not|didn't)"
+        r" you \?$",
+        # Point-scoring: the person's words turned against them.
+        r"\byou said (?:that|the same|this|it) (?:last|before|every|at|about|when)\b|\bthen why"
+        r" (?:do you |would you |are you )?(?:keep|carry on|still|bother|do it)\b|\bwhy (?:do you )?"
+        r"keep (?:doing|going|using|drinking|gambling|playing|buying|smoking)\b|\bdeal with it\b"
+        r"|\brules are rules\b|\bshame you\b|\bsick of (?:your|you)\b"
+        r"|\b(?:it is|that is) (?:actually |really |pretty |quite |very )*simple\b|\bmight have"
+        r" something to say\b|\b(?:know|knows) (?:a bit |a lot |a little )?more than you\b"
+        r"|\bto be fair ,? (?:they|she|he|your)\b",
+        # A motive put on the person ("maybe that's because you don't really want to stop").
+        r"\b(?:maybe|perhaps|probably|i think|i reckon|i bet) (?:that is |it is |this is )?"
+        r"(?:just )?because you (?:do not|are not|can not) (?:actually |really |even |truly )?"
+        r"(?:want|ready|bothered|serious|trying)\b|\byou do not (?:actually|really|truly|even)"
+        r" want to (?:stop|change|quit|cut|get better)\b",
+        # Verdicts on the person's choices, said as facts.
+        r"\b(?:the truth|the reality|the fact|the bottom line|truth) (?:is|be told)\b|\blet us face"
+        r" it\b|\b(?:only|just|really) hurting (?:yourself|you|your)\b|\bnot doing yourself any"
+        r" favou?rs\b|\b(?:wrecking|ruining|destroying|wasting) your (?:life|health|family|future"
+        r"|marriage|relationship|money|chances)\b|\b(?:not|un) ?healthy\b|\bdestructive\b"
+        r"|\b(?:as|like) a crutch\b|\busing (?:that|it|this|them|work|stress) as (?:a|an)"
+        r" (?:crutch|excuse|reason)\b|\b(?:nice|convenient|good|handy) story\b|\bhere you are"
+        r" again\b|\byou are the one who (?:keeps|kept|chose|did|went|started|made|let|picked"
+        r"|bought|drank|used|lied)\b|\byou (?:did|signed) (?:sign up|up) for\b|\bnot rocket"
+        r" science\b|\b(?:everyone|everybody|they all) (?:says|say) that\b",
     )
 )
 # Words in a reply that give the participant the choice, or that ask for permission.
@@ -185,7 +218,10 @@ _PERMISSION = re.compile(
     r"|mention|say)|would (?:it|that) be (?:okay|all right|alright|fine)|would you like (?:some"
     r"|to hear|me to|a few|an idea|ideas)|do you mind if|mind if i|would you be (?:open|okay"
     r"|interested)|are you (?:open|okay with)|with your permission|you asked|since you asked"
-    r"|you wanted (?:some )?ideas)\b"
+    r"|you wanted (?:some )?ideas|since you (?:are )?ask(?:ing|ed)|as you asked|you (?:were|are)"
+    r" asking|only if (?:that|it|this) (?:suits|works|fits|helps|feels)|whether (?:that|it|this)"
+    r" (?:would )?(?:works?|suits?|fits?) (?:for you )?is (?:your|up to you)|(?:it is|that is)"
+    r" (?:entirely |completely |totally )?(?:your|up to you))\b"
 )
 # Identity labels that find_labeling (flags.py) leaves to context, applied to "you" directly.
 _LABEL_NOUN = (
@@ -194,6 +230,18 @@ _LABEL_NOUN = (
     r"|smackheads?|tweakers?|degenerates?|dope fiends?|gamblers?|drinkers?|users|user|smokers?"
     r"|gaming addicts?|gamers?|losers?|failures?|lost causes?|hopeless cases?|wastes? of space"
     r"|disgraces?|game junkies?|gaming junkies?|crack heads?|pot heads?)"
+)
+_LABEL_GROUP = re.compile(
+    r"\b(?:most|other|typical|all|those|these|the other|real|proper|like) (?:addicts|junkies"
+    r"|alcoholics|druggies|drunks|gamblers|stoners|crackheads|potheads|pissheads|boozers"
+    r"|degenerates)\b|\b(?!chocaholic)\w+aholics?\b|\b(?:the|your) (?:addict|junkie|alcoholic"
+    r"|\w+aholic|stoner|gambler|druggie|user) (?:side|part) of you\b"
+    r"|\b(?:every|any|a typical|a classic|classic|typical|textbook) (?:\w+ )?(?:addict|alcoholic"
+    r"|junkie|druggie|drunk|gambler|stoner|pisshead|user)\b|\bif not an? (?:\w+ )?(?:addict"
+    r"|alcoholic|junkie|druggie|drunk)\b|\byou are (?:\w+ ){0,3}(?:kind|sort|type) of (?:\w+ )?"
+    r"(?:addict|alcoholic|junkie|druggie|drunk|gambler|stoner)\b|\b(?:that is|this is|it is)"
+    r" (?:exactly |just |literally |basically )?what an? (?:\w+ )?(?:addict|alcoholic|junkie"
+    r"|druggie|drunk|problem gambler) (?:is|does|looks like|says)\b"
 )
 _LABEL_APPLIED = re.compile(
     r"\b(?:you are|you were|you have become|you will (?:always |still )?be|you will always"
@@ -223,11 +271,16 @@ _LABEL_APPLIED = re.compile(
 _LABEL_REPORTED = re.compile(
     r"\b(?:called|calling|call|label|labelled|labeled|treated|seen|see|think|thinks"
     r"|thought|feel like|feel|felt|feels|worry|worried|afraid|scared|as if|whether|wonder"
-    r"|wondering|says|said|tells|told|hear|heard|fear|fears|ashamed)\b"
+    r"|wonders|wondering|doubt|doubts|suspect|suspects|asking yourself|says|said|tells|told"
+    r"|hear|heard|fear|fears|ashamed)\b"
     r"[^.?!]{0,30}$"
 )
 # For arguing words, a reflection stem also reports ("it sounds selfish to you").
-_CONFRONT_REPORTED = re.compile(_LABEL_REPORTED.pattern.replace("|says|", "|sounds|seems|says|"))
+_CONFRONT_REPORTED = re.compile(
+    _LABEL_REPORTED.pattern.replace(
+        "|says|", "|sounds|seems|tired of|sick of|fed up with|hate|hates|says|"
+    )
+)
 
 _CLAUSE = re.compile(r"(?<=[.?!;])\s+|\s+-\s+|\s*,\s*(?=(?:so|but|and then|and so|and)\s)")
 
@@ -282,15 +335,19 @@ def _confront_in(norm: str) -> str | None:
 
 def _reported(norm: str, start: int) -> bool:
     """True when the words before `start` show the reply reports the person's own view or how
-    others see them ("you feel it was selfish", "you're tired of being called an addict")."""
-    return bool(_LABEL_REPORTED.search(norm[:start]))
+    others see them ("you feel it was selfish", "you're tired of being called an addict").
+    "What does it say that you're..." asks them to accept the label: not a report."""
+    before = norm[:start]
+    if re.search(r"\b(?:it|that|this) says\b[^.?!]{0,12}$", before):
+        return False
+    return bool(_LABEL_REPORTED.search(before))
 
 
 def _label_in(norm: str) -> str | None:
     found = find_labeling(norm)
     if found and not _reported(norm, max(0, norm.find(found))):
         return found
-    match = _LABEL_APPLIED.search(norm)
+    match = _LABEL_APPLIED.search(norm) or _LABEL_GROUP.search(norm)
     if match and not _reported(norm, match.start()):
         return match.group(0)
     return None

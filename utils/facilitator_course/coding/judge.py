@@ -3,8 +3,8 @@
 This is the coder's front door (`code_response`). It applies, in this order, the precedence that
 the course documents and that a trainer can check:
 
-1. **Can it be judged?** Gibberish, another language, repeated words, a bare filler, or nothing
-   connected to what the participant said: the reply is not labelled (`judged` False, `reason`
+1. **Can it be judged?** Gibberish, another language, repeated words, a bare filler, the
+   participant's own words typed back unchanged, or nothing connected to what they said: the reply is not labelled (`judged` False, `reason`
    says why, `code` "other") and the learner is told what to try (`readable.py`).
 2. **Harm wins.** Every clause is checked on its own (`harm.py`). An identity label anywhere makes
    the reply confrontation (with the labelling flag); arguing, blaming, shaming, warning or
@@ -23,10 +23,10 @@ import re
 from dataclasses import replace
 
 from .coder import CodedResponse, _failed, code_utterance, kind_of, named
-from .features import extract
+from .features import ASKS_FOR_IDEAS, REFUSES_IDEAS, extract
 from .harm import ADVICE, LABEL, HarmFinding, find_harm, gives_permission
 from .labels import CONFIDENCE_CEILING, LABEL_MEANINGS, REFLECTIONS
-from .readable import UNCERTAIN, Unjudged, off_topic, unreadable
+from .readable import UNCERTAIN, Unjudged, echo, off_topic, unreadable
 from .rewrite import rewrite_for
 from .text import MAX_CHARS, clean, normalise
 
@@ -40,6 +40,9 @@ UNSURE_LABEL = 0.35
 # false alarms sit below it.
 MODEL_HARM_ALONE = 0.5
 UNSURE_KIND = 0.5
+# The same, for a reply that starts from the person's own view ("From where you're sitting...",
+# "You feel..."): no rule found advice or arguing in it, so the model must be surer still.
+MODEL_HARM_AFTER_STEM = 0.65
 HARM_CONFIDENCE = 0.8
 # A sentence of a longer reply that the model reads as advice or confrontation at least this
 # surely counts as harm in the combination (step 2).
@@ -49,27 +52,16 @@ _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 _REFLECTIVE_STEM = re.compile(
     r"^(?:so ,? )?(?:you (?:feel|felt|think|thought|are (?:worried|afraid|scared|wondering"
     r"|not sure|unsure|tired of|sick of|fed up)|wish|wonder|wondered|believe|know)"
-    r"|part of you|it sounds like|sounds like|it seems|you are telling yourself)\b"
+    r"|part of you|it sounds like|sounds like|it seems|it feels (?:like|as if|as though)|you are"
+    r" telling yourself|from where you"
+    r" are (?:sitting|standing)|the way you see it|as you see it|in your (?:view|eyes|mind))\b"
 )
 _SEVERITY = {LABEL: 0, "confront": 1, ADVICE: 2}
 
 
-# The participant asked for ideas: only an explicit request counts here, because advice is
-# excused by it. (A bare "yeah" grants permission only if permission was asked, which a single
-# line cannot show.)
-_ASKS_FOR_IDEAS = re.compile(
-    r"\bwhat (?:should|can|could|do|would|shall) i\b|\bwhat would you (?:do|suggest|recommend)"
-    r"\b|\bany (?:ideas|tips|suggestions|advice|thoughts)\b|\bwhat do (?:other )?(?:people"
-    r"|others|you all|you guys) do\b|\bhow did you\b|\bwhat (?:helped|worked for) you\b"
-    r"|\bwhat do you (?:suggest|recommend|think i should)\b|\bshould i\b[^.!]*\?|\bhow do i\b"
-    r"[^.!]*\?|\bcan you (?:help|give|suggest|tell me what)\b|\bcould you suggest\b|\bi would"
-    r" (?:like|love) (?:some|ideas|to hear)\b|\bwhat can i do\b|\b(?:tips|advice|ideas)"
-    r" (?:please|would help|welcome)\b|\bi am open to (?:ideas|suggestions)\b"
-)
-
-
 def _context_asks(ctx: str | None) -> bool:
-    return bool(ctx) and bool(_ASKS_FOR_IDEAS.search(normalise(ctx or "")))
+    said = normalise(ctx or "")
+    return bool(ASKS_FOR_IDEAS.search(said)) and not REFUSES_IDEAS.search(said)
 
 
 def _not_judged(found: Unjudged, truncated: bool) -> CodedResponse:
@@ -101,7 +93,10 @@ def _harm_verdict(
     }[worst.kind]
     if several:
         why = f"of one part: \u201c{worst.clause}\u201d: " + why
-    text = f"This reads as {named(code)} because {why}: {LABEL_MEANINGS[code]}."
+    if worst.kind == LABEL:  # the label itself is the reason; the generic meaning adds nothing
+        text = f"This reads as {named(code)} because {why}."
+    else:
+        text = f"This reads as {named(code)} because {why}: {LABEL_MEANINGS[code]}."
     if code == "persuade_with_permission":
         text += (
             " The participant had asked for ideas."
@@ -114,7 +109,10 @@ def _harm_verdict(
             "label anywhere in a reply is what the participant hears."
         )
     if labeling:
-        text += " Describe the behaviour, not the person: SMART meetings do not use labels."
+        text += (
+            " Labels can shame people and shut the conversation down, which is why SMART"
+            " meetings avoid them."
+        )
     ext = extract(cleaned, ctx)
     return replace(
         whole,
@@ -151,6 +149,9 @@ def code_response(
     found = unreadable(cleaned)
     if found:
         return _not_judged(found, truncated)
+    found = echo(cleaned, ctx) if ctx else None
+    if found:
+        return _not_judged(found, truncated)
     whole = code_utterance(cleaned, ctx, truncated)
     sentences = [s for s in _SENTENCE.split(cleaned) if any(ch.isalnum() for ch in s)]
     several = len(sentences) > 1
@@ -180,13 +181,14 @@ def code_response(
         return _not_judged(found, truncated)
     stem = _REFLECTIVE_STEM.match(normalise(cleaned))
     if (
-        whole.code in ("persuade", "confront")
-        and whole.probability < MODEL_HARM_ALONE
+        whole.code in ("persuade", "confront", "giving_information")
+        and whole.probability < MODEL_HARM_AFTER_STEM
         and stem
         and whole.alternative in REFLECTIONS
     ):
         # It starts from the person's own view and no rule finds advice or arguing in it: the
-        # model's weak "advice" is a word like "should" inside a reflection.
+        # model's weak "advice" is a word like "should" inside a reflection, and its weak
+        # "information" a fact the person told (their "three months") said back to them.
         code = whole.alternative
         return replace(
             whole,

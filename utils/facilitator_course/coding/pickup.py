@@ -81,6 +81,9 @@ class Pickup:
         return any(not m.generic for m in self.matches)
 
 
+# A single word of the participant's line (not one the author listed) is often a detail said back
+# ("an hour", "the machines") rather than what the line meant; two of them rarely are.
+LINE_TERMS_NEEDED = 2
 SYNONYMS_PATH = Path(__file__).resolve().parent / "synonyms.json.gz"
 USE_SYNONYMS = True
 
@@ -154,6 +157,10 @@ _SIDE_CUES = {
         r"|things|more) from you\b|\bcan do it\b|\bcapable\b|\bstaying power\b|\bproves?"
         r" (?:you|that)\b|\byou managed\b|\bmonths? (?:clean|sober|of|without)\b|\bfeeding it"
         r"\b|\bcauses?\b|\bmore than it gives\b|\bagainst you\b|\bmaths\b"
+        # desire, hope and seeing it was not right: change talk in other words
+        r"|(?<!part of you )\bwant(?:s|ed)? (?:a|more|better|something|to be|your|her|him|them)\b"
+        r"|\bhop(?:e|es|ing) (?:for|to|that)\b|\bwould (?:like|love) to\b|\bmistake\b"
+        r"|\b(?:was|is|were) not (?:ok|okay|right|what you want(?:ed)?)\b|\bstuck\b"
     ),
 }
 # Feeling words beyond the coder's list (features._EMOTION), for what a reflection names.
@@ -198,7 +205,54 @@ def _first_of(ideas: tuple[Idea, ...], side: str) -> Idea | None:
     return next((idea for idea in ideas if idea.side == side), None)
 
 
+# Where a reflection turns from one side to the other: "X, but Y", "X, and at the same time Y",
+# "part of you X, and part of you Y", "X, even though Y".
+_CONTRAST = re.compile(
+    r"(?:,|;|\band)?\s*\b(?:but|yet|even though|even if|though|although|whereas|while at the same"
+    r" time|at the same time|and also|also|and still|on the other(?: hand)?|and part of you)\b"
+)
+_OPPOSITE = {CHANGE: SUSTAIN, SUSTAIN: CHANGE}
+
+
+def _halves(norm: str) -> tuple[str, str] | None:
+    """The reply split where it turns (see _CONTRAST), when both halves say something."""
+    for hit in _CONTRAST.finditer(norm):
+        first, second = norm[: hit.start()], norm[hit.end() :]
+        if len(first.split()) >= 2 and len(second.split()) >= 2:
+            return first, second
+    return None
+
+
 def pick_up(reply: str, ideas: tuple[Idea, ...] | list[Idea], line: str = "") -> Pickup:
+    """Which of `ideas` the reply picks up, and what that amounts to (see PICKUPS).
+
+    A reflection that turns ("X, but Y") to a line with both sides is read half by half: when
+    one half picks up one side and the other half picks up neither, the other half is taken as
+    the other side said differently. Learners paraphrase the second side most of all, and a
+    turn of that shape to a two-sided line is a double-sided reflection.
+    """
+    found = _pick_up(reply, ideas, line)
+    if found.side not in (CHANGE, SUSTAIN) or not line:
+        return found
+    ideas = tuple(ideas)
+    other = _OPPOSITE[found.side]
+    other_idea = _first_of(ideas, other)
+    halves = _halves(normalise(reply))
+    if other_idea is None or halves is None:
+        return found
+    first, second = (_pick_up(half, ideas, line) for half in halves)
+    for near, far, far_text in ((first, second, halves[1]), (second, first, halves[0])):
+        if near.side == found.side and far.side not in (CHANGE, SUSTAIN) and far_text.strip():
+            offset = len(halves[0].split()) if far is second else 0
+            guess = Match(other_idea, far_text.strip(), offset, generic=True)
+            matches = tuple(sorted((*found.matches, guess), key=lambda m: m.position))
+            last = other if far is second else found.side
+            side = BOTH if last == CHANGE else BOTH_SUSTAIN_LAST
+            return Pickup(side, matches, found.new_feeling)
+    return found
+
+
+def _pick_up(reply: str, ideas: tuple[Idea, ...] | list[Idea], line: str = "") -> Pickup:
     """Which of `ideas` the reply picks up, and what that amounts to (see PICKUPS).
 
     An idea is picked up when the reply contains one of its listed words or phrases, or a
@@ -216,9 +270,9 @@ def pick_up(reply: str, ideas: tuple[Idea, ...] | list[Idea], line: str = "") ->
         found = [
             (where, phrase) for phrase in idea.words if (where := _find(_stems(phrase), words)) >= 0
         ]
-        for term in terms.get(idea, ()):
-            if term in words:
-                found.append((words.index(term), term))
+        own = [(words.index(t), t) for t in terms.get(idea, ()) if t in words]
+        if found or len(own) >= LINE_TERMS_NEEDED:
+            found += own
         if not found:  # the participant's or the author's words said differently
             singles = {s[0] for w in idea.words if len(s := _stems(w)) == 1}
             for term in sorted(singles | set(terms.get(idea, ()))):

@@ -29,6 +29,7 @@ GIBBERISH = "gibberish"
 OTHER_LANGUAGE = "other_language"
 REPEATED = "repeated"
 OFF_TOPIC = "off_topic"
+ECHO = "echo"
 UNCERTAIN = "uncertain"
 
 
@@ -175,8 +176,13 @@ def _known(word: str) -> bool:
     return word in english_words() or word in _FUNCTION_WORDS or stem(word) in english_words()
 
 
+_LONGEST_WORD = 30
+
+
 def _near_known(word: str) -> bool:
     """One typo away from a known word (a letter dropped, added, swapped or changed)."""
+    if len(word) > _LONGEST_WORD:  # no English word is that long; and each try costs ~50 lookups
+        return False
     letters = "abcdefghijklmnopqrstuvwxyz"
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     for left, right in splits:
@@ -229,6 +235,17 @@ def content_stems(text: str) -> set[str]:
     }
 
 
+def _repeated_phrase(raw: list[str]) -> str | None:
+    """The phrase when the words are one phrase said two or more times over ('angry angry
+    angry', 'what to do what to do'), else None."""
+    for size in range(1, len(raw) // 2 + 1):
+        if len(raw) % size == 0 and (size > 1 or len(raw) >= 3):
+            unit = raw[:size]
+            if unit * (len(raw) // size) == raw:
+                return " ".join(unit)
+    return None
+
+
 def unreadable(text: str) -> Unjudged | None:
     """Why a reply cannot be read as an English reply at all, or None when it can."""
     raw = [unicodedata.normalize("NFKC", w).lower() for w in _WORD.findall(text)]
@@ -250,6 +267,21 @@ def unreadable(text: str) -> Unjudged | None:
             f"'{' '.join(raw)}' is a bare acknowledgement: it keeps the door open but gives the "
             "participant nothing back. Reflect what they said, or ask about it.",
             " ".join(raw),
+        )
+    if len(raw) >= 6 and all(w in _FUNCTION_WORDS for w in raw):
+        return Unjudged(
+            GIBBERISH,
+            "It is only small words ('" + " ".join(raw[:5]) + "') with nothing they say. Type what "
+            "you would say to the participant, in a sentence.",
+            " ".join(raw[:5]),
+        )
+    phrase = _repeated_phrase(raw)
+    if phrase:
+        return Unjudged(
+            REPEATED,
+            f"It says the same thing again and again ('{phrase}'). Type one reply as you would "
+            "say it.",
+            phrase,
         )
     if len(raw) >= 6 and len(set(raw)) <= max(2, len(raw) // 4):
         top = max(set(raw), key=raw.count)
@@ -286,6 +318,14 @@ def _stemmed_lists() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(stem(w) for w in _ANCHORS), frozenset(stem(w) for w in _ELSEWHERE)
 
 
+_SUBJECT_CHANGE = re.compile(
+    r"\b(?:by the way|on another note|speaking of which|random (?:question|thought)|off topic"
+    r"|have you (?:seen|heard|watched|tried the)|did you (?:see|watch|hear about)|back in the day"
+    r"|good old days)\b"
+)
+_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "you all", "everyone", "anyone"})
+
+
 def off_topic(text: str, context: str, related: tuple[str, ...] = ()) -> Unjudged | None:
     """A reply about small talk or another subject (weather, sport, films, food...) none of
     whose content words connects to the participant's line `context`, to `related` text
@@ -299,12 +339,49 @@ def off_topic(text: str, context: str, related: tuple[str, ...] = ()) -> Unjudge
     anchors, elsewhere_stems = _stemmed_lists()
     elsewhere = mine & elsewhere_stems
     emotional = _EMOTION_RE.search(normalise(text))
-    if elsewhere and not (mine & theirs) and not (mine & anchors) and not emotional:
+    norm = normalise(text)
+    words = norm.split()
+    # Signs of a change of subject other than its words: a marker ("by the way"), or the
+    # facilitator talking about themselves with no word for the participant.
+    changes_subject = bool(_SUBJECT_CHANGE.search(norm)) or (
+        any(w in _FIRST_PERSON for w in words) and not any(w in _SECOND_PERSON for w in words)
+    )
+    if (
+        (elsewhere or (changes_subject and mine))
+        and not (mine & theirs)
+        and not (mine & anchors)
+        and not emotional
+    ):
         shown = ", ".join(f"'{w}'" for w in sorted(mine)[:3])
         return Unjudged(
             OFF_TOPIC,
             f"Nothing in it connects to what the participant said ({shown}). Reply to what "
             "they just told you: reflect it, or ask about it.",
             shown,
+        )
+    return None
+
+
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+
+
+def echo(text: str, context: str) -> Unjudged | None:
+    """The participant's own words typed back, unchanged: not a reflection, because a
+    reflection says back to the person what they meant ('You ...'), and a copy gives them
+    nothing new. None when the reply says anything of its own."""
+    mine, theirs = tokens(text), tokens(context)
+    words = [t for t in mine if t.isalnum()]
+    if len(words) < 2:
+        return None
+    their_words = {t for t in theirs if t.isalnum()}
+    copied = sum(t in their_words for t in words) / len(words)
+    same = [t for t in mine if t.isalnum()] == [t for t in theirs if t.isalnum()]
+    first_person = any(t in _FIRST_PERSON for t in words) and "you" not in words
+    if same or (first_person and copied >= 0.8):
+        return Unjudged(
+            ECHO,
+            "It repeats the participant's own words back unchanged. A reflection says what they "
+            "meant, to them: start with 'You...' and use your own words for part of it.",
+            " ".join(words[:6]),
         )
     return None

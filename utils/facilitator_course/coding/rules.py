@@ -39,23 +39,19 @@ def vote(ext: Extracted) -> Vote:
     """Apply the decision list to extracted cues."""
     f = ext.features
     n_words = ext.n_words
-    is_question = (
-        "end_q" in f
-        or _last_start(
-            ext,
-            "aux_q",
-            "wh_what",
-            "wh_how",
-            "wh_why",
-            "wh_closed",
-            "tell_me",
-            "curious",
-            "can_you_tell",
-            "neg_aux_q",
-            "any_q",
-        )
-        is not None
-    )
+    is_question = ("end_q" in f and "decl_q" not in f) or _last_start(
+        ext,
+        "aux_q",
+        "wh_what",
+        "wh_how",
+        "wh_why",
+        "wh_closed",
+        "tell_me",
+        "curious",
+        "can_you_tell",
+        "neg_aux_q",
+        "any_q",
+    ) is not None
     advice = _has(ext, "you_should", "i_advise", "better_off") or (
         "imperative" if _has(ext, "imperative") else None
     )

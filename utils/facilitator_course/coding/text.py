@@ -60,6 +60,8 @@ _WORD_MAP: dict[str, str] = {
     "yu": "you",
     "yoo": "you",
     "ur": "your",
+    "urself": "yourself",
+    "yrself": "yourself",
     "youre": "you are",
     "you're": "you are",
     "r": "are",
@@ -389,6 +391,13 @@ def _respell(word: str) -> str:
 _FILLERS = frozenset({"um", "umm", "uh", "uhh", "er", "erm", "uhm", "ehm", "hmm", "mm"})
 
 
+_AFTER_UR = re.compile(
+    r"^(?:only|just|not|so|really|always|never|being|going|gonna|still|such|too|very|doing"
+    r"|trying|getting|feeling|saying|telling|kidding|lying|making|a|an|basically|literally"
+    r"|actually|definitely|probably|clearly|obviously|right|wrong|\w+ing)$"
+)
+
+
 def tokens(text: str) -> list[str]:
     """Lowercased word and punctuation tokens with contractions, shortcuts and spellings unified.
 
@@ -396,7 +405,12 @@ def tokens(text: str) -> list[str]:
     so transcribed speech meets the same cues as typing; a reply that is only a filler keeps it.
     """
     out: list[str] = []
-    for raw in _TOKEN.findall(text.lower()):
+    raws = _TOKEN.findall(text.lower())
+    for i, raw in enumerate(raws):
+        # "ur" is "you are" before what describes a person ("ur only hurting"), else "your".
+        if raw == "ur" and i + 1 < len(raws) and _AFTER_UR.match(raws[i + 1]):
+            out.extend(("you", "are"))
+            continue
         mapped = _respell(raw)
         if " " in mapped:
             out.extend(mapped.split(" "))

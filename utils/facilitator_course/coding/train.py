@@ -1,7 +1,8 @@
 """Retrain the coder's weights from the development examples: `python -m
 facilitator_course.coding.train`.
 
-Only data/coding/dev.jsonl is read; the test and independent-style portions are never seen here.
+Only the development sets are read (data/coding/dev.jsonl and dev3.jsonl, `TRAINING_SPLITS`); the
+test, independent and fresh sets are never seen here.
 Each example is also trained in noisy copies (no punctuation, lowercase, typos, without its
 context) because learners type that way and the course's own examples are tidier than real
 typing. The result is written as JSON (model.json next to this file); scikit-learn is needed only
@@ -30,6 +31,7 @@ SEED = 20240611
 # Word features are scaled down relative to named cues: words fit the course's own phrasing,
 # cues carry over to other people's.
 WORD_PREFIXES = ("w:", "b:", "w0:", "w01:", "w012:", "lw0:")
+TRAINING_SPLITS = ("dev", "dev3")
 DEFAULTS = {"C": 0.5, "word_scale": 0.5, "copies": 3}
 
 _PUNCT = re.compile(r"[?.!,;:'\"-]")
@@ -182,9 +184,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError:
         print("Training needs scikit-learn: pip install scikit-learn", file=sys.stderr)
         return 2
-    rows = load_coding("dev")
+    rows = [row for split in TRAINING_SPLITS for row in load_coding(split)]
     meta: dict[str, Any] = {
-        "trained_on": "data/coding/dev.jsonl",
+        "trained_on": ", ".join(f"data/coding/{split}.jsonl" for split in TRAINING_SPLITS),
         "examples": len(rows),
         "C": args.C,
         "word_scale": args.word_scale,

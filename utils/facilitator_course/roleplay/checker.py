@@ -2,7 +2,8 @@
 
 A scenario passes when every node can be reached from the start, every reference names a node,
 every path ends in a debriefed ending (so there are no loops), every choice carries feedback, and
-the content keeps the course's rules: advice without permission or confrontation never draws change
+the content keeps the course's rules (and every line answers what was said on every path to it,
+see `consistency.py`): advice without permission or confrontation never draws change
 talk, crisis numbers come from placeholders, and the course's voice uses no identity labels.
 """
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from ..content import Checker, ContentError, load_yaml
 from ..safety import mentions_distress
+from .consistency import check_consistency
 from .scenario import CHOICE, RIGHTING_REFLEX, Scenario
 from .schema import parse_scenario
 from .state import GOOD, quality
@@ -172,6 +174,7 @@ def checked_scenario(path: Path | str) -> tuple[Scenario | None, list[ContentErr
             check.error("id", f"should match the file name: '{path.stem}' (found '{scenario.id}')")
         check_graph(check, scenario)
         check_fidelity(check, scenario)
+        check_consistency(check, scenario)
         report_text_problems(check, _texts(scenario))
     return scenario, check.errors
 

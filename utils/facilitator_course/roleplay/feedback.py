@@ -147,7 +147,7 @@ def typed_feedback(coded: Any, labeling: bool, disguised: bool) -> str:
     parts = [explanation if name.lower() in explanation.lower() else f"This looks like: {name}."]
     if explanation and parts[0] != explanation:
         parts.append(explanation)
-    if labeling:
+    if labeling and "label" not in " ".join(parts).lower():
         parts.append(
             "It puts an identity label on the person; SMART meetings avoid labels "
             "because they can shame people and shut the conversation down."

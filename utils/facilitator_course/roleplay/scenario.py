@@ -56,6 +56,7 @@ class Choice:
     effect: Effect | None = None
     better: str | None = None
     quality: str | None = None  # overrides the label's usual quality (see state.LABEL_QUALITY)
+    establishes: tuple[str, ...] = ()  # what this reply puts on the table (see roleplay.arcs)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,11 @@ class Node:
     outcome: str = ""
     debrief: str = ""
     ideas: tuple[Idea, ...] = ()  # what is in `says` (the `content:` field)
+    # Consistency (checked by roleplay.arcs): the moves this line answers, the facts every path
+    # to it must have established, and the facts this line establishes for later lines.
+    follows: tuple[str, ...] = ()
+    presupposes: tuple[str, ...] = ()
+    establishes: tuple[str, ...] = ()
 
     @property
     def is_ending(self) -> bool:
@@ -126,6 +132,9 @@ class Scenario:
     safety: bool = False
     start_state: dict[str, int] = field(default_factory=dict)
     path: str = ""
+    module: str = (
+        ""  # the module whose practice library lists it, e.g. 01-motivational-interviewing
+    )
 
     def node(self, node_id: str) -> Node:
         return self.nodes[node_id]

@@ -7,10 +7,12 @@ was expected, so a trainer can fix a whole file in one pass. Checks on the conve
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..content import Checker
 from .coder import labels
+from .consistency import name_list, parse_follows
 from .ideas import parse_ideas, pickup_key_problem, split_branch_key
 from .scenario import (
     BRANCH_GROUPS,
@@ -27,7 +29,18 @@ from .scenario import (
 )
 from .state import LABEL_QUALITY, STAGES, STYLES, TALK_TYPES, Effect
 
-TOP_FIELDS = ("id", "title", "about", "mode", "safety", "persona", "start_state", "start", "nodes")
+TOP_FIELDS = (
+    "id",
+    "title",
+    "about",
+    "module",
+    "mode",
+    "safety",
+    "persona",
+    "start_state",
+    "start",
+    "nodes",
+)
 PERSONA_FIELDS = ("name", "age_range", "changing", "stage", "style", "background")
 NODE_FIELDS = (
     "says",
@@ -40,11 +53,15 @@ NODE_FIELDS = (
     "outcome",
     "debrief",
     "content",
+    "follows",
+    "presupposes",
+    "establishes",
 )
-CHOICE_FIELDS = ("reply", "code", "feedback", "next", "effect", "better", "quality")
+CHOICE_FIELDS = ("reply", "code", "feedback", "next", "effect", "better", "quality", "establishes")
 EFFECT_FIELDS = ("readiness", "rapport")
 MAX_EFFECT = 30
 QUALITIES = tuple(dict.fromkeys(LABEL_QUALITY.values()))
+MODULE_ID = re.compile(r"\d\d-[a-z0-9-]+")
 
 # What personas may be changing. Not a closed list (people change many things), but a value
 # outside it is usually a typo, so the checker asks for `other: <what>` instead.
@@ -218,6 +235,7 @@ def parse_choice(check: Checker, raw: Any, where: str, label_set: tuple[str, ...
         effect,
         better,
         grade,
+        name_list(check, raw, "establishes", where),
     )
 
 
@@ -276,6 +294,9 @@ def parse_node(check: Checker, node_id: str, raw: Any, label_set: tuple[str, ...
         "hint": optional_text(check, raw, "hint", where),
         "model_reply": optional_text(check, raw, "model_reply", where),
         "ideas": parse_ideas(check, raw.get("content"), f"{where}.content"),
+        "follows": parse_follows(check, raw, where, label_set),
+        "presupposes": name_list(check, raw, "presupposes", where),
+        "establishes": name_list(check, raw, "establishes", where),
     }
     if respond is None:
         if not debrief:
@@ -342,6 +363,10 @@ def parse_scenario(check: Checker, data: Any) -> Scenario | None:
     )
     mode = check.require(data, "mode", str)
     one_of(check, mode, MODES, "mode")
+    module = data.get("module", "")
+    if not isinstance(module, str) or (module and not MODULE_ID.fullmatch(module)):
+        check.error("module", "should be a module folder name such as 01-motivational-interviewing")
+        module = ""
     safety = data.get("safety", False)
     if not isinstance(safety, bool):
         check.error("safety", "should be true or false")
@@ -376,4 +401,5 @@ def parse_scenario(check: Checker, data: Any) -> Scenario | None:
         safety=safety,
         start_state=start_state,
         path=check.file,
+        module=module,
     )

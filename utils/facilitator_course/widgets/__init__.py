@@ -4,6 +4,7 @@ Imported lazily so `from facilitator_course.widgets import RolePlay` does not lo
 widget module (and matplotlib) at once:
 
     RolePlay.from_scenario("weekends-for-unwinding")          # role-play (choice or free text)
+    PracticeLibrary("01-motivational-interviewing")     # every role-play of a module
     CodingDrillWidget.from_name("mi-labels")            # coding drill
     ABCWidget(reference="abc-after-a-lapse")            # worksheets: ABCWidget, CBAWidget,
     MeetingSimulator.from_name("community-centre-evening")  # ChangePlanWidget, HOVWidget,
@@ -17,6 +18,7 @@ from typing import Any
 
 _EXPORTS = {
     "RolePlay": "roleplay",
+    "PracticeLibrary": "library",
     "CodingDrillWidget": "coding_drill",
     "ABCWidget": "abc",
     "CBAWidget": "cba",
