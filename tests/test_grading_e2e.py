@@ -88,7 +88,8 @@ def test_scores(graded):
     results, *_ = graded
     assert results["t01-complete"].status == GRADED
     assert results["t01-complete"].score == 5.0
-    assert results["t01-complete"].max_score == 8.0  # 5 autograded + 3 for the written answer
+    # 5 autograded + 3 for the written answer + 2 for the reflective journal
+    assert results["t01-complete"].max_score == 10.0
     assert results["t01-complete"].needs_manual_grade
     assert results["t02-blank"].score == 0.0
     assert results["t03-half"].score == 2.0  # q1 and q2 right despite loose formatting

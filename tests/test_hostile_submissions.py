@@ -305,7 +305,7 @@ def test_honest_grades_are_exactly_as_without_the_attackers(battery):
     with_attackers = _grades(battery["root"], HONEST)
     without = _grades(battery["baseline"], HONEST)
     assert with_attackers == without
-    assert len(with_attackers) == 6 * len(HONEST)
+    assert len(with_attackers) == 7 * len(HONEST)  # five choices, the written answer, the journal
     scores = {
         t: sum(a or 0 for (tt, _), (a, _, _) in with_attackers.items() if tt == t) for t in HONEST
     }

@@ -32,7 +32,7 @@ def test_every_lesson_practice_is_found_with_the_authors_time(course):
     library = module_scenario_ids("01-motivational-interviewing")
     assert len(library) >= 3 and kinds.count("roleplay") == len(library)
     assert "drill" in kinds and "sorting" in kinds
-    assert mi.minutes == 90  # "About 90 minutes" at the top of the lesson
+    assert mi.minutes == 125  # "About 125 minutes" at the top of the lesson
     assert Practice("meeting", "community-centre-evening") in [
         p.practice for p in modules["04-running-a-meeting"].practice
     ]
@@ -95,7 +95,7 @@ def test_dashboard_names_every_module_link_and_says_how_it_works(course):
     assert all(name.startswith("Module ") for name in names)
     assert "<details class='fc-how' open>" in html and "Start here" in html
     practice = 1 + len(module_scenario_ids("00-orientation"))  # sorting + library role-plays
-    assert "About 45 minutes" in html and f"0 of {practice} practice done" in html
+    assert "About 50 minutes" in html and f"0 of {practice} practice done" in html
     assert "○ To do:" in html and "◐ Started" not in html
     assert "988" in html  # crisis resources one click away
 

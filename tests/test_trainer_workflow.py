@@ -241,7 +241,9 @@ def test_good_submissions_are_clean(cohort):
             assert result.status == GRADED, (trainee, module, result.problems)
             assert result.faults == []
     model = _result(cohort, "t01-model", M1)
-    assert model.score == model.max_score - 3  # everything but the written answer
+    written = sum(k.points for k in cohort.keys[M1] if k.kind == "written")
+    assert written == 5  # the written answer (3) and the reflective journal (2)
+    assert model.score == model.max_score - written  # everything but the written items
     assert _result(cohort, "t12-blank", M0).score == 0.0
 
 
@@ -304,11 +306,14 @@ def test_rubric_grades_are_in_the_gradebook_and_the_deleted_test_waits(cohort, c
     ]
     graded = items_to_grade(cohort.config, course, [M0], ["t04-weak"], include_graded=True)
     assert [(i.grade_id, i.score, i.comment.manual_comment) for i in graded] == [
-        ("written_role", 1.0, "Marked.")
+        ("m0_journal", 1.0, "Marked."),
+        ("written_role", 1.0, "Marked."),
     ]
-    assert "BEGIN MARK SCHEME" not in (graded[0].mark_scheme or "")
-    assert "One point for each criterion" in graded[0].mark_scheme
-    assert "peer" in graded[0].answer
+    written = graded[1]
+    assert "BEGIN MARK SCHEME" not in (written.mark_scheme or "")
+    assert "One point for each criterion" in written.mark_scheme
+    assert "Anchor answers" in written.mark_scheme
+    assert "peer" in written.answer
 
 
 def test_certification_decisions_with_reasons(cohort, course):
@@ -326,7 +331,8 @@ def test_certification_decisions_with_reasons(cohort, course):
     assert advice[0].startswith("MI profile is below fair")
     assert reasons["t06-incomplete"] == [f"{m}: not handed in" for m in (M3, M4, M5, M6)]
     weak = "\n".join(reasons["t04-weak"])
-    assert "00-orientation: 38% is below the 70% pass mark" in weak
+    # 2 of 5 choices, and 1 point for each of the two written items: 4 of 10
+    assert "00-orientation: 40% is below the 70% pass mark" in weak
     assert f"{M1}: not handed in" in weak
     assert f"{M0}: not handed in" in reasons["t08-crash"]
     assert not any("could not be graded" in r for r in reasons["t08-crash"])
@@ -645,8 +651,11 @@ def test_grade_command_shows_answer_and_mark_scheme_and_takes_points(cohort, cou
     assert "words (the task asks for 40-200)" in text and "Anchor answer" in text
     assert "Type a number." in text and "Recorded 1 grade(s)." in text
     graded = items_to_grade(cohort.config, course, [M3], ["t08-crash"], include_graded=True)
-    assert [(i.kind, i.score, i.comment.manual_comment) for i in graded] == [
-        (WRITTEN, 1.0, "Right after all.")
+    # The first written item shown (the journal) got the typed grade; the written answer keeps
+    # the grade the marking session gave it.
+    assert [(i.grade_id, i.kind, i.score, i.comment.manual_comment) for i in graded] == [
+        ("m3_journal", WRITTEN, 1.0, "Right after all."),
+        ("m3_written_tool", WRITTEN, 3.0, "Marked."),
     ]
 
 

@@ -31,6 +31,12 @@ class Notebook:
     kind: str  # "lesson" or "exercise"
 
 
+# The parts of a module's learner hours (`estimated_hours` in course.yml): reading at about 200
+# words a minute, practice in the lesson, the graded exercise, and supervised practice in real
+# meetings. Trainers plan a cohort's weeks from them, so every module states all four.
+HOUR_PARTS = ("reading", "practice", "exercise", "supervised")
+
+
 @dataclass(frozen=True)
 class Module:
     id: str
@@ -39,9 +45,15 @@ class Module:
     notebooks: tuple[Notebook, ...]
     items: tuple[Item, ...]
     pass_fraction: float
+    # {part: hours} for the parts in HOUR_PARTS; empty when course.yml states none.
+    estimated_hours: dict[str, float] = field(default_factory=dict, compare=False)
 
     def item(self, grade_id: str) -> Item | None:
         return next((i for i in self.items if i.grade_id == grade_id), None)
+
+    @property
+    def total_hours(self) -> float:
+        return sum(self.estimated_hours.values())
 
 
 @dataclass(frozen=True)
@@ -61,6 +73,8 @@ class Course:
     modules: tuple[Module, ...]
     certification: Certification
     root: Path = field(compare=False)
+    # The course's stated learner hours: the sum of every module's `estimated_hours`.
+    estimated_hours_total: float | None = None
 
     def module(self, module_id: str) -> Module:
         for module in self.modules:
@@ -75,6 +89,27 @@ class Course:
     @property
     def modules_dir(self) -> Path:
         return self.root / "modules"
+
+
+def _hours(check: Checker, raw: object, where: str) -> dict[str, float]:
+    """A module's `estimated_hours`: a mapping of HOUR_PARTS to hours (a missing module-level
+    mapping is left to the course-definition test, so a new module in progress still loads)."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        check.error(f"{where}.estimated_hours", f"should map {', '.join(HOUR_PARTS)} to hours")
+        return {}
+    hours: dict[str, float] = {}
+    for part, value in raw.items():
+        if part not in HOUR_PARTS:
+            check.error(
+                f"{where}.estimated_hours.{part}", f"should be one of {', '.join(HOUR_PARTS)}"
+            )
+        elif isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            check.error(f"{where}.estimated_hours.{part}", "should be a number of hours, 0 or more")
+        else:
+            hours[str(part)] = float(value)
+    return hours
 
 
 def load_course(root: Path | None = None) -> Course:
@@ -121,6 +156,7 @@ def load_course(root: Path | None = None) -> Course:
         if not isinstance(fraction, (int, float)) or not 0 <= fraction <= 1:
             check.error(f"{where}.pass_fraction", "should be a number between 0 and 1")
             fraction = 0.7
+        hours = _hours(check, raw.get("estimated_hours") if isinstance(raw, dict) else None, where)
         if mid:
             modules.append(
                 Module(
@@ -130,8 +166,13 @@ def load_course(root: Path | None = None) -> Course:
                     notebooks=tuple(notebooks),
                     items=tuple(items),
                     pass_fraction=float(fraction),
+                    estimated_hours=hours,
                 )
             )
+    total = data.get("estimated_hours_total")
+    if total is not None and (isinstance(total, bool) or not isinstance(total, (int, float))):
+        check.error("estimated_hours_total", "should be a number of hours")
+        total = None
     cert_raw = data.get("certification", {}) or {}
     level = cert_raw.get("mi_profile_at_least", "fair")
     if level not in ("none", "fair", "good"):
@@ -145,6 +186,7 @@ def load_course(root: Path | None = None) -> Course:
         country=str((data.get("safety") or {}).get("country", "US")),
         competencies={str(k): str(v) for k, v in competencies.items()},
         modules=tuple(modules),
+        estimated_hours_total=float(total) if total is not None else None,
         certification=Certification(
             every_module_passed=bool(cert_raw.get("every_module_passed", True)),
             safety_items_all_correct=bool(cert_raw.get("safety_items_all_correct", True)),
