@@ -33,7 +33,7 @@ def _cue(name: str, pattern: str, hint: str, at_start: bool = False) -> Cue:
 _EMOTION = (
     r"(?:angry|anger|annoyed|frustrat\w*|furious|upset|sad|sadness|down|low|depressed|hurt|hurting"
     r"|lonely|alone|isolated|scared|afraid|frightened|fear|terrified|anxious|anxiety|nervous"
-    r"|shaken|shook|rattled|gutted|stung|thrown|knocked|floored|winded"
+    r"|shaken|shook|rattled|gutted|stung|floored"
     r"|worried|worry|worries|worrying|stressed|overwhelmed|ashamed|shame|guilty|guilt"
     r"|embarrassed|disappointed|hopeless|helpless|stuck|trapped|cornered|torn|confused|lost"
     r"|exhausted|tired|drained|fed up|resentful|jealous|relieved|relief|proud|hopeful|hope"

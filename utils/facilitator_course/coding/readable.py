@@ -323,6 +323,20 @@ _SUBJECT_CHANGE = re.compile(
     r"|have you (?:seen|heard|watched|tried the)|did you (?:see|watch|hear about)|back in the day"
     r"|good old days)\b"
 )
+# The facilitator telling their own story ("I started a pottery class", "My parents were the
+# same"), which is not a reply to the participant; and the first-person openings that are
+# listening ("I hear...", "I wonder...").
+_MY_STORY = re.compile(
+    r"^(?:(?:oh|well|ha|haha|lol|honestly|funny|mind you|same)(?: ,)? )*(?:my|i (?:have|had|used"
+    r"|started|hated|love|loved|went|did|was|were|got|had|bought|play|played|tried|remember|grew"
+    r"|always|never|once|sleep|slept|been)|i am (?:thinking of|planning|going|off|learning"
+    r"|doing|into))\b"
+)
+_LISTENING = re.compile(
+    r"^(?:i (?:hear|see|sense|notice|get|wonder|imagine|guess|appreciate|admire|respect|can|am"
+    r" (?:hearing|wondering|curious|glad|sorry|struck|noticing|getting)|really|think|feel|have"
+    r" (?:noticed|heard)|remember you))\b"
+)
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "you all", "everyone", "anyone"})
 
 
@@ -343,9 +357,17 @@ def off_topic(text: str, context: str, related: tuple[str, ...] = ()) -> Unjudge
     words = norm.split()
     # Signs of a change of subject other than its words: a marker ("by the way"), or the
     # facilitator talking about themselves with no word for the participant.
-    changes_subject = bool(_SUBJECT_CHANGE.search(norm)) or (
-        any(w in _FIRST_PERSON for w in words) and not any(w in _SECOND_PERSON for w in words)
+    about_me = any(w in _FIRST_PERSON for w in words) and not any(
+        w in _SECOND_PERSON for w in words
     )
+    changes_subject = bool(_SUBJECT_CHANGE.search(norm)) or about_me
+    if about_me and _MY_STORY.match(norm) and not _LISTENING.match(norm) and "?" not in words:
+        return Unjudged(
+            OFF_TOPIC,
+            "It is about you, not about them. Save your own story; reflect what they just "
+            "told you, or ask about it.",
+            " ".join(words[:6]),
+        )
     if (
         (elsewhere or (changes_subject and mine))
         and not (mine & theirs)
