@@ -170,7 +170,7 @@ def test_grade_shows_a_banner_above_the_answer(graded, monkeypatch):
     assert len(parts) == 4, shown
     flagged = [p for p in parts if "WELFARE CHECK" in p]
     assert len(flagged) == 1 and "t02" in flagged[0] and "written_role" in flagged[0]
-    banner, answer = flagged[0].split("Answer:")
+    banner, answer = re.split(r"Answer[^:\n]*:", flagged[0], maxsplit=1)
     assert "WELFARE CHECK" in banner and "988" in banner
     assert SECRET in answer  # the trainer reads the answer itself, below the banner
 
