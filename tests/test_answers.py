@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import grading_mode
-from facilitator_course import answers
+from facilitator_course import answer_messages
 from facilitator_course.answers import (
     AnswerNotAccepted,
     check_choice,
@@ -21,7 +21,7 @@ from facilitator_course.answers import (
 def shown(monkeypatch):
     """Capture what a check would display to the learner."""
     seen: list[str] = []
-    monkeypatch.setattr(answers, "_show", seen.append)
+    monkeypatch.setattr(answer_messages, "show", seen.append)
     return seen
 
 
@@ -116,7 +116,7 @@ def test_review_written_never_raises_even_when_grading(monkeypatch, shown):
 
 def test_web_app_shows_one_notice_instead_of_answer_boxes(monkeypatch, shown):
     monkeypatch.setenv("VOILA_KERNEL_ID", "x")
-    monkeypatch.setattr(answers, "_notice_shown", False)
+    monkeypatch.setattr(answer_messages, "_notice_shown", False)
     check_choice("")
     check_choice("B")
     review_written("")

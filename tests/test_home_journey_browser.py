@@ -231,3 +231,18 @@ def test_keyboard_only_role_play_and_self_check(page, voila_url):
     page.keyboard.press("Tab")  # the next stop is question 2's whole group
     assert page.evaluate("() => document.activeElement.type") == "radio"
     expect(page.locator(".fc-selfcheck")).to_contain_text("of 6 questions checked")
+
+
+def test_a_self_check_answer_shows_why_in_the_browser(page, voila_url, course):
+    """The served self-check page shows the graded feedback's explanation with the verdict."""
+    from facilitator_course.grading.item_text import explanations
+
+    page.goto(f"{voila_url}/voila/render/00-orientation/02-self-check.ipynb")
+    first = page.locator(".fc-selfcheck-item").first
+    first.get_by_role("radio").nth(1).wait_for(timeout=90_000)
+    first.get_by_role("radio").nth(1).check()
+    page.get_by_role("button", name="Check question 1").click()
+    verdict = first.locator(".fc-live")
+    expect(verdict).to_contain_text(re.compile(r"(Right|Not right)\."))
+    expect(verdict).to_contain_text("Why:")
+    expect(verdict).to_contain_text(explanations()["q1_role"][:60])

@@ -76,11 +76,11 @@ def test_the_safety_module_shows_crisis_resources_in_lesson_and_exercise():
 
 
 def test_exercise_notice_for_the_web_app_is_shown_once_and_only_there(monkeypatch):
-    from facilitator_course import answers
+    from facilitator_course import answer_messages, answers
 
     shown: list[str] = []
-    monkeypatch.setattr(answers, "_show", shown.append)
-    monkeypatch.setattr(answers, "_notice_shown", False)
+    monkeypatch.setattr(answer_messages, "show", shown.append)
+    monkeypatch.setattr(answer_messages, "_notice_shown", False)
     answers.show_web_app_notice()
     assert shown == []  # JupyterLab: nothing to say
     monkeypatch.setenv("VOILA_KERNEL_ID", "x")
@@ -89,6 +89,6 @@ def test_exercise_notice_for_the_web_app_is_shown_once_and_only_there(monkeypatc
     answers.show_web_app_notice()
     assert len(shown) == 1 and "cannot be typed" in shown[0]
     monkeypatch.setenv("NBGRADER_EXECUTION", "validate")
-    monkeypatch.setattr(answers, "_notice_shown", False)
+    monkeypatch.setattr(answer_messages, "_notice_shown", False)
     answers.show_web_app_notice()
     assert len(shown) == 1

@@ -17,7 +17,7 @@ from pathlib import Path
 import ipywidgets as w
 import pytest
 
-from facilitator_course import answers
+from facilitator_course import answer_messages, answers
 from facilitator_course.cli import main
 from facilitator_course.content import ContentError, load_yaml
 from facilitator_course.paths import data_dir
@@ -199,7 +199,7 @@ def test_distress_is_noticed_in_untidy_typed_text(text):
 
 def test_written_answers_show_resources_for_untidy_distress_text(monkeypatch):
     seen: list[str] = []
-    monkeypatch.setattr(answers, "_show", seen.append)
+    monkeypatch.setattr(answer_messages, "show", seen.append)
     answers.review_written("Some nights I don’t want to wake up at all, and " + "more " * 40)
     assert any("988" in html for html in seen)
 

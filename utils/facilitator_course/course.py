@@ -64,6 +64,15 @@ class Certification:
 
 
 @dataclass(frozen=True)
+class SelfCheckSettings:
+    """How the web app's self-check behaves (course.yml `self_check`). A trainer running graded
+    cohorts may set `reveal_answers: false` so the self-check never shows (or loads) the graded
+    exercise's answers before submission; self-study keeps the default, true."""
+
+    reveal_answers: bool = True
+
+
+@dataclass(frozen=True)
 class Course:
     id: str
     title: str
@@ -75,6 +84,7 @@ class Course:
     root: Path = field(compare=False)
     # The course's stated learner hours: the sum of every module's `estimated_hours`.
     estimated_hours_total: float | None = None
+    self_check: SelfCheckSettings = SelfCheckSettings()
 
     def module(self, module_id: str) -> Module:
         for module in self.modules:
@@ -110,6 +120,27 @@ def _hours(check: Checker, raw: object, where: str) -> dict[str, float]:
         else:
             hours[str(part)] = float(value)
     return hours
+
+
+def _self_check(check: Checker, raw: object) -> SelfCheckSettings:
+    """`self_check: {reveal_answers: true|false}`; absent means the self-study default."""
+    if raw is None:
+        return SelfCheckSettings()
+    if not isinstance(raw, dict):
+        check.error("self_check", "should be a mapping like {reveal_answers: true}")
+        return SelfCheckSettings()
+    for key in raw:
+        if key != "reveal_answers":
+            check.error(f"self_check.{key}", "is not a self-check setting (only reveal_answers)")
+    reveal = raw.get("reveal_answers", True)
+    if not isinstance(reveal, bool):
+        check.error(
+            "self_check.reveal_answers",
+            f"should be true (show the right answers) or false (keep them for the trainer's "
+            f"feedback), not {reveal!r}",
+        )
+        return SelfCheckSettings()
+    return SelfCheckSettings(reveal_answers=reveal)
 
 
 def load_course(root: Path | None = None) -> Course:
@@ -173,6 +204,7 @@ def load_course(root: Path | None = None) -> Course:
     if total is not None and (isinstance(total, bool) or not isinstance(total, (int, float))):
         check.error("estimated_hours_total", "should be a number of hours")
         total = None
+    self_check = _self_check(check, data.get("self_check"))
     cert_raw = data.get("certification", {}) or {}
     level = cert_raw.get("mi_profile_at_least", "fair")
     if level not in ("none", "fair", "good"):
@@ -187,6 +219,7 @@ def load_course(root: Path | None = None) -> Course:
         competencies={str(k): str(v) for k, v in competencies.items()},
         modules=tuple(modules),
         estimated_hours_total=float(total) if total is not None else None,
+        self_check=self_check,
         certification=Certification(
             every_module_passed=bool(cert_raw.get("every_module_passed", True)),
             safety_items_all_correct=bool(cert_raw.get("safety_items_all_correct", True)),

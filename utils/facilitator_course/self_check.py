@@ -5,13 +5,18 @@ the only one that holds the answer key in its hidden tests). Nothing is copied: 
 edited in the exercise is the question the self-check asks, with the same right answer.
 
 - Choice items: the question cell's options (`- **A.** ...`) and the hidden test's
-  `correct="C"`; checked at once, showing the right option.
+  `correct="C"`; checked at once, showing the right option and why it is right, read from
+  data/graded_explanations.yaml (the same words the trainee's graded feedback shows).
 - Typed role-play items: `check_reply(..., item=...)`; judged by `answers.judge_graded_reply`,
   the very rule the autograder applies, so advice, confrontation or a label never earns the point.
 - Written answers: the task and its mark scheme (between nbgrader's mark-scheme markers); the
   learner compares their answer with the scheme and gives themselves a mark.
 
 The solutions folder is read by the kernel only; no URL serves it (see web.py).
+
+A cohort can keep the key back (`self_check: {reveal_answers: false}` in course/course.yml): then
+the items are read from the learner's released exercise in modules/, which holds no hidden test
+and no mark scheme, so the key is never loaded, and nothing says whether an answer is right.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from typing import Any
 from .course import Course, Module
 
 OPTION = re.compile(r"^\s*[-*]\s+\*\*([A-Z])\.\*\*\s+(.+?)\s*$")
+CHOICE_CALL = re.compile(r"check_choice\(")
 CORRECT = re.compile(r"check_choice\([^)]*correct\s*=\s*[\"']([A-Z])[\"']")
 REPLY_ITEM = re.compile(r"check_reply\([^)]*item\s*=\s*[\"']([\w-]+)[\"']")
 WORD_LIMITS = re.compile(r"review_written\([^)]*min_words\s*=\s*(\d+)[^)]*max_words\s*=\s*(\d+)")
@@ -42,8 +48,9 @@ class ChoiceItem:
     title: str  # "Question 1"
     stem: str  # markdown, without the heading and the options
     options: tuple[tuple[str, str], ...]  # (letter, text)
-    correct: str
+    correct: str  # "" when the course keeps the key back (reveal_answers false)
     points: int = 1
+    why: str = ""  # graded_explanations.yaml's reason; "" when kept back or not written yet
 
     def option_text(self, letter: str) -> str:
         return dict(self.options).get(letter, "")
@@ -71,10 +78,20 @@ class WrittenItem:
 Item = ChoiceItem | ReplyItem | WrittenItem
 
 
-def exercise_path(course: Course, module: Module) -> Path:
+def exercise_path(course: Course, module: Module, with_key: bool = True) -> Path:
+    """The instructor exercise (with its key) or, `with_key=False`, the learner's released copy
+    in modules/ (no hidden tests, no mark scheme)."""
     exercise = next((nb.file for nb in module.notebooks if nb.kind == "exercise"), None)
     if exercise is None:
         raise SelfCheckUnavailable(f"{module.id} has no graded exercise.")
+    if not with_key:
+        path = course.modules_dir / module.id / exercise
+        if not path.is_file():
+            raise SelfCheckUnavailable(
+                "The self-check reads the exercise from the course's modules folder, which is "
+                "not part of this copy of the course. Ask your trainer for the graded exercise."
+            )
+        return path
     path = course.solutions_dir / module.id / exercise
     if not path.is_file():
         raise SelfCheckUnavailable(
@@ -94,6 +111,19 @@ def _split_heading(markdown: str) -> tuple[str, str]:
     return "", markdown.strip()
 
 
+def choice_explanation(item_id: str) -> str:
+    """Why a choice item's right answer is right: the one text the trainee's graded feedback
+    shows too (grading.item_text reads data/graded_explanations.yaml). A broken or missing
+    entry gives "" so the self-check still works; the content tests catch the gap."""
+    from .content import ContentError
+    from .grading.item_text import explanations
+
+    try:
+        return explanations().get(item_id, "")
+    except (ContentError, OSError):
+        return ""
+
+
 def _choice(item_id: str, question: str, correct: str, points: int) -> ChoiceItem:
     title, body = _split_heading(question)
     stem, options = [], []
@@ -103,15 +133,22 @@ def _choice(item_id: str, question: str, correct: str, points: int) -> ChoiceIte
             options.append((found.group(1), found.group(2)))
         elif not options:
             stem.append(line)
-    if correct not in dict(options):
+    if correct and correct not in dict(options):
         raise SelfCheckUnavailable(f"{item_id}: the right answer {correct} is not an option.")
     return ChoiceItem(
-        item_id, title or item_id, "\n".join(stem).strip(), tuple(options), correct, points
+        item_id,
+        title or item_id,
+        "\n".join(stem).strip(),
+        tuple(options),
+        correct,
+        points,
+        choice_explanation(item_id) if correct else "",
     )
 
 
 def parse_exercise(notebook: dict[str, Any]) -> list[Item]:
-    """Every graded item of an exercise notebook (nbgrader source format), in order."""
+    """Every graded item of an exercise notebook, in order: the nbgrader source format (with the
+    key) or the released learner copy (choice items then have `correct` "" and no `why`)."""
     items: list[Item] = []
     question = ""
     written: WrittenItem | None = None
@@ -150,6 +187,8 @@ def parse_exercise(notebook: dict[str, Any]) -> list[Item]:
             continue
         if correct := CORRECT.search(source):
             items.append(_choice(grade_id, question, correct.group(1), points or 1))
+        elif CHOICE_CALL.search(source):
+            items.append(_choice(grade_id, question, "", points or 1))
         elif reply := REPLY_ITEM.search(source):
             title, task = _split_heading(question)
             items.append(ReplyItem(reply.group(1), title or grade_id, task, points or 1))
@@ -157,9 +196,14 @@ def parse_exercise(notebook: dict[str, Any]) -> list[Item]:
     return items
 
 
-def module_items(course: Course, module: Module) -> list[Item]:
-    """The self-check items of one module, read from its exercise now (never cached copies)."""
-    path = exercise_path(course, module)
+def module_items(course: Course, module: Module, reveal_answers: bool | None = None) -> list[Item]:
+    """The self-check items of one module, read from its exercise now (never cached copies).
+
+    `reveal_answers` defaults to the course's setting; when false the items come from the
+    released learner copy, so neither the answer key nor the mark scheme is ever read."""
+    if reveal_answers is None:
+        reveal_answers = course.self_check.reveal_answers
+    path = exercise_path(course, module, with_key=reveal_answers)
     try:
         notebook = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:

@@ -5,6 +5,10 @@ own Check button and a feedback region that is updated in place (a live region, 
 template) with a verdict word, never a symbol or a colour alone. The learner's answers and the
 score are saved under `selfcheck/<module>` and restored after a reload; the home page shows the
 score. Nothing goes to a trainer: the graded exercise is handed in from JupyterLab or the hub.
+
+When the course keeps the key back (`self_check: {reveal_answers: false}` in course.yml, for
+graded cohorts) the same page only records each answer and says the trainer's feedback will show
+the right one: there is no key, scheme or explanation to show, because none was loaded.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from ..answers import word_count
 from ..course import Course, load_course
 from ..htmlsafe import escape
 from ..navigation import module_label
@@ -32,6 +37,11 @@ from ..self_check import (
 from .resume import load_state, save_position, store_or_default
 from .style import live, message_html, nbgrader_running, root
 
+RECORDED = (
+    "<strong>Answer recorded.</strong> Your trainer's feedback will show the right answer and "
+    "why, once you hand in the graded exercise."
+)
+
 
 def markdown_html(text: str) -> str:
     """The exercise's markdown as HTML; raw HTML in it is escaped, not rendered."""
@@ -43,14 +53,18 @@ def markdown_html(text: str) -> str:
 class ItemView:
     """One item: its question, an answer control, a Check button and the feedback."""
 
-    def __init__(self, item: Item, number: int, on_check: Any) -> None:
+    def __init__(self, item: Item, number: int, on_check: Any, reveal: bool = True) -> None:
         self.item = item
+        self.reveal = reveal
         self.points: int | None = None  # earned when checked, None before
+        self.recorded = False  # answered while the course keeps the key back
         self.feedback = live(w.HTML())
         self.check_button = w.Button(
-            description=f"Check {item.title.lower()}",
+            description=f"{'Check' if reveal else 'Record'} {item.title.lower()}",
             button_style="primary",
-            tooltip="Show whether your answer is right, and why",
+            tooltip="Show whether your answer is right, and why"
+            if reveal
+            else "Record your answer; your trainer's feedback shows the right one",
         )
         self.check_button.on_click(lambda _: on_check(self))
         self.mark: Any = None
@@ -79,7 +93,8 @@ class ItemView:
                 layout=w.Layout(width="98%", height="160px"),
             )
             self.control.add_class("fc-stacked")
-            self.check_button.description = "Compare with the mark scheme"
+            if reveal:
+                self.check_button.description = "Compare with the mark scheme"
             self.mark = w.Dropdown(
                 options=[("not marked yet", None)]
                 + [(f"{n} of {item.points}", n) for n in range(item.points + 1)],
@@ -88,6 +103,8 @@ class ItemView:
                 layout=w.Layout(display="none"),
             )
             self.mark.observe(lambda _: on_check(self, marking=True), names="value")
+            if not reveal:
+                self.mark = None  # no scheme to mark against: the trainer marks it
             question = markdown_html(item.task)
         self.widget = w.VBox(
             [w.HTML(heading + question), self.control, self.check_button, self.feedback]
@@ -102,28 +119,54 @@ class ItemView:
         """Judge the answer and show the verdict; sets `points` (None for an unmarked written
         answer, which the learner marks against the scheme)."""
         item = self.item
-        if isinstance(item, ChoiceItem):
+        if not self.reveal:
+            self._record()
+        elif isinstance(item, ChoiceItem):
             self._check_choice(item)
         elif isinstance(item, ReplyItem):
             self._check_reply(item)
         else:
             self._show_scheme(item)
 
+    def _record(self) -> None:
+        """Keep-the-key mode: say the answer is recorded, never whether it is right."""
+        text = self.answer()
+        words = word_count(text)
+        if not text.strip() or (not isinstance(self.item, ChoiceItem) and words < 3):
+            self.recorded = False
+            todo = (
+                "Not answered yet: choose one option."
+                if isinstance(self.item, ChoiceItem)
+                else "Not answered yet: write your answer in full sentences."
+            )
+            self.feedback.value = message_html("todo", todo)
+            return
+        self.recorded = True
+        banner = crisis_banner_html() if mentions_distress(text) else ""
+        length = ""
+        if isinstance(self.item, WrittenItem):
+            length = escape(
+                f" Your answer has {words} words (asked: {self.item.min_words} to "
+                f"{self.item.max_words})."
+            )
+        self.feedback.value = banner + message_html("info", RECORDED + length)
+
     def _check_choice(self, item: ChoiceItem) -> None:
         chosen = self.control.value
         right = f"{item.correct}. {escape(item.option_text(item.correct))}"
+        why = f"<br><em>Why:</em> {escape(item.why)}" if item.why else ""
         if chosen is None:
             self.points = None
             self.feedback.value = message_html("todo", "Not answered yet: choose one option.")
         elif chosen == item.correct:
             self.points = item.points
-            self.feedback.value = message_html("good", f"<strong>Right.</strong> {right}")
+            self.feedback.value = message_html("good", f"<strong>Right.</strong> {right}{why}")
         else:
             self.points = 0
             self.feedback.value = message_html(
                 "weak",
                 f"<strong>Not right.</strong> You chose {escape(chosen)}. "
-                f"The best answer is {right}",
+                f"The best answer is {right}{why}",
             )
 
     def _check_reply(self, item: ReplyItem) -> None:
@@ -146,8 +189,6 @@ class ItemView:
         )
 
     def _show_scheme(self, item: WrittenItem) -> None:
-        from ..answers import word_count
-
         text = self.answer()
         words = word_count(text)
         banner = crisis_banner_html() if mentions_distress(text) else ""
@@ -176,22 +217,32 @@ class SelfCheck:
         self.status = w.HTML()
         self._restoring = False
         label = module_label(self.course, self.module)
+        self.reveal = self.course.self_check.reveal_answers
+        how = (
+            "checked as soon as you answer. Nothing is sent to anyone; your answers and score "
+            "are saved on this computer."
+            if self.reveal
+            else "to answer at your own pace. Your course keeps the right answers for your "
+            "trainer's feedback, so this page records your answers without marking them. "
+            "Nothing is sent to anyone; your answers are saved on this computer."
+        )
         intro = w.HTML(
             f"<p>Test yourself on {escape(label)}: the questions of its graded exercise, "
-            "checked as soon as you answer. Nothing is sent to anyone; your answers and score "
-            "are saved on this computer.</p><p><strong>This is not the graded "
+            f"{how}</p><p><strong>This is not the graded "
             "exercise.</strong> To hand it in to a trainer, open "
             f'<a href="01-exercise.ipynb">the graded exercise for {escape(label)}</a> in '
             "JupyterLab (<code>facilitator-course lab</code>) or on your course's hub.</p>"
         )
         try:
-            items = module_items(self.course, self.module)
+            items = module_items(self.course, self.module, self.reveal)
         except SelfCheckUnavailable as exc:
             self.items: list[ItemView] = []
             self.widget = root([intro, w.HTML(message_html("todo", escape(str(exc))))], "selfcheck")
             return
         self.total = total_points(items)
-        self.items = [ItemView(item, n, self.on_check) for n, item in enumerate(items, start=1)]
+        self.items = [
+            ItemView(item, n, self.on_check, self.reveal) for n, item in enumerate(items, start=1)
+        ]
         self.widget = root(
             [intro, *(view.widget for view in self.items), self.score, self.status], "selfcheck"
         )
@@ -210,9 +261,16 @@ class SelfCheck:
         return sum(v.points or 0 for v in self.items)
 
     def checked(self) -> int:
-        return sum(1 for v in self.items if v.points is not None)
+        return sum(1 for v in self.items if v.points is not None or v.recorded)
 
     def show_score(self) -> None:
+        if not self.reveal:
+            self.score.value = (
+                f"<h2>Your answers</h2><p><strong>{self.checked()} of {len(self.items)} "
+                "questions answered.</strong> Your trainer's feedback on the graded exercise "
+                "gives your score.</p>"
+            )
+            return
         self.score.value = (
             f"<h2>Your score</h2><p><strong>{self.earned()} of {self.total} points</strong>, "
             f"{self.checked()} of {len(self.items)} questions checked.</p>"
@@ -230,8 +288,9 @@ class SelfCheck:
                 for v in self.items
                 if v.mark is not None and v.mark.layout.display != "none"
             ],
+            "recorded": [v.item.id for v in self.items if v.recorded],
             "score": self.earned(),
-            "total": self.total,
+            "total": self.total if self.reveal else 0,
             "items_checked": self.checked(),
             "items": len(self.items),
         }
@@ -244,6 +303,7 @@ class SelfCheck:
         answers = state.get("answers") if isinstance(state.get("answers"), dict) else {}
         checked = state.get("checked") if isinstance(state.get("checked"), dict) else {}
         opened = state.get("opened") if isinstance(state.get("opened"), list) else []
+        recorded = state.get("recorded") if isinstance(state.get("recorded"), list) else []
         self._restoring = True
         try:
             for view in self.items:
@@ -254,6 +314,10 @@ class SelfCheck:
                             view.control.value = value
                     else:
                         view.control.value = value[:20000]
+                if not self.reveal:
+                    if view.item.id in recorded:
+                        view.check()
+                    continue
                 if view.item.id in checked or view.item.id in opened:
                     view.check()
                     if isinstance(view.item, WrittenItem):
