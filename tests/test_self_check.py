@@ -38,8 +38,9 @@ def _hidden_keys(path) -> dict[str, str]:
 def test_every_graded_item_of_the_exercise_is_in_the_self_check(course, module_index):
     module = course.modules[module_index]
     items = module_items(course, module)
-    # the capstone's result comes from the meeting played in the simulator, not a question
-    graded = {item.grade_id for item in module.items} - {"m6_capstone"}
+    # the capstone's result comes from the meeting played in the simulator, not a question, and
+    # journals and practice logs are the trainee's own experience, marked by the trainer
+    graded = {i.grade_id for i in module.items if not i.personal} - {"m6_capstone"}
     found = {item.id for item in items}
     # reply items are keyed by their graded_replies entry, which is their grade id
     assert found == graded, (module.id, graded ^ found)
@@ -97,20 +98,20 @@ def test_answers_and_score_are_saved_restored_and_shown_on_home(course, tmp_path
     written.check_button.click()
     assert "Compare." in written.feedback.value and "fc-scheme" in written.feedback.value
     written.mark.value = 2
-    assert "3 of 13 points" in check.score.value
+    assert "3 of 11 points" in check.score.value
 
     again = SelfCheck(MI, store=store, course=course)
     assert again.items[0].control.value == first.item.correct
     assert "Right." in again.items[0].feedback.value
-    assert again.items[-1].mark.value == 2 and "3 of 13 points" in again.score.value
+    assert again.items[-1].mark.value == 2 and "3 of 11 points" in again.score.value
 
     progress = store.load()
     mi = course_progress(course, progress)[1]
     assert mi.self_check is not None and mi.self_check.detail == (
-        "3 of 13 points, 3 of 10 questions checked"
+        "3 of 11 points, 3 of 9 questions checked"
     )
     html = dashboard_html(course, progress, web_app=True)
-    assert "Self-check: 3 of 13 points" in html
+    assert "Self-check: 3 of 11 points" in html
     assert f'href="{MI}/02-self-check.ipynb">Self-check: Module 1 · Motivational' in html
 
 
@@ -185,14 +186,14 @@ def test_a_cohort_that_keeps_the_key_records_answers_without_marking(course, tmp
             "One point",
         ):
             assert giveaway not in value, (view.item.id, giveaway)
-    assert "3 of 10 questions answered" in check.score.value and "points" not in check.score.value
+    assert "3 of 9 questions answered" in check.score.value and "points" not in check.score.value
 
     again = SelfCheck(MI, store=store, course=kept)
     assert (
         again.items[0].control.value == "A" and "Answer recorded." in again.items[0].feedback.value
     )
     mi = course_progress(kept, store.load())[1]
-    assert mi.self_check is not None and mi.self_check.detail == "3 of 10 questions answered"
+    assert mi.self_check is not None and mi.self_check.detail == "3 of 9 questions answered"
 
 
 def test_a_cohort_that_keeps_the_key_never_loads_it(course, tmp_path):
@@ -213,7 +214,7 @@ def test_a_cohort_that_keeps_the_key_never_loads_it(course, tmp_path):
                 assert item.scheme == ""
     (tmp_path / "modules").symlink_to(REPO / "modules")
     elsewhere = _keep_the_key(replace(course, root=tmp_path))  # no solutions/ here
-    assert len(module_items(elsewhere, course.modules[1])) == 10
+    assert len(module_items(elsewhere, course.modules[1])) == 9
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,9 @@ class Item:
     # A role-play item: its answer cell (grade id + "_answer") holds a facilitator's typed reply,
     # which the cohort dashboard codes for the trainee's MI profile.
     roleplay: bool = False
+    # A reflective journal or a supervised-practice log: the trainee's own experience, marked by
+    # the trainer, so it has no place in the self-check.
+    personal: bool = False
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,7 @@ def load_course(root: Path | None = None) -> Course:
                     safety=bool(flags.get("safety", False)),
                     manual=bool(flags.get("manual", False)),
                     roleplay=bool(flags.get("roleplay", False)),
+                    personal=bool(flags.get("personal", False)),
                 )
             )
         notebooks = []

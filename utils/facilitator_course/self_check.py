@@ -208,7 +208,8 @@ def module_items(course: Course, module: Module, reveal_answers: bool | None = N
         notebook = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise SelfCheckUnavailable(f"The exercise could not be read: {exc}") from None
-    return parse_exercise(notebook)
+    personal = {item.grade_id for item in module.items if item.personal}
+    return [item for item in parse_exercise(notebook) if item.id not in personal]
 
 
 def total_points(items: list[Item]) -> int:
