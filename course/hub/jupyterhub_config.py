@@ -78,8 +78,9 @@ c.Spawner.default_url = TRAINEE_URL
 HERE = Path(__file__).resolve().parent
 c.Spawner.environment = {
     "PATH": f"{Path(PYTHON).parent}:/usr/local/bin:/usr/bin:/bin",
-    # the course's Voilà page template (jupyter-data/voila/templates/facilitator): Voilà's lab
-    # page without its Font Awesome links to a public CDN, so no page asks another host for anything
+    # the course's Voilà page template (jupyter-data/voila/templates/facilitator, its index.html.j2
+    # a symlink to the package's data/web/index.html.j2, one source): Voilà's lab page without its
+    # Font Awesome links to a public CDN, with the skip link, main landmark and accessibility script
     "JUPYTER_PATH": str(HERE / "jupyter-data"),
     # the course repository (this file is its course/hub/): `facilitator-course` finds it anywhere
     "FACILITATOR_COURSE_ROOT": str(HERE.parents[1]),
