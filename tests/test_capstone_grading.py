@@ -45,7 +45,11 @@ def graded(course, tmp_path_factory):
             files[TRANSCRIPT_NAME] = text
         hand_in(root, trainee, MODULE, files)
     results = autograde_cohort(config, MODULE)
+    COURSE_ROOT.append((root, config))
     return {r.student_id: r for r in results}
+
+
+COURSE_ROOT: list = []  # the graded fixture's (course folder, config), for later tests
 
 
 def test_the_oversized_transcript_really_is_over_the_limit():
@@ -77,3 +81,34 @@ def test_an_unknown_meeting_fails_the_capstone_cell_without_a_crash(graded):
     result = graded["t06-unknown-meeting"]
     assert result.score == 0
     assert faults.UNEXPECTED_ERROR not in result.faults
+
+
+def test_certification_gives_the_capstone_reasons(graded, course):
+    from facilitator_course.grading.cohort_report import build_report
+
+    course_root, _ = COURSE_ROOT[-1]
+    reasons = build_report(course, course_root).certification["reasons"].to_dict()
+    capstone = {
+        t: [r for r in rs if r.startswith(f"{MODULE}: capstone")] for t, rs in reasons.items()
+    }
+    assert capstone["t01-skilled"] == [], capstone["t01-skilled"]
+    assert not any("MI profile" in r for r in reasons["t01-skilled"])
+    assert capstone["t02-weak"][0].startswith(f"{MODULE}: capstone not yet: ")
+    assert capstone["t03-harmful"][0].startswith(
+        f"{MODULE}: capstone blocked (potentially harmful)"
+    )
+    assert "could not be scored" in capstone["t04-malformed"][0]
+
+
+def test_a_trainer_override_of_the_capstone_counts_and_survives_autograde(graded, course):
+    from conftest import run_cli
+    from facilitator_course.grading.cohort_report import build_report
+
+    root, config = COURSE_ROOT[-1]
+    argv = ["grade", MODULE, "--course-dir", str(root), "--trainee", "t02-weak"]
+    code, out, err = run_cli([*argv, "--item", "m6_capstone", "--score", "10"])
+    assert code == 0, out + err
+    again = {r.student_id: r for r in autograde_cohort(config, MODULE, student_ids=["t02-weak"])}
+    assert again["t02-weak"].score == 10  # the trainer's mark is kept
+    reasons = build_report(course, root).certification["reasons"].to_dict()["t02-weak"]
+    assert not any(r.startswith(f"{MODULE}: capstone") for r in reasons), reasons
