@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .capstone_results import Capstone, capstone_for, capstone_modules, capstone_reasons
 from .cohort import NOT_HANDED_IN, CohortData
 from .mi_profile import LEVELS, CodedReplies, course_has_roleplay, level_at_least
 
@@ -81,11 +82,29 @@ def _safety_reasons(data: CohortData, trainee: str, modules_required: bool) -> l
     return reasons
 
 
+def _capstone_mi_reason(capstones: list[Capstone], required: str) -> list[str]:
+    """The MI profile from the capstone's dozens of coded moves (not five graded replies)."""
+    results = [c.result for c in capstones if c.result is not None]
+    level = results[-1].profile_level
+    if level_at_least(level, required):
+        return []
+    return [f"MI profile in the capstone meeting is {level}; at least {required} is needed"]
+
+
 def _mi_reason(
-    data: CohortData, coded: CodedReplies, profiles: pd.DataFrame, trainee: str
+    data: CohortData,
+    coded: CodedReplies,
+    profiles: pd.DataFrame,
+    trainee: str,
+    capstones: list[Capstone] | None = None,
 ) -> list[str]:
     required = data.course.certification.mi_profile_at_least
-    if required == "none" or not course_has_roleplay(data):
+    if required == "none":
+        return []
+    if any(c.result is not None for c in capstones or []):
+        return _capstone_mi_reason(capstones or [], required)
+    # Before a capstone is handed in, the graded role-play replies give an early profile.
+    if not course_has_roleplay(data):
         return []
     if coded.unavailable:
         return [f"MI profile could not be built: {coded.unavailable}"]
@@ -105,16 +124,30 @@ def _mi_reason(
 
 
 def certification(data: CohortData, coded: CodedReplies, profiles: pd.DataFrame) -> pd.DataFrame:
-    """Per trainee: status ("certified" / "not yet") and the reasons for every "not yet"."""
+    """Per trainee: status ("certified" / "not yet") and the reasons for every "not yet".
+
+    A capstone that the engine blocked (potentially harmful) or rated "not yet" gives its own
+    reasons first, unless the trainer overrode its mark (capstone_results).
+    """
     criteria = data.course.certification
+    modules = capstone_modules(data)
     rows = []
     for trainee in data.trainees:
-        reasons = []
+        capstones = [c for m in modules if (c := capstone_for(data, trainee, m)) is not None]
+        reasons = [r for c in capstones for r in capstone_reasons(c)]
         if criteria.every_module_passed:
-            reasons += _module_reasons(data, trainee)
+            module_reasons = _module_reasons(data, trainee)
+            if reasons:  # the capstone's reasons say more than its module's percentage
+                capstone_ids = tuple(c.module for c in capstones)
+                module_reasons = [
+                    r
+                    for r in module_reasons
+                    if not (r.startswith(capstone_ids) and r.endswith("pass mark"))
+                ]
+            reasons += module_reasons
         if criteria.safety_items_all_correct:
             reasons += _safety_reasons(data, trainee, criteria.every_module_passed)
-        reasons += _mi_reason(data, coded, profiles, trainee)
+        reasons += _mi_reason(data, coded, profiles, trainee, capstones)
         rows.append(
             {
                 "trainee": trainee,

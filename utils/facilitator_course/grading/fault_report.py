@@ -34,6 +34,7 @@ UNEXPECTED_ERROR = "unexpected error"
 CODE_IN_ANSWER = "code in an answer cell"
 ADDED_CODE = "added code cell"
 RUN_STOPPED = "run stopped"
+BAD_TRANSCRIPT = "unusable capstone transcript"
 
 
 def report_path(course_root: Path) -> Path:

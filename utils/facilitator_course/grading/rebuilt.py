@@ -96,4 +96,36 @@ def rebuild_submission(result: GradeResult, folder: Path, target: Path, ref: Ref
         if extra.is_file() and not extra.is_symlink() and extra.stat().st_size < 4096:
             target.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(extra, target / name)
+    carry_transcript(result, folder, target)
     return readable
+
+
+def carry_transcript(result: GradeResult, folder: Path, target: Path) -> None:
+    """Copy the capstone's typed moves into the rebuilt submission, as checked data only.
+
+    The locked capstone cell re-judges `capstone-transcript.json` beside the notebook with the
+    trainer's engine. The submitted file is untrusted: it is parsed (size, shape, every value)
+    and written afresh from the parsed moves, so nothing but a plain meeting id and typed texts
+    reaches the grading run. An unusable transcript is a fault with the parser's sentence; the
+    capstone cell then fails with "no capstone meeting to score" instead of a traceback.
+    """
+    from ..group.transcript import (
+        TRANSCRIPT_NAME,
+        TranscriptError,
+        load_transcript,
+        transcript_json,
+    )
+
+    submitted = folder / TRANSCRIPT_NAME
+    if not submitted.exists() and not submitted.is_symlink():
+        return  # not a capstone module, or not played: the capstone cell says so
+    try:
+        transcript = load_transcript(submitted)
+    except TranscriptError as exc:
+        result.problems.append(f"{TRANSCRIPT_NAME} was left out: {exc}")
+        result.faults.append(faults.BAD_TRANSCRIPT)
+        return
+    target.mkdir(parents=True, exist_ok=True)
+    (target / TRANSCRIPT_NAME).write_text(
+        transcript_json(transcript.meeting, transcript.moves), encoding="utf-8"
+    )

@@ -72,6 +72,16 @@ def kernel_argv(tool: str, course_root: Path, work: Path, shared: Path) -> list[
     return [*argv, *_ISOLATE, sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
 
 
+def launcher_argv(sandbox_argv: list[str], work: Path) -> list[str]:
+    """The kernel spec's command: sandbox_kernel adds the submission's own transcript, if any."""
+    split = sandbox_argv.index(_ISOLATE[0])
+    spec = {"sandbox": sandbox_argv[:split], "kernel": sandbox_argv[split:-2]}
+    path = work / "kernel-launch.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    module = "facilitator_course.grading.sandbox_kernel"
+    return [sys.executable, "-m", module, str(path), "{connection_file}"]
+
+
 @contextmanager
 def sandboxed_kernels(config: Config, course_root: Path, work: Path) -> Iterator[bool]:
     """Make nbgrader start its kernels in the sandbox for the duration; yields whether it does.
@@ -90,7 +100,7 @@ def sandboxed_kernels(config: Config, course_root: Path, work: Path) -> Iterator
     (spec / "kernel.json").write_text(
         json.dumps(
             {
-                "argv": kernel_argv(tool, course_root, work, shared),
+                "argv": launcher_argv(kernel_argv(tool, course_root, work, shared), work),
                 "display_name": "Python (grading sandbox)",
                 "language": "python",
             }
