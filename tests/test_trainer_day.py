@@ -16,8 +16,8 @@ def test_every_choice_item_has_its_right_answer_and_one_explanation(course):
         for item in module.items:
             text = items[item.grade_id]
             assert text.title and text.prompt, item.grade_id  # a question, not a grade id
-            if item.manual:
-                continue
+            if item.manual or item.grade_id == "m6_capstone":
+                continue  # marked by a person, or (the capstone) scored from the meeting played
             assert text.right, item.grade_id
             assert text.why, item.grade_id  # choice: the data file; role-play: its rule
             if text.options:
