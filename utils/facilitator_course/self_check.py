@@ -22,6 +22,7 @@ and no mark scheme, so the key is never loaded, and nothing says whether an answ
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,6 +79,15 @@ class WrittenItem:
 Item = ChoiceItem | ReplyItem | WrittenItem
 
 
+def _readable_file(path: Path) -> bool:
+    """True when `path` is a file this user may read. On a hub the answer key is kept from
+    trainees by permissions, and Path.is_file() raises on "permission denied"."""
+    try:
+        return path.is_file() and os.access(path, os.R_OK)
+    except OSError:
+        return False
+
+
 def exercise_path(course: Course, module: Module, with_key: bool = True) -> Path:
     """The instructor exercise (with its key) or, `with_key=False`, the learner's released copy
     in modules/ (no hidden tests, no mark scheme)."""
@@ -86,14 +96,14 @@ def exercise_path(course: Course, module: Module, with_key: bool = True) -> Path
         raise SelfCheckUnavailable(f"{module.id} has no graded exercise.")
     if not with_key:
         path = course.modules_dir / module.id / exercise
-        if not path.is_file():
+        if not _readable_file(path):
             raise SelfCheckUnavailable(
                 "The self-check reads the exercise from the course's modules folder, which is "
                 "not part of this copy of the course. Ask your trainer for the graded exercise."
             )
         return path
     path = course.solutions_dir / module.id / exercise
-    if not path.is_file():
+    if not _readable_file(path):
         raise SelfCheckUnavailable(
             "The self-check reads the exercise from the course's solutions folder, which is not "
             "part of this copy of the course. Ask your trainer for the graded exercise instead."
