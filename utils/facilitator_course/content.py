@@ -7,6 +7,7 @@ sequence item so that later checks (which happen on plain dicts) can still point
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -192,3 +193,26 @@ def _plain(type_names: str) -> str:
         .replace("int", "whole number")
         .replace("float", "number")
     )
+
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """Every YAML file in a content folder, sorted by name (meetings, group meetings...)."""
+    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES)
+
+
+def check_yaml_file(
+    path: Path | str, parse: Callable[[Checker, Any, Path], object]
+) -> list[ContentError]:
+    """Every problem in one content file: a YAML error, or what `parse` reports on its data (an
+    empty list means the file is fine). Each kind of content brings its own `parse`."""
+    path = Path(path)
+    try:
+        data, lines = load_yaml(path)
+    except ContentError as exc:
+        return [exc]
+    check = Checker(path, lines)
+    parse(check, data, path)
+    return check.errors

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..content import Checker, ContentError, load_yaml
+from ..content import Checker, ContentError, check_yaml_file, load_yaml, yaml_files
 from ..meeting.format import MEETING_MINUTES, element
 from ..paths import data_dir
 from ..roleplay.schema import KNOWN_BEHAVIOURS, one_of, unknown_fields, whole_number
@@ -273,14 +273,7 @@ def parse_group_meeting(check: Checker, data: Any, path: Path) -> GroupMeeting |
 
 
 def check_group_meeting_file(path: Path | str) -> list[ContentError]:
-    path = Path(path)
-    try:
-        data, lines = load_yaml(path)
-    except ContentError as exc:
-        return [exc]
-    check = Checker(path, lines)
-    parse_group_meeting(check, data, path)
-    return check.errors
+    return check_yaml_file(path, parse_group_meeting)
 
 
 def group_meetings_dir() -> Path:
@@ -289,9 +282,7 @@ def group_meetings_dir() -> Path:
 
 def group_meeting_paths() -> list[Path]:
     folder = group_meetings_dir()
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+    return yaml_files(folder) if folder.is_dir() else []
 
 
 def _filled(meeting: GroupMeeting, country: str | None) -> GroupMeeting:

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..content import Checker, ContentError, load_yaml
+from ..content import Checker, ContentError, check_yaml_file, load_yaml, yaml_files
 from ..paths import data_dir
 from ..roleplay.schema import (
     KNOWN_BEHAVIOURS,
@@ -251,14 +251,7 @@ def parse_meeting(check: Checker, data: Any, path: Path) -> Meeting | None:
 
 
 def check_meeting_file(path: Path | str) -> list[ContentError]:
-    path = Path(path)
-    try:
-        data, lines = load_yaml(path)
-    except ContentError as exc:
-        return [exc]
-    check = Checker(path, lines)
-    parse_meeting(check, data, path)
-    return check.errors
+    return check_yaml_file(path, parse_meeting)
 
 
 def meetings_dir() -> Path:
@@ -266,7 +259,7 @@ def meetings_dir() -> Path:
 
 
 def meeting_paths() -> list[Path]:
-    return sorted(p for p in meetings_dir().iterdir() if p.suffix in (".yaml", ".yml"))
+    return yaml_files(meetings_dir())
 
 
 def _filled(meeting: Meeting, country: str | None) -> Meeting:
