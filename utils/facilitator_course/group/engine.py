@@ -25,7 +25,7 @@ from ..coding.labels import LABEL_NAMES, QUESTIONS, REFLECTIONS
 from ..coding.text import clean
 from ..meeting.format import MEETING_MINUTES, element
 from ..safety import mentions_distress
-from .model import PHASE_ELEMENT, PHASE_NAMES, PHASES, GroupMeeting, Incident, Line
+from .model import PHASE_ELEMENT, PHASE_NAMES, GroupMeeting, Incident, Line
 from .moves import GROUP_MOVES, Recognised, names_in, names_next_phase, pressures, recognise
 from .records import HANDLED, HARMED, MISSED, IncidentState, MoveRecord
 from .wording import BEST, COMPLETED, CONFLICTING, CUT_SHORT, HINTS, UNSAFE
@@ -46,6 +46,7 @@ class GroupSession:
 
     def __init__(self, meeting: GroupMeeting) -> None:
         self.meeting = meeting
+        self.keys = meeting.phase_keys  # the capstone's six phases; a practice's one or two
         self.records: list[MoveRecord] = []
         self.phase_index = 0
         self.moves_in_phase = 0
@@ -54,23 +55,23 @@ class GroupSession:
         self.lines_used: dict[tuple[str, str], int] = {}  # (phase, name) -> lines said
         self.board_used = 0
         self.incidents: list[IncidentState] = []
-        self.last = Line("", meeting.phase("opening").scene)
+        self.last = Line("", meeting.phases[0].scene)
         self.finished = False
         self.closed_formally = False
         self.heard: list[Line] = []
         self._typed_now = ""
         self.reflected: set[str] = set()  # members who have given their answer to a reflection
         self._fire(0)
-        opening = self.meeting.phase("opening")
+        first = self.meeting.phases[0]
         self.start_lines: tuple[Line, ...] = (
-            Line("", f"{PHASE_NAMES['opening']}: {opening.scene}"),
+            Line("", f"{PHASE_NAMES[first.key]}: {first.scene}"),
             *self._new_incident_lines(),
         )
 
     # --- what the widget and the scoring read -------------------------------------------------
     @property
     def phase(self) -> str:
-        return PHASES[self.phase_index]
+        return self.keys[self.phase_index]
 
     @property
     def judged_records(self) -> list[MoveRecord]:
@@ -263,17 +264,17 @@ class GroupSession:
             person = self.meeting.person(target)
             hurt = code == "confront" or labeling
             return [Line(target, person.to_confrontation if hurt else person.to_advice)]
-        if "close" in found and self.phase in ("check_out", "close"):
-            self.phase_index = PHASES.index("close")
+        if "close" in found and self.phase in ("check_out", "close") and "close" in self.keys:
+            self.phase_index = self.keys.index("close")
             self.finished = self.closed_formally = True
             return [Line("", "The meeting is closed. People gather their things and say goodbye.")]
-        later = PHASES[self.phase_index + 1 :]
+        later = self.keys[self.phase_index + 1 :]
         moved = next((p for p in later if names_next_phase(self._text, p)), "")
         if not moved and "keep_time" in found and not named and later and self._turns_done():
             moved = later[0]
         lines: list[Line] = []
         if moved:
-            self._advance(PHASES.index(moved), feedback)
+            self._advance(self.keys.index(moved), feedback)
             lines.append(
                 Line("", f"{PHASE_NAMES[self.phase]}: {self.meeting.phase(self.phase).scene}")
             )
@@ -296,7 +297,7 @@ class GroupSession:
         for state in self.open_incidents():
             state.outcome, state.settled_at = MISSED, len(self.records) + 1
             feedback.append(f"{_describe(state.incident)}: left behind when the meeting moved on.")
-        passed = PHASES[self.phase_index : to_index]
+        passed = self.keys[self.phase_index : to_index]
         if to_index > self.phase_index + 1:
             skipped = ", ".join(PHASE_NAMES[p] for p in passed[1:])
             feedback.append(f"You skipped: {skipped}. Every part of the meeting has a purpose.")

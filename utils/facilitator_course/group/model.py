@@ -42,6 +42,10 @@ INCIDENT_KINDS: dict[str, str] = {
     "disclosure": "a disclosure that needs the crisis escalation rule",
 }
 SAFETY_INCIDENTS: tuple[str, ...] = ("disclosure",)
+# What a file is: the capstone (a whole meeting, every incident) or a short group practice (one or
+# two phases, one focus skill; group/practice.py says how each skill is shown).
+CAPSTONE, PRACTICE = "capstone", "practice"
+KINDS: tuple[str, ...] = (CAPSTONE, PRACTICE)
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ class Persona:
     changing: str
     background: str
     quiet: bool  # speaks only when invited by name
-    check_in: str
+    check_in: str  # (a practice needs lines only for the phases it has: the others stay "")
     working_time: tuple[str, ...]
     check_out: str  # what they take away and their 7-day plan
     to_reflection: str  # answer when the facilitator reflects them well
@@ -68,9 +72,9 @@ class Persona:
 
     def lines_for(self, phase: str) -> tuple[str, ...]:
         if phase == "check_in":
-            return (self.check_in,)
+            return (self.check_in,) if self.check_in else ()
         if phase == "check_out":
-            return (self.check_out,)
+            return (self.check_out,) if self.check_out else ()
         if phase == "working_time":
             return self.working_time
         return ()
@@ -126,10 +130,21 @@ class GroupMeeting:
     setting: str
     tool: str  # "cba" or "abc": the tool worked on the board with the group
     participants: tuple[Persona, ...]
-    phases: tuple[Phase, ...]  # always the six PHASES, in order
+    phases: tuple[Phase, ...]  # a capstone: the six PHASES; a practice: some of them; in order
     incidents: tuple[Incident, ...]
     path: str = ""
     names: tuple[str, ...] = field(default=())
+    kind: str = CAPSTONE
+    module: str = ""  # a practice: the module whose lesson shows it
+    focus: str = ""  # a practice: the one group skill it practises (group/practice.py FOCUS)
+
+    @property
+    def phase_keys(self) -> tuple[str, ...]:
+        return tuple(p.key for p in self.phases)
+
+    @property
+    def practice(self) -> bool:
+        return self.kind == PRACTICE
 
     def person(self, name: str) -> Persona:
         for persona in self.participants:

@@ -16,13 +16,16 @@ from typing import Any
 from ..content import Checker, ContentError, check_yaml_file, load_yaml, yaml_files
 from ..meeting.format import MEETING_MINUTES, element
 from ..paths import data_dir
-from ..roleplay.schema import KNOWN_BEHAVIOURS, one_of, unknown_fields, whole_number
+from ..roleplay.schema import KNOWN_BEHAVIOURS, MODULE_ID, one_of, unknown_fields, whole_number
 from ..roleplay.text import fill_placeholders, report_text_problems
 from ..safety import escalation_for
 from .model import (
+    CAPSTONE,
     INCIDENT_KINDS,
+    KINDS,
     PHASE_ELEMENT,
     PHASES,
+    PRACTICE,
     TOOLS,
     GroupMeeting,
     Incident,
@@ -31,8 +34,10 @@ from .model import (
     Phase,
 )
 from .moves import GROUP_MOVES
+from .practice import FOCUS
 
-TOP_FIELDS = ("id", "title", "about", "setting", "tool", "participants", "phases", "incidents")
+TOP_FIELDS = ("id", "kind", "module", "focus", "title", "about", "setting", "tool", "participants",
+              "phases", "incidents")  # fmt: skip
 PERSONA_FIELDS = ("name", "changing", "background", "quiet", "says", "reacts")
 SAYS_FIELDS = ("check_in", "working_time", "check_out")
 REACT_FIELDS = ("to_reflection", "to_advice", "to_confrontation", "to_link")
@@ -42,6 +47,8 @@ INCIDENT_FIELDS = (
     "says", "again", "handled", "missed", "harmed", "extra_minutes",
 )  # fmt: skip
 MIN_PARTICIPANTS, MAX_PARTICIPANTS = 5, 8
+PRACTICE_PARTICIPANTS = (3, 4)  # a short group practice: a small circle, easy to keep in mind
+PRACTICE_MOVES = (4, 12)  # a practice's planned moves (all its phases): about 5 to 10
 
 
 def _text(check: Checker, raw: Any, key: str, where: str) -> str:
@@ -72,7 +79,10 @@ def _lines(check: Checker, raw: Any, where: str, names: set[str]) -> tuple[Line,
     return tuple(lines)
 
 
-def _persona(check: Checker, raw: Any, where: str) -> Persona | None:
+def _persona(
+    check: Checker, raw: Any, where: str, turns: tuple[str, ...] = SAYS_FIELDS
+) -> Persona | None:
+    """`turns`: the phases whose lines are required (a practice needs only the ones it has)."""
     if not isinstance(raw, dict):
         check.error(where, "should be a mapping with name, changing, background, says, reacts")
         return None
@@ -88,10 +98,12 @@ def _persona(check: Checker, raw: Any, where: str) -> Persona | None:
     reacts = check.require(raw, "reacts", dict, where) or {}
     unknown_fields(check, says, SAYS_FIELDS, f"{where}.says")
     unknown_fields(check, reacts, REACT_FIELDS, f"{where}.reacts")
-    check_in = _text(check, says, "check_in", f"{where}.says")
-    check_out = _text(check, says, "check_out", f"{where}.says")
-    working = says.get("working_time")
-    if (
+    check_in, check_out = (
+        _text(check, says, key, f"{where}.says") if key in turns or key in says else ""
+        for key in ("check_in", "check_out")
+    )
+    working = says.get("working_time", [] if "working_time" not in turns else None)
+    if ("working_time" in turns or working) and (
         not isinstance(working, list)
         or not working
         or not all(isinstance(x, str) and x.strip() for x in working)
@@ -99,9 +111,8 @@ def _persona(check: Checker, raw: Any, where: str) -> Persona | None:
         check.error(f"{where}.says.working_time", "should be a list of one or more lines")
         working = []
     r = {key: _text(check, reacts, key, f"{where}.reacts") for key in REACT_FIELDS}
-    if not (
-        name and changing and background and check_in and check_out and working and all(r.values())
-    ):
+    lines = {"check_in": check_in, "working_time": working, "check_out": check_out}
+    if not (name and changing and background and all(lines[k] for k in turns) and all(r.values())):
         return None
     return Persona(
         name, changing, background, bool(quiet), check_in,
@@ -109,7 +120,7 @@ def _persona(check: Checker, raw: Any, where: str) -> Persona | None:
     )  # fmt: skip
 
 
-def _phases(check: Checker, raw: Any, names: set[str]) -> tuple[Phase, ...]:
+def _phases(check: Checker, raw: Any, names: set[str], all_six: bool = True) -> tuple[Phase, ...]:
     if not isinstance(raw, dict):
         check.error("phases", "should map each phase (" + ", ".join(PHASES) + ") to its plan")
         return ()
@@ -117,7 +128,7 @@ def _phases(check: Checker, raw: Any, names: set[str]) -> tuple[Phase, ...]:
         if key not in PHASES:
             check.error(f"phases.{key}", "is not a phase; the phases are: " + ", ".join(PHASES))
     missing = [k for k in PHASES if k not in raw]
-    if missing:
+    if missing and all_six:
         check.error("phases", "is missing " + ", ".join(missing) + "; a meeting has all six")
     if [k for k in raw if k in PHASES] != [k for k in PHASES if k in raw]:
         check.error("phases", "should list the phases in meeting order: " + ", ".join(PHASES))
@@ -206,6 +217,34 @@ def _incident(check: Checker, raw: Any, where: str, people: dict[str, Persona]) 
     )  # fmt: skip
 
 
+def check_practice(
+    check: Checker, data: dict, phases: tuple[Phase, ...], people: dict[str, Persona], kinds: set
+) -> None:
+    """A practice: a module to show it in, one focus skill, and what that skill needs to happen."""
+    module = data.get("module")
+    if not isinstance(module, str) or not MODULE_ID.fullmatch(module):
+        check.error("module", "should be the module whose lesson shows it, such as "
+                    "01-motivational-interviewing")  # fmt: skip
+    focus = data.get("focus")
+    if focus is None:
+        check.error("focus", "should name the one skill it practises: " + ", ".join(FOCUS))
+    one_of(check, focus, list(FOCUS), "focus")
+    skill = FOCUS.get(focus) if isinstance(focus, str) else None
+    keys = {p.key for p in phases}
+    if skill and skill.incident and skill.incident not in kinds:
+        check.error("incidents", f"a practice of {skill.name} needs an incident of kind "
+                    f"'{skill.incident}'")  # fmt: skip
+    if skill and skill.needs_quiet and not any(p.quiet for p in people.values()):
+        check.error("participants", f"a practice of {skill.name} needs a quiet member "
+                    "('quiet: true')")  # fmt: skip
+    if skill and skill.phase and skill.phase not in keys:
+        check.error("phases", f"a practice of {skill.name} needs the '{skill.phase}' phase")
+    planned = sum(p.moves for p in phases)
+    if phases and not PRACTICE_MOVES[0] <= planned <= PRACTICE_MOVES[1]:
+        check.error("phases", f"a practice plans {PRACTICE_MOVES[0]} to {PRACTICE_MOVES[1]} "
+                    f"moves in all (found {planned})")  # fmt: skip
+
+
 def _text_checks(check: Checker, meeting: GroupMeeting) -> None:
     texts = [("title", meeting.title, True), ("about", meeting.about, True)]
     texts += [(f"phases.{p.key}.scene", p.scene, True) for p in meeting.phases]
@@ -223,28 +262,32 @@ def parse_group_meeting(check: Checker, data: Any, path: Path) -> GroupMeeting |
     unknown_fields(check, data, TOP_FIELDS, "")
     meeting_id, title = _text(check, data, "id", ""), _text(check, data, "title", "")
     about, setting = _text(check, data, "about", ""), _text(check, data, "setting", "")
-    tool = _text(check, data, "tool", "")
+    kind = data.get("kind", CAPSTONE)
+    one_of(check, kind, list(KINDS), "kind")
+    practice = kind == PRACTICE
+    tool = _text(check, data, "tool", "") if "tool" in data or not practice else "cba"
     one_of(check, tool or None, list(TOOLS), "tool")
+    least, most = PRACTICE_PARTICIPANTS if practice else (MIN_PARTICIPANTS, MAX_PARTICIPANTS)
     raw_people = data.get("participants")
-    if not isinstance(raw_people, list) or not (
-        MIN_PARTICIPANTS <= len(raw_people) <= MAX_PARTICIPANTS
-    ):
+    if not isinstance(raw_people, list) or not (least <= len(raw_people) <= most):
         found = len(raw_people) if isinstance(raw_people, list) else "none"
-        check.error("participants", f"should list {MIN_PARTICIPANTS} to {MAX_PARTICIPANTS} "
-                    f"participants with personas (found {found})")  # fmt: skip
+        check.error("participants", f"should list {least} to {most} participants with personas "
+                    f"(found {found})")  # fmt: skip
         raw_people = raw_people if isinstance(raw_people, list) else []
+    raw_phases = data.get("phases") if isinstance(data.get("phases"), dict) else {}
+    turns = tuple(k for k in SAYS_FIELDS if k in raw_phases) if practice else SAYS_FIELDS
     people: dict[str, Persona] = {}
     for index, item in enumerate(raw_people):
-        persona = _persona(check, item, f"participants.{index}")
+        persona = _persona(check, item, f"participants.{index}", turns)
         if persona and persona.name in people:
             check.error(f"participants.{index}.name", f"'{persona.name}' appears twice")
         elif persona:
             people[persona.name] = persona
-    if people and not any(p.quiet for p in people.values()):
+    if people and not practice and not any(p.quiet for p in people.values()):
         check.error("participants", "should include a quiet member ('quiet: true')")
-    phases = _phases(check, data.get("phases"), set(people))
+    phases = _phases(check, data.get("phases"), set(people), all_six=not practice)
     incidents, seen_ids = [], set()
-    raw_incidents = data.get("incidents")
+    raw_incidents = data.get("incidents", [] if practice else None)
     if not isinstance(raw_incidents, list):
         check.error("incidents", "should be a list of incidents")
         raw_incidents = []
@@ -257,16 +300,19 @@ def parse_group_meeting(check: Checker, data: Any, path: Path) -> GroupMeeting |
             incidents.append(incident)
     kinds = {item.get("kind") for item in raw_incidents if isinstance(item, dict)}
     absent = [k for k in INCIDENT_KINDS if k not in kinds]
-    if absent:
+    if practice:
+        check_practice(check, data, phases, people, kinds)
+    elif absent:
         check.error("incidents", "a capstone needs every kind of incident; missing: "
                     + ", ".join(absent))  # fmt: skip
     if meeting_id and meeting_id != path.stem:
         check.error("id", f"should match the file name: '{path.stem}' (found '{meeting_id}')")
-    if check.errors or len(phases) != len(PHASES):
+    if check.errors or not phases or (not practice and len(phases) != len(PHASES)):
         return None
     meeting = GroupMeeting(
         meeting_id, title, about, setting, tool, tuple(people.values()), phases,
-        tuple(incidents), str(path), tuple(people),
+        tuple(incidents), str(path), tuple(people), kind, str(data.get("module", "")),
+        str(data.get("focus", "")),
     )  # fmt: skip
     _text_checks(check, meeting)
     return meeting

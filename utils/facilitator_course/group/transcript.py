@@ -100,6 +100,8 @@ def replay(transcript: Transcript, country: str | None = None) -> GroupSession:
         meeting = load_group_meeting(transcript.meeting, country)
     except ContentError as exc:
         raise TranscriptError(f"unknown meeting {transcript.meeting!r}: {exc.expected}") from None
+    if meeting.practice:  # a practice is never scored as a capstone
+        raise TranscriptError(f"{transcript.meeting!r} is a group practice, not a capstone meeting")
     return play_moves(meeting, list(transcript.moves))
 
 

@@ -80,7 +80,7 @@ class GroupMeetingView:
 
     def __init__(self, meeting: GroupMeeting, transcript: Path | str | None = TRANSCRIPT_NAME):
         self.meeting = meeting
-        self.session = GroupSession(meeting)
+        self.session = self._new_session()
         self.moves: list[str] = []
         self.path = None if transcript is None or nbgrader_running() else Path(transcript)
         self.header = w.HTML(
@@ -141,8 +141,11 @@ class GroupMeetingView:
         self.render(record, saved)
         return record
 
+    def _new_session(self) -> GroupSession:
+        return GroupSession(self.meeting)
+
     def restart(self) -> None:
-        self.session = GroupSession(self.meeting)
+        self.session = self._new_session()
         self.moves = []
         self.render(saved=self._save())
         self.feedback.value = message_html("info", "The meeting starts again from the opening.")
@@ -177,14 +180,7 @@ class GroupMeetingView:
     # -- drawing ------------------------------------------------------------------------------
     def render(self, last: MoveRecord | None = None, saved: str = "") -> None:
         s = self.session
-        budget = element(PHASE_ELEMENT[s.phase])
-        used = s.element_minutes.get(budget.key, 0.0)
-        self.clock.value = (
-            f'<div class="fc-clock" role="status" aria-live="polite"><strong>Clock: '
-            f"{s.clock:.0f} of {MEETING_MINUTES} minutes.</strong> Now: "
-            f"{escape(PHASE_NAMES[s.phase])} ({escape(budget.name)}: {used:.0f} min used of "
-            f"{escape(budget.budget)}).</div>"
-        )
+        self.clock.value = self._clock_html()
         lines = "".join(line_html(x) for x in s.start_lines)
         self.transcript.value = lines + "".join(record_html(r) for r in s.records)
         speaker = s.last.who
@@ -207,13 +203,26 @@ class GroupMeetingView:
         self.feedback.value = "".join(notes)
         self.text.disabled = self.say.disabled = s.finished  # "Start again" stays available
         if s.finished:
-            ending = s.ending()
-            self.report.value = (
-                message_html("info", f"<strong>Ending: {escape(ending)}.</strong> "
-                             f"{escape(ENDINGS[ending])}") + report_html(score_session(s))
-            )  # fmt: skip
+            self.report.value = self._final_html()
         elif last is None:
             self.report.value = ""
+
+    def _clock_html(self) -> str:
+        s = self.session
+        budget = element(PHASE_ELEMENT[s.phase])
+        used = s.element_minutes.get(budget.key, 0.0)
+        return (
+            f'<div class="fc-clock" role="status" aria-live="polite"><strong>Clock: '
+            f"{s.clock:.0f} of {MEETING_MINUTES} minutes.</strong> Now: "
+            f"{escape(PHASE_NAMES[s.phase])} ({escape(budget.name)}: {used:.0f} min used of "
+            f"{escape(budget.budget)}).</div>"
+        )
+
+    def _final_html(self) -> str:
+        ending = self.session.ending()
+        return message_html(
+            "info", f"<strong>Ending: {escape(ending)}.</strong> {escape(ENDINGS[ending])}"
+        ) + report_html(score_session(self.session))
 
 
 def show_capstone(meeting_id: str = CAPSTONE, **kwargs: Any) -> Any:
