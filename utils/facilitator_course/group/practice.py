@@ -154,6 +154,8 @@ class PracticeSession(GroupSession):
                 return head + "shown. " + "; ".join(r.plain for r in record.moves) + ", kindly."
             if outcome in (MISSED, HARMED):
                 return head + f"{outcome}. What it takes: {f.tip}."
+            if self.shown_at:
+                return head + f"shown at move {self.shown_at}; keep the group working together."
             return head + f"not yet. What it takes: {f.tip}."
         words = _shows(f, record)
         if f.key == "use_tool" and words:
