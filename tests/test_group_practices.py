@@ -71,13 +71,8 @@ def test_a_skilled_facilitator_shows_the_focus_skill(meetings, practice):
     assert found.status == SHOWN, found.points
     assert found.headline.startswith("Well done")
     shown = session.records[session.shown_at - 1]
-    assert shown.feedback[0].startswith(
-        f"Focus skill ({FOCUS[practice_focus(meetings, practice)].name}): shown"
-    )
-
-
-def practice_focus(meetings, practice: str) -> str:
-    return meetings[practice].focus
+    name = FOCUS[meetings[practice].focus].name
+    assert shown.feedback[0].startswith(f"Focus skill ({name}): shown")
 
 
 @pytest.mark.parametrize("practice", PRACTICES)
