@@ -195,7 +195,7 @@ def test_the_lesson_widget_plays_debriefs_and_resumes_after_a_reload(tmp_path):
         view.text.value = move
         view.say.click()
     assert "Focus skill (bringing in the quiet member)" in view.feedback.value
-    assert "Move 4 of 7" in view.clock.value
+    assert "Moves judged: 4 of 7" in view.clock.value
     again = GroupPracticeView.for_practice(practice, store=ProgressStore(store.path))
     assert len(again.session.records) == 4
     assert "Welcome back" in again.feedback.value

@@ -64,14 +64,14 @@ FOCUS: dict[str, Focus] = {
             "members who hear their experience in someone else's help each other more than any "
             "facilitator can",
             "name two members and what they have in common, as a reflection or an open question: "
-            "'Dana and Mike, you both named the evenings after work.'",
+            "'{a} and {b}, you both...'",
             moves=("link_members",), forms=REFLECTIONS | {"question_open"},
         ),
         Focus(
             "invite_quiet", "bringing in the quiet member",
             "a quiet member may be new, shy or struggling; an invitation with room to pass keeps "
             "speaking a choice",
-            "invite the quiet member by name, with an easy way to pass: 'Priya, would you like to "
+            "invite the quiet member by name, with an easy way to pass: '{quiet}, would you like to "
             "add anything? It's fine to pass.'",
             moves=("invite_quiet",), needs_quiet=True,
         ),
@@ -134,7 +134,7 @@ class PracticeSession(GroupSession):
         return record
 
     def _time_feedback(self, feedback: list[str]) -> None:
-        feedback.append(f"Practice move {len(self.judged_records) + 1} of {self.planned}.")
+        feedback.append(f"Judged move {len(self.judged_records) + 1} of {self.planned}.")
 
     def _board_voices(self) -> int:
         return len(
@@ -146,17 +146,17 @@ class PracticeSession(GroupSession):
         head = f"Focus skill ({f.name}): "
         if record.harmful:
             return head + (f"not shown. A move read as {LABEL_NAMES[record.code]} is never "
-                           f"rewarded, whatever else it does. What it takes: {f.tip}")  # fmt: skip
+                           f"rewarded, whatever else it does. What it takes: {self.tip()}")  # fmt: skip
         if f.incident:
             outcome = next((o for i, o in record.incidents if self._kind(i) == f.incident), "")
             if outcome == HANDLED:
                 self.shown_at = self.shown_at or record.number
                 return head + "shown. " + "; ".join(r.plain for r in record.moves) + ", kindly."
             if outcome in (MISSED, HARMED):
-                return head + f"{outcome}. What it takes: {f.tip}."
+                return head + f"{outcome}. What it takes: {self.tip()}."
             if self.shown_at:
                 return head + f"shown at move {self.shown_at}; keep the group working together."
-            return head + f"not yet. What it takes: {f.tip}."
+            return head + f"not yet. What it takes: {self.tip()}."
         words = _shows(f, record)
         if f.key == "use_tool" and words:
             voices = self._board_voices()
@@ -168,10 +168,18 @@ class PracticeSession(GroupSession):
         if words:
             return head + f"shown: {words}, as {LABEL_NAMES[record.code]}."
         near = [r.plain for r in record.moves if r.move in f.moves]
+        if self.shown_at:
+            return head + f"shown at move {self.shown_at}; keep the group working together."
         if near:
             return head + (f"not yet: {near[0]}, but as {LABEL_NAMES[record.code]}. "
-                           f"What it takes: {f.tip}")  # fmt: skip
-        return head + f"not in this move. What it takes: {f.tip}"
+                           f"What it takes: {self.tip()}")  # fmt: skip
+        return head + f"not in this move. What it takes: {self.tip()}"
+
+    def tip(self) -> str:
+        """The focus skill's tip with this practice's own names in its example."""
+        quiet = self.meeting.quiet_members
+        names = self.meeting.names
+        return self.focus.tip.format(quiet=quiet[0] if quiet else "(name)", a=names[0], b=names[-1])
 
     def _kind(self, incident_id: str) -> str:
         return next(i.kind for i in self.meeting.incidents if i.id == incident_id)
@@ -208,7 +216,7 @@ def debrief(session: PracticeSession) -> PracticeDebrief:
     if shown is not None:
         points.append(f"You showed {f.name} at {_quote(shown)}.")
     else:
-        points.append(f"{f.name.capitalize()} was not shown yet. What it takes: {f.tip}")
+        points.append(f"{f.name.capitalize()} was not shown yet. What it takes: {session.tip()}")
     points.append(f"Why it matters: {f.why}.")
     points += [h[0].upper() + h[1:] + "." for h in harm]
     reflections = sum(r.code in REFLECTIONS for r in judged)

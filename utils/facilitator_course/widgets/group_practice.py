@@ -46,6 +46,7 @@ class GroupPracticeView(GroupMeetingView):
         self.key = f"group-practice:{meeting.id}"
         super().__init__(meeting, transcript=None)
         self.report_button.description = "Show my debrief so far"
+        self.report_button.layout.width = "auto"  # the longer label stays on one line
         self.report_button.tooltip = "How the focus skill is going so far"
         self.restart_button.tooltip = "Start the practice again"
 
@@ -66,7 +67,7 @@ class GroupPracticeView(GroupMeetingView):
         focus = FOCUS[self.meeting.focus].name
         return (
             f'<div class="fc-clock" role="status" aria-live="polite"><strong>Practice: '
-            f"{escape(focus)}.</strong> Move {len(s.judged_records)} of {s.planned}; now: "
+            f"{escape(focus)}.</strong> Moves judged: {len(s.judged_records)} of {s.planned}; now: "
             f"{escape(PHASE_NAMES[s.phase])}.</div>"
         )
 
