@@ -32,6 +32,7 @@ from facilitator_course.group.schema import (
     load_group_meeting,
 )
 from facilitator_course.group.transcript import TranscriptError, rejudge, save_transcript
+from facilitator_course.learner_progress import Practice, practice_status
 from facilitator_course.progress import ProgressStore
 from group_practice_scripts import CLOSED, FIXER, GIBBERISH, SKILLED
 
@@ -204,6 +205,8 @@ def test_the_lesson_widget_plays_debriefs_and_resumes_after_a_reload(tmp_path):
         again.say.click()
     assert again.session.finished and again.text.disabled
     assert "Debrief: Well done" in again.report.value
+    status = practice_status(Practice("group", practice), ProgressStore(store.path).load())
+    assert status.done and status.detail == "finished, focus skill shown"  # the home page
     assert "<script>" not in again.transcript.value
     again.text.value = "<script>alert(1)</script>"  # finished: nothing more is said
     again.restart_button.click()
@@ -211,6 +214,6 @@ def test_the_lesson_widget_plays_debriefs_and_resumes_after_a_reload(tmp_path):
     again.say.click()
     assert "&lt;b&gt;Hi&lt;/b&gt;" in again.transcript.value
     saved = json.loads(store.path.read_text(encoding="utf-8"))
-    assert saved["resume"][f"group-practice:{practice}"]["moves"] == [
+    assert saved["resume"][f"group/{practice}"]["moves"] == [
         "<b>Hi</b> everyone, how has your week been?"
     ]

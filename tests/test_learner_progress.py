@@ -32,7 +32,8 @@ def test_every_lesson_practice_is_found_with_the_authors_time(course):
     library = module_scenario_ids("01-motivational-interviewing")
     assert len(library) >= 3 and kinds.count("roleplay") == len(library)
     assert "drill" in kinds and "sorting" in kinds
-    assert mi.minutes == 275  # "About 275 minutes" at the top of the lesson
+    assert mi.minutes == 295  # "About 295 minutes" at the top of the lesson
+    assert kinds.count("group") == 2  # its two typed group practices
     assert Practice("meeting", "community-centre-evening") in [
         p.practice for p in modules["04-running-a-meeting"].practice
     ]

@@ -27,6 +27,7 @@ PRACTICE_CALLS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("roleplay", re.compile(r"RolePlay\.from_scenario\(\s*[\"']([\w-]+)[\"']")),
     ("meeting", re.compile(r"MeetingSimulator\.from_name\(\s*[\"']([\w-]+)[\"']")),
     ("worksheet", re.compile(r"\w+Widget\(\s*reference\s*=\s*[\"']([\w-]+)[\"']")),
+    ("group", re.compile(r"show_group_practice\(\s*[\"']([\w-]+)[\"']")),
 )
 KIND_NAMES = {
     "sorting": "Sorting practice",
@@ -34,9 +35,12 @@ KIND_NAMES = {
     "roleplay": "Role-play",
     "meeting": "Meeting simulation",
     "worksheet": "Worksheet",
+    "group": "Group practice",
 }
 # Minutes a learner typically spends on each kind of practice, and reading speed (words/min).
-PRACTICE_MINUTES = {"sorting": 5, "drill": 15, "roleplay": 8, "meeting": 15, "worksheet": 10}
+PRACTICE_MINUTES = {
+    "sorting": 5, "drill": 15, "roleplay": 8, "meeting": 15, "worksheet": 10, "group": 10,
+}  # fmt: skip
 READING_WORDS_PER_MINUTE = 180
 # The author's own estimate at the top of a lesson ("**About 45 minutes.**") wins when present.
 STATED_TIME = re.compile(r"\bAbout (\d{1,3}) minutes\b")
@@ -58,6 +62,7 @@ DATA_FOLDERS = {
     "drill": "drills",
     "roleplay": "scenarios",
     "meeting": "meetings",
+    "group": "group_meetings",
 }
 TITLE_LINE = re.compile(r"^title:\s*[\"']?(.+?)[\"']?\s*$", re.MULTILINE)
 
@@ -210,6 +215,16 @@ def practice_status(practice: Practice, progress: dict[str, Any]) -> PracticeSta
             return PracticeStatus(practice, False, "not started", "")
         return PracticeStatus(
             practice, filled > 0, f"draft saved, {filled} field(s) filled", _str(entry, "updated")
+        )
+    if kind == "group":  # a group practice saves only its typed moves and where it ended
+        moves = resume.get("moves") if isinstance(resume.get("moves"), list) else []
+        if not moves:
+            return PracticeStatus(practice, False, "not started", "")
+        if resume.get("finished"):
+            detail = "finished, focus skill shown" if resume.get("shown") else "finished, not yet"
+            return PracticeStatus(practice, True, detail, _str(resume, "updated"))
+        return PracticeStatus(
+            practice, False, f"in progress ({len(moves)} move(s))", _str(resume, "updated")
         )
     entry = _entry(progress.get(section, {}), pid)
     if kind == "sorting":

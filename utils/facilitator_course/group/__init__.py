@@ -8,12 +8,14 @@
 `schema.py` validates meeting files (data/group_meetings/), `moves.py` recognises group-level
 moves, `engine.py` plays a meeting through the course's judge, `scoring.py` scores it the way
 observers score real groups, and `transcript.py` keeps the typed moves as data and re-judges them
-on the trainer's side (`rejudge`).
+on the trainer's side (`rejudge`). `practice.py` plays short group practices (`kind: practice`
+files: one focus skill, a few moves) with the same engine and gives their debrief.
 """
 
 from __future__ import annotations
 
 from .engine import GroupSession, play_moves
+from .practice import FOCUS, PracticeSession, debrief, play_practice
 from .schema import check_group_meeting_file, group_meeting_paths, load_group_meeting
 from .scoring import BLOCKED, NOT_YET, PASS, CapstoneResult, score_session
 from .transcript import (
@@ -29,17 +31,21 @@ from .wording import ENDINGS
 __all__ = [
     "BLOCKED",
     "ENDINGS",
+    "FOCUS",
     "NOT_YET",
     "PASS",
     "TRANSCRIPT_NAME",
     "CapstoneResult",
     "GroupSession",
+    "PracticeSession",
     "TranscriptError",
     "check_group_meeting_file",
+    "debrief",
     "group_meeting_paths",
     "load_group_meeting",
     "load_transcript",
     "play_moves",
+    "play_practice",
     "rejudge",
     "replay",
     "save_transcript",

@@ -156,6 +156,8 @@ class PracticeSession(GroupSession):
                 return head + f"{outcome}. What it takes: {self.tip()}."
             if self.shown_at:
                 return head + f"shown at move {self.shown_at}; keep the group working together."
+            if not any(s.incident.kind == f.incident for s in self.incidents):
+                return head + "its moment has not come yet; keep the meeting going."
             return head + f"not yet. What it takes: {self.tip()}."
         words = _shows(f, record)
         if f.key == "use_tool" and words:

@@ -43,7 +43,7 @@ class GroupPracticeView(GroupMeetingView):
         if not meeting.practice:
             raise ValueError(f"{meeting.id} is not a group practice (kind: practice)")
         self.store = store
-        self.key = f"group-practice:{meeting.id}"
+        self.key = f"group/{meeting.id}"  # the home page reads it (learner_progress.py)
         super().__init__(meeting, transcript=None)
         self.report_button.description = "Show my debrief so far"
         self.report_button.layout.width = "auto"  # the longer label stays on one line
@@ -79,7 +79,10 @@ class GroupPracticeView(GroupMeetingView):
     def _save(self) -> str:
         if nbgrader_running():
             return ""
-        note = save_position(self.store, self.key, {"moves": list(self.moves)})
+        s = self.session
+        assert isinstance(s, PracticeSession)
+        state = {"moves": list(self.moves), "finished": s.finished, "shown": bool(s.shown_at)}
+        note = save_position(self.store, self.key, state)
         return "Where you are could not be saved; keep this page open." if note else ""
 
     def _restore(self) -> str:
@@ -93,6 +96,8 @@ class GroupPracticeView(GroupMeetingView):
         if not all(isinstance(m, str) for m in moves):
             return ""
         for move in moves:
+            if self.session.finished:  # the file changed since: what is left cannot be played
+                break
             self.session.play(move)
             self.moves.append(move)
         return f"Welcome back: your practice continues after {len(self.moves)} moves."
