@@ -33,9 +33,9 @@ SKILLED = {
     ],
     "m4-a-cba-with-the-whole-group": [
         "Let's put a cost-benefit analysis on the board. What are the benefits of drinking, betting or smoking at the weekend?",
-        "Relaxing with your brothers is a real benefit, and it goes on the board.",
+        "Kofi, the time with your brothers matters, and the lost Sunday hurts.",
         "What costs and benefits would the rest of the group add?",
-        "Betting made the matches exciting, and stopping means your wages are still there on Monday.",
+        "Hana, you miss the excitement, and you like having your wages on Monday.",
         "What would others put in the boxes for not using?",
         "So the board has relaxing, excitement and sleep as benefits, and lost Sundays and lost weekends as costs.",
         "What else would the group add to the board?",

@@ -74,6 +74,8 @@ def test_a_skilled_facilitator_shows_the_focus_skill(meetings, practice):
     shown = session.records[session.shown_at - 1]
     name = FOCUS[meetings[practice].focus].name
     assert shown.feedback[0].startswith(f"Focus skill ({name}): shown")
+    for record in session.records:  # every move's feedback names the skill practised first
+        assert record.feedback[0].startswith(f"Focus skill ({name}): ")
 
 
 @pytest.mark.parametrize("practice", PRACTICES)

@@ -146,7 +146,7 @@ class PracticeSession(GroupSession):
         head = f"Focus skill ({f.name}): "
         if record.harmful:
             return head + (f"not shown. A move read as {LABEL_NAMES[record.code]} is never "
-                           f"rewarded, whatever else it does. What it takes: {self.tip()}")  # fmt: skip
+                           f"rewarded, whatever else it does. What it takes: {self.tip()}.")  # fmt: skip
         if f.incident:
             outcome = next((o for i, o in record.incidents if self._kind(i) == f.incident), "")
             if outcome == HANDLED:
@@ -156,8 +156,12 @@ class PracticeSession(GroupSession):
                 return head + f"{outcome}. What it takes: {self.tip()}."
             if self.shown_at:
                 return head + f"shown at move {self.shown_at}; keep the group working together."
-            if not any(s.incident.kind == f.incident for s in self.incidents):
+            states = [s for s in self.incidents if s.incident.kind == f.incident]
+            if not states:
                 return head + "its moment has not come yet; keep the meeting going."
+            if not states[0].open:  # settled at an earlier move
+                return head + (f"the moment has passed ({states[0].outcome} at move "
+                               f"{states[0].settled_at}). Next time: {self.tip()}.")  # fmt: skip
             return head + f"not yet. What it takes: {self.tip()}."
         words = _shows(f, record)
         if f.key == "use_tool" and words:
@@ -174,14 +178,15 @@ class PracticeSession(GroupSession):
             return head + f"shown at move {self.shown_at}; keep the group working together."
         if near:
             return head + (f"not yet: {near[0]}, but as {LABEL_NAMES[record.code]}. "
-                           f"What it takes: {self.tip()}")  # fmt: skip
-        return head + f"not in this move. What it takes: {self.tip()}"
+                           f"What it takes: {self.tip()}.")  # fmt: skip
+        return head + f"not in this move. What it takes: {self.tip()}."
 
     def tip(self) -> str:
         """The focus skill's tip with this practice's own names in its example."""
         quiet = self.meeting.quiet_members
         names = self.meeting.names
-        return self.focus.tip.format(quiet=quiet[0] if quiet else "(name)", a=names[0], b=names[-1])
+        tip = self.focus.tip.format(quiet=quiet[0] if quiet else "(name)", a=names[0], b=names[-1])
+        return tip.rstrip(".")
 
     def _kind(self, incident_id: str) -> str:
         return next(i.kind for i in self.meeting.incidents if i.id == incident_id)
@@ -218,7 +223,7 @@ def debrief(session: PracticeSession) -> PracticeDebrief:
     if shown is not None:
         points.append(f"You showed {f.name} at {_quote(shown)}.")
     else:
-        points.append(f"{f.name.capitalize()} was not shown yet. What it takes: {session.tip()}")
+        points.append(f"{f.name.capitalize()} was not shown yet. What it takes: {session.tip()}.")
     points.append(f"Why it matters: {f.why}.")
     points += [h[0].upper() + h[1:] + "." for h in harm]
     reflections = sum(r.code in REFLECTIONS for r in judged)
