@@ -151,7 +151,8 @@ class PracticeSession(GroupSession):
             outcome = next((o for i, o in record.incidents if self._kind(i) == f.incident), "")
             if outcome == HANDLED:
                 self.shown_at = self.shown_at or record.number
-                return head + "shown. " + "; ".join(r.plain for r in record.moves) + ", kindly."
+                done = "; ".join(r.plain for r in record.moves)
+                return head + f"shown: you {done}, and nobody was shamed."
             if outcome in (MISSED, HARMED):
                 return head + f"{outcome}. What it takes: {self.tip()}."
             if self.shown_at:
