@@ -13,6 +13,7 @@ import ipywidgets as w
 
 from ..htmlsafe import escape
 from ..meeting.format import MEETING_MINUTES, element
+from ..meeting.ladder import ladder_line
 from ..meeting.model import EVENT_KINDS, MeetingEvent
 from ..meeting.schema import load_meeting
 from ..meeting.simulator import Decision, MeetingDebrief, MeetingSimulation
@@ -136,7 +137,9 @@ class MeetingSimulator:
             for p in meeting.participants
         )
         self.header = w.HTML(
-            f"<h3>{escape(meeting.title)}</h3><p>{escape(meeting.about)}</p>"
+            f"<h3>{escape(meeting.title)}</h3>"
+            f"<p class='fc-meeting-level'><em>{escape(ladder_line(meeting))}</em></p>"
+            f"<p>{escape(meeting.about)}</p>"
             f"<p>{escape(meeting.setting)}</p><details><summary>Who is here "
             f"({len(meeting.participants)})</summary><ul>{people}</ul></details>"
         )
