@@ -109,6 +109,10 @@ def test_handling_everything_badly_fails(name):
     debrief = sim.debrief()
     assert not debrief.passed and debrief.score < 70
     assert debrief.climate < sim.meeting.start_climate
+    # an honest debrief: a meeting that went badly throughout is not told "whatever else went well"
+    if debrief.safety_failures and debrief.score < 60:
+        assert f"also scored {debrief.score}" in debrief.verdict
+        assert "otherwise pass" not in debrief.verdict
 
 
 def test_mishandling_the_safety_incident_fails_whatever_else_went_well():
@@ -124,6 +128,7 @@ def test_mishandling_the_safety_incident_fails_whatever_else_went_well():
     assert debrief.score >= 60  # everything else was fine...
     assert not debrief.passed  # ...but the meeting fails
     assert len(debrief.safety_failures) == 1 and "safety" in debrief.verdict
+    assert "would otherwise pass" in debrief.verdict
     poor_on_safety = MeetingSimulation(load_meeting("online-evening-meeting"))
     play(
         poor_on_safety,

@@ -98,9 +98,10 @@ def debrief_html(debrief: MeetingDebrief) -> str:
         f"<th scope='col'>Score</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
     for failure in debrief.safety_failures:
+        kind = EVENT_KINDS[failure.event.kind]
         html += message_html(
             "unsafe",
-            f"<strong>{escape(EVENT_KINDS[failure.event.kind])}:"
+            f"<strong>{escape(kind[:1].upper() + kind[1:])}:"
             f"</strong> {escape(failure.choice.feedback)} "
             f"<br><strong>A safe response:</strong> "
             f"{escape(failure.event.best().action)}",
