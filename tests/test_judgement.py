@@ -34,18 +34,29 @@ ADVICE = [
     "why don't you pour it down the sink",
     "It sounds like you're exhausted, so you should stop.",
     "Part of you wants a change. Have you tried going to the gym?",
+    # a recommendation said as a verdict on an action, with no verb telling them to act
+    "Selling the car sounds like the way to go.",
+    "A sensible first step might be seeing the nurse.",
+    "Staying in on Friday would do you the world of good.",
 ]
 LABELS = [
     "You're a gambling addict.",
     "You will always be an alcoholic.",
     "Do you realise you're a problem gambler?",
     "It sounds hard. Once an addict, always an addict though.",
+    "What do you think sets off the shopaholic side of you?",
+    "You sound worn out. That's what happens to enablers.",
+    "Lots of alcoholics drink to get to sleep.",
 ]
 CONFRONT = [
     "You're in denial.",
     "That's just an excuse and you know it.",
     "You did this to yourself.",
     "It sounds like a tough week. But honestly, that's pretty selfish.",
+    "Your partner deserves better than that.",
+    "You know full well one bet never stays one bet.",
+    "Your brother's right about the money.",
+    "Missing work isn't fair on your team.",
 ]
 NOT_REPLIES = [
     ("asdf qwer zxcv", "gibberish"),
@@ -53,6 +64,8 @@ NOT_REPLIES = [
     (" ".join(["word"] * 20), "repeated"),
     ("What is your favourite film?", "off_topic"),
     ("Did you see the match last night?", "off_topic"),
+    # small talk after a word that echoes the participant's line
+    ("Speaking of work, did anyone catch the match on Sunday?", "off_topic"),
     ("ok", "filler"),
 ]
 
@@ -107,6 +120,7 @@ def test_reflections_that_use_harm_words_are_still_reflections():
         ("You're tired of being called an addict.", "Everyone calls me an addict."),
         ("Part of you wonders if you could try again.", "Maybe I could try again."),
         ("so you said that the weekends are hard", "Weekends are the hard part."),
+        ("You feel people see you as a failure.", "Everyone thinks I'm a failure."),
     ]:
         coded = code_response(text, context)
         assert coded.kind == "reflection", (text, coded.explanation)

@@ -51,9 +51,9 @@ def test_the_six_elements_and_their_budgets_are_defined_once():
         element("coffee")
 
 
-def test_at_least_two_shipped_meetings_cover_every_situation():
+def test_the_shipped_meetings_cover_every_situation():
     meetings = [load_meeting(name) for name in MEETINGS]
-    assert len(meetings) >= 2
+    assert len(meetings) >= 3
     kinds = {event.kind for m in meetings for event in m.events}
     required = {
         "crosstalk",
@@ -64,6 +64,8 @@ def test_at_least_two_shipped_meetings_cover_every_situation():
         "twelve_step",
         "silence",
         "suicide_disclosure",
+        "safeguarding",
+        "co_facilitator",
     }
     assert required <= kinds <= set(EVENT_KINDS)
     for meeting in meetings:
@@ -107,6 +109,10 @@ def test_handling_everything_badly_fails(name):
     debrief = sim.debrief()
     assert not debrief.passed and debrief.score < 70
     assert debrief.climate < sim.meeting.start_climate
+    # an honest debrief: a meeting that went badly throughout is not told "whatever else went well"
+    if debrief.safety_failures and debrief.score < 60:
+        assert f"also scored {debrief.score}" in debrief.verdict
+        assert "otherwise pass" not in debrief.verdict
 
 
 def test_mishandling_the_safety_incident_fails_whatever_else_went_well():
@@ -122,6 +128,7 @@ def test_mishandling_the_safety_incident_fails_whatever_else_went_well():
     assert debrief.score >= 60  # everything else was fine...
     assert not debrief.passed  # ...but the meeting fails
     assert len(debrief.safety_failures) == 1 and "safety" in debrief.verdict
+    assert "would otherwise pass" in debrief.verdict
     poor_on_safety = MeetingSimulation(load_meeting("online-evening-meeting"))
     play(
         poor_on_safety,
@@ -171,6 +178,7 @@ def test_crisis_resources_follow_the_country(monkeypatch):
 MINIMAL = textwrap.dedent("""\
     id: small
     title: Small
+    difficulty: 1
     about: A test meeting.
     setting: A room.
     participants:
@@ -240,3 +248,19 @@ def test_a_suicide_disclosure_must_be_a_safety_event_pointing_to_crisis_resource
     errors = {e.field: e for e in check_meeting_file(write(tmp_path, text))}
     assert "always a safety incident" in errors["elements.check_in.events.0.safety"].expected
     assert "{crisis_line}" in errors["elements.check_in.events.0.choices"].expected
+
+
+def test_promising_secrecy_about_a_safeguarding_concern_fails_the_meeting():
+    """Level 3: confidentiality has limits. Promising Nina that it stays in the room is the one
+    unsafe option, and it fails the meeting however well everything else went."""
+    meeting = load_meeting("saturday-morning-library")
+    concern = next(e for e in meeting.events if e.kind == "safeguarding")
+    assert concern.safety and concern.best().handling == "good"
+    secrecy = next(i for i, c in enumerate(concern.choices) if c.handling == "unsafe")
+    assert "stays in the group" in concern.choices[secrecy].action
+    sim = MeetingSimulation(meeting)
+    play(sim, lambda e: secrecy if e is concern else best(e))
+    debrief = sim.debrief()
+    assert debrief.score >= 60 and not debrief.passed
+    assert [d.event.id for d in debrief.safety_failures] == [concern.id]
+    assert "Confidentiality has limits" in debrief.safety_failures[0].choice.feedback

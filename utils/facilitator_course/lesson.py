@@ -120,3 +120,24 @@ def meeting_elements_html() -> str:
 
 def show_meeting_elements() -> None:
     _display(meeting_elements_html())
+
+
+def meeting_ladder_html() -> str:
+    """The meeting simulations from easiest to hardest, each with what makes it harder than the
+    one before, read from the meeting files (their `difficulty` and `harder_because`)."""
+    from .meeting.ladder import meeting_ladder
+
+    rows = "".join(
+        f"<tr><td>{m.difficulty}</td><td><strong>{escape(m.title)}</strong></td>"
+        f"<td>{escape(m.harder_because or 'The starting point.')}</td></tr>"
+        for m in meeting_ladder()
+    )
+    return TABLE_STYLE + (
+        "<table class='fc-table fc-meeting-ladder'><caption style='text-align:left'>"
+        "The meeting simulations, easiest first</caption><thead><tr><th>Level</th>"
+        f"<th>Meeting</th><th>What makes it harder</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def show_meeting_ladder() -> None:
+    _display(meeting_ladder_html())

@@ -90,6 +90,15 @@ _ADVICE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"|think about what|know)\w+",
         r"\b(?:how|what) about (?:trying|cutting|stopping|going|getting|calling|asking|telling"
         r"|joining|switching|having|taking|using|setting|writing|keeping|avoiding|finding)\b",
+        # a recommendation said as a verdict on an action: "X sounds like the way to go",
+        # "X would do you good", "a good next step might be X", "it's best to X"
+        r"\b(?:sounds like|is|seems like|looks like) the (?:way to go|way forward|answer|move"
+        r"|ticket)\b|\bwould (?:probably |really |definitely )?do you (?:the world of |a lot of"
+        r" |some |so much )?good\b|\b(?:a|the) (?:good|sensible|smart|wise|obvious|logical|next)"
+        r" (?:next |first )?(?:step|move|idea|start|plan) (?:might|would|could|will) be\b"
+        r"|\bwould be (?:a )?(?:good|great|sensible|smart|wise|the best) (?:idea|start|step|move"
+        r"|thing|plan|place to start)\b|\b(?:it is|it would be|it might be|probably) (?:best|wise"
+        r"|smart|sensible|worth your while) to\b|\bthe trick is\b",
     )
 )
 # An instruction at the start of a clause ("Go for a walk.", "Just stop.", "Ban yourself...").
@@ -130,6 +139,25 @@ _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"|\byou (?:are going to|will|gonna) (?:end up|lose|die|kill|ruin|regret|destroy)\b"
         r"|\bend up (?:dead|in hospital|in prison|in jail|on the street|alone|losing|broke)\b"
         r"|\byou have (?:a|got a) (?:serious |real |big |massive )?(?:problem|addiction)\b"
+        r"|\bknows? (?:a (?:bit|lot|little|fair bit) |far |much |way )?(?:more|better) than you\b"
+        r"|\byou know full well\b|\bjust saying\b|\b(?:does not|doesn't|will not|won't) make"
+        r" (?:it|that|this|yours|you|your \w+) (?:okay|ok|right|alright|any better)\b"
+        r"|\b(?:does not|doesn't) give you the right\b|\byou have no right\b"
+        r"|\b(?:your|the|his|her|their) (?:kids|children|son|daughter|baby|wife|husband|partner"
+        r"|family|mum|mom|dad|girlfriend|boyfriend) deserves? (?:better|a (?:dad|mum|mom|father"
+        r"|mother|parent|partner|husband|wife))\b|\byou owe it to\b|\b(?:is not|isn't|not) fair"
+        r" (?:on|to) (?:her|him|them|your|the)\b|\breal (?:mates|friends|men|parents|dads|mums)"
+        r" (?:would not|wouldn't|do not|don't)\b|\b(?:is|are) (?:just |only )?punishing yourself\b"
+        r"|\b(?:is not|isn't|is never|will not|won't) (?:going to )?(?:fix|solve|help)"
+        r" (?:anything|your|the|it|that|things)\b|\b(?:will not|won't|will never) get (?:it|them|you"
+        r"|her|him) (?:back|anywhere)\b|\b(?:that is|it is|that's|it's) typical(?: of)?\b"
+        r"|, you know that\s*[.!]?$|\bfeeling sorry for yourself\b|\b(?:will not|won't|does not"
+        r"|doesn't|is not going to|isn't going to|never) help (?:anyone|anybody|anything|matters"
+        r"|you or)\b|\b(?:your|his|her|their) (?:sister|brother|wife|husband|partner|mum|mom|dad"
+        r"|mother|father|doctor|gp|boss|friend|mate|mates|family|kids) (?:is|are|was|were|'s) (?:quite"
+        r" |totally |absolutely |probably )?right\b|\b(?:that is|that's|this is|it is) (?:very"
+        r" |really |quite |pretty |a bit |deeply )?(?:worrying|concerning|alarming|shocking"
+        r"|disappointing|shameful|disgraceful|appalling)\b"
         r"|\bthe problem is you\b|\byou can not (?:be serious|handle it)\b|\byou obviously\b"
         r"|\byou clearly (?:have|are|do not|can not)\b|\bobviously (?:a|the) problem\b"
         r"|\bthink (?:about|of) (?:your|the) (?:kids|children|family|wife|husband|partner|mother"
@@ -246,12 +274,16 @@ _LABEL_NOUN = (
     r"|boozehounds?|pissheads?|piss heads?|stoners?|potheads?|crackheads?|cokeheads?|methheads?"
     r"|smackheads?|tweakers?|degenerates?|dope fiends?|gamblers?|drinkers?|users|user|smokers?"
     r"|gaming addicts?|gamers?|losers?|failures?|lost causes?|hopeless cases?|wastes? of space"
-    r"|disgraces?|game junkies?|gaming junkies?|crack heads?|pot heads?)"
+    r"|disgraces?|game junkies?|gaming junkies?|crack heads?|pot heads?|enablers?|codependents?)"
 )
 _LABEL_GROUP = re.compile(
-    r"\b(?:most|other|typical|all|those|these|the other|real|proper|like) (?:addicts|junkies"
-    r"|alcoholics|druggies|drunks|gamblers|stoners|crackheads|potheads|pissheads|boozers"
-    r"|degenerates)\b|\b(?!chocaholic)\w+aholics?\b|\b(?:the|your) (?:addict|junkie|alcoholic"
+    r"\b(?:most|other|typical|all|those|these|the other|real|proper|like|lots of|a lot of|many"
+    r"|plenty of|compulsive|problem|happens? to|happened to|common (?:for|in|with|among))"
+    r" (?:addicts|junkies|alcoholics|druggies|drunks|gamblers|stoners|crackheads|potheads"
+    r"|pissheads|boozers|degenerates|codependents|enablers|users)\b|\bbeing an? (?:\w+ )?(?:addict"
+    r"|alcoholic|junkie|druggie|codependent)\b|\b(?:that is|it is|this is) (?:just |only |all )?"
+    r"(?:the|your) (?:\w+ )?(?:addiction|addict|alcoholic|junkie|disease) (?:talking|taking"
+    r"|speaking|in you)\b|^(?:\w+ )?(?:junkie|addict|alcoholic|druggie|codependent)s?\s*[.!]?$|\b(?!chocaholic)\w+aholics?\b|\b(?:the|your) (?:addict|junkie|alcoholic"
     r"|\w+aholic|stoner|gambler|druggie|user) (?:side|part) of you\b"
     r"|\b(?:every|any|a typical|a classic|classic|typical|textbook) (?:\w+ )?(?:addict|alcoholic"
     r"|junkie|druggie|drunk|gambler|stoner|pisshead|user)\b|\bif not an? (?:\w+ )?(?:addict"
@@ -357,7 +389,19 @@ def _reported(norm: str, start: int) -> bool:
     before = norm[:start]
     if re.search(r"\b(?:it|that|this) says\b[^.?!]{0,12}$", before):
         return False
-    return bool(_LABEL_REPORTED.search(before))
+    found = _LABEL_REPORTED.search(before)
+    if found and _ASKS_THEM.search(before):
+        return False  # "what do you think triggers the shopaholic side of you?" applies it
+    return bool(found)
+
+
+# A question of the facilitator's that puts a label to the person ("do you think you're an
+# addict?", "what do you think feeds the gambler in you?"): asking is applying, not reporting.
+_ASKS_THEM = re.compile(
+    r"\b(?:what|how|why|when|where|do|does|did|would|wouldn't|don't) (?:do |does |did )?you"
+    r" (?:think|feel|reckon)\b(?:(?! (?:called|calling|call|label|labelled|labeled|treated|seen"
+    r"|see|says|said|tells|told|hear|heard)\b)[^.?!]){0,30}$"
+)
 
 
 def _label_in(norm: str) -> str | None:

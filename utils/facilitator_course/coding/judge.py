@@ -199,8 +199,11 @@ def code_response(
         worst = min(harms, key=lambda h: _SEVERITY[h.kind])
         verdict = _harm_verdict(whole, worst, cleaned, ctx, several or len(harms) > 1)
         return replace(verdict, sentences=coded_sentences)
+    # Ideas the participant asked for (a walk, the gym, a hobby) need not share their words.
     found = (
-        off_topic(cleaned, ctx, tuple(r for r in related if isinstance(r, str))) if ctx else None
+        off_topic(cleaned, ctx, tuple(r for r in related if isinstance(r, str)))
+        if ctx and not _context_asks(ctx)
+        else None
     )
     if found:
         return _not_judged(found, truncated)

@@ -71,7 +71,7 @@ _FOREIGN: dict[str, frozenset[str]] = {
     ),
     "Italian": _wordset(
         "che di il non sei per con una molto anche ma come questo ti tuo della sono hai perché "
-        "ancora"
+        "ancora un uno essere vuoi sempre nel nella degli"
     ),
     "Portuguese": _wordset(
         "que de não você voce uma um com para muito isso está mas como tem seu sua também sente"
@@ -102,7 +102,10 @@ _ANCHORS = _wordset(
     "progress effort strength strong weak wish wonder wondering whether problem problems cost "
     "costs benefit benefits grateful situation cope manage struggle cut quit clean worse mood "
     "hopeful hopeless mixed conflicted scary frightening overwhelming overwhelmed frustrating "
-    "frustrated annoying annoyed painful pain hurt hurting embarrassing awful terrible"
+    "frustrated annoying annoyed painful pain hurt hurting embarrassing awful terrible "
+    # running the meeting and asking leave to speak are part of any such conversation
+    "welcome facilitating facilitator facilitate opening statement chat link agenda share "
+    "sharing idea ideas ask suggestion information noticed notice courage brave"
 )
 # Small talk and other subjects that leave the conversation: a reply that is about one of
 # these and connects to nothing the participant said has changed the subject.
@@ -111,10 +114,11 @@ _ELSEWHERE = _wordset(
     "movie movies cinema tv telly television series netflix episode episodes actor "
     "actress celebrity celebrities football soccer match matches cricket season manager "
     "rugby tennis golf basketball baseball hockey league stadium "
-    "olympics formula sport sports gym holiday holidays vacation beach trip travel "
+    "olympics formula sport sports holiday holidays vacation beach trip travel "
     "flight flights airport hotel dinner lunch breakfast recipe recipes cook cooking pasta "
-    "pizza burger restaurant cafe cake dessert snack favourite favorite colour "
-    "color hobby hobbies music song songs band bands album concert singer guitar book novel "
+    "pizza burger restaurant cafe cake dessert snack favourite favorite colour roast roasts "
+    "lamb beef curry takeaway kebab chips "
+    "color hobby hobbies music song songs album concert singer guitar book novel "
     "author painting garden gardening plants pet pets dog dogs cat cats hamster traffic "
     "commute laptop wifi password software bus biscuit biscuits cupboard baking petrol "
     "chairs trumpet piano violin "
@@ -320,7 +324,8 @@ def _stemmed_lists() -> tuple[frozenset[str], frozenset[str]]:
 
 _SUBJECT_CHANGE = re.compile(
     r"\b(?:by the way|on another note|speaking of which|random (?:question|thought)|off topic"
-    r"|have you (?:seen|heard|watched|tried the)|did you (?:see|watch|hear about)|back in the day"
+    r"|have you (?:seen|heard|watched|tried the)|did (?:you|anyone|anybody) (?:see|watch|hear"
+    r" about|catch)|i heard|back in the day"
     r"|good old days)\b"
 )
 # The facilitator telling their own story ("I started a pottery class", "My parents were the
@@ -340,7 +345,41 @@ _LISTENING = re.compile(
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "you all", "everyone", "anyone"})
 
 
+# A turn to another subject inside a reply: "speaking of work, did anyone see the match?"
+_TURN = re.compile(r"\b(?:speaking of|talking of|on the subject of|that reminds me)\b[^,]*,")
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
 def off_topic(text: str, context: str, related: tuple[str, ...] = ()) -> Unjudged | None:
+    """The whole reply, then its last sentence and what follows a turn of subject ("speaking
+    of work, ..."), each judged by `_off_topic`: small talk after a word that echoes the
+    participant ("Money's tight for everyone, have you seen petrol prices?") is what the
+    participant would answer, so it decides."""
+    found = _off_topic(text, context, related)
+    if found:
+        return found
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    # the last sentence is what the participant would answer; any other sentence changes the
+    # subject only when it says so (a marker) or asks about small talk (a word from _ELSEWHERE)
+    parts = [sentences[-1]] if len(sentences) > 1 else []
+    elsewhere = _stemmed_lists()[1]
+    parts += [
+        s
+        for s in sentences[:-1]
+        if _SUBJECT_CHANGE.search(normalise(s))
+        or (s.rstrip().endswith("?") and content_stems(s) & elsewhere)
+    ]
+    turn = _TURN.search(normalise(text))
+    if turn:
+        parts.append(normalise(text)[turn.end() :])
+    for part in parts:
+        found = _off_topic(part, context, related)
+        if found:
+            return found
+    return None
+
+
+def _off_topic(text: str, context: str, related: tuple[str, ...] = ()) -> Unjudged | None:
     """A reply about small talk or another subject (weather, sport, films, food...) none of
     whose content words connects to the participant's line `context`, to `related` text
     (earlier lines, a scenario's listed words) or to words that belong in any such

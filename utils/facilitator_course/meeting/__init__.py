@@ -8,6 +8,7 @@ sim.debrief().passed
 """
 
 from .format import ELEMENT_KEYS, MEETING_ELEMENTS, MEETING_MINUTES, MeetingElement, element
+from .ladder import ladder_line, meeting_ladder
 from .model import EVENT_KINDS, SAFETY_KINDS, Meeting, MeetingChoice, MeetingEvent, Participant
 from .schema import check_meeting_file, load_meeting, meeting_paths
 from .simulator import Decision, ElementScore, MeetingDebrief, MeetingSimulation
@@ -29,6 +30,8 @@ __all__ = [
     "Participant",
     "check_meeting_file",
     "element",
+    "ladder_line",
     "load_meeting",
+    "meeting_ladder",
     "meeting_paths",
 ]

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from .format import MeetingElement
 
-# The situations the simulations practise. A safety incident (a disclosure of suicidal thoughts)
-# must be handled well whatever else happens, so mishandling it fails the simulation.
+# The situations the simulations practise. A safety incident (a disclosure of suicidal thoughts, or
+# a safeguarding concern: a child or someone else who may be at risk) must be handled well whatever
+# else happens, so mishandling it fails the simulation.
 EVENT_KINDS: dict[str, str] = {
     "crosstalk": "crosstalk during check-in",
     "dominating": "a member who dominates",
@@ -19,9 +20,11 @@ EVENT_KINDS: dict[str, str] = {
     "suicide_disclosure": "a member who discloses thoughts of suicide",
     "lapse": "someone who discloses a lapse",
     "off_topic": "an off-topic debate",
+    "safeguarding": "a disclosure that a child or someone else may be at risk",
+    "co_facilitator": "a co-facilitator who lectures or gives advice",
     "other": "another situation",
 }
-SAFETY_KINDS = ("suicide_disclosure",)
+SAFETY_KINDS = ("suicide_disclosure", "safeguarding")
 
 GOOD, OK, POOR, UNSAFE = "good", "ok", "poor", "unsafe"
 HANDLING_POINTS: dict[str, int] = {GOOD: 2, OK: 1, POOR: 0, UNSAFE: 0}
@@ -74,6 +77,10 @@ class Meeting:
     elements: tuple[ElementPlan, ...]  # always the six standard elements, in order
     start_climate: int = 60
     path: str = ""
+    # The meetings form a ladder: level 1 is the first a learner plays. Levels are unique among the
+    # shipped meetings and lessons present them in rising order (meeting.ladder checks both).
+    difficulty: int = 1
+    harder_because: str = ""  # one line: what this meeting adds to the level below it
 
     @property
     def events(self) -> list[MeetingEvent]:

@@ -30,7 +30,17 @@ from .model import (
     Participant,
 )
 
-TOP_FIELDS = ("id", "title", "about", "setting", "participants", "start_climate", "elements")
+TOP_FIELDS = (
+    "id",
+    "title",
+    "difficulty",
+    "harder_because",
+    "about",
+    "setting",
+    "participants",
+    "start_climate",
+    "elements",
+)
 PARTICIPANT_FIELDS = ("name", "changing", "note")
 ELEMENT_FIELDS = ("planned", "scene", "events")
 EVENT_FIELDS = ("id", "kind", "who", "situation", "safety", "choices")
@@ -38,6 +48,7 @@ CHOICE_FIELDS = ("action", "minutes", "climate", "handling", "feedback")
 MIN_PARTICIPANTS, MAX_PARTICIPANTS = 4, 8
 MAX_EXTRA_MINUTES = 30
 MAX_CLIMATE_CHANGE = 40
+MAX_DIFFICULTY = 5  # three levels ship; room for a trainer's own meetings between or above them
 
 
 def _participants(check: Checker, raw: Any) -> tuple[Participant, ...]:
@@ -103,7 +114,7 @@ def _event(check: Checker, raw: Any, where: str, names: set[str]) -> MeetingEven
     if kind in SAFETY_KINDS and safety is not True:
         check.error(
             f"{where}.safety",
-            "a disclosure of suicidal thoughts is always a safety incident; remove 'safety: false'",
+            f"{EVENT_KINDS[kind]} is always a safety incident; remove 'safety: false'",
         )
     raw_choices = check.require(raw, "choices", list, where)
     if raw_choices is not None and len(raw_choices) < 2:
@@ -203,6 +214,7 @@ def _elements(check: Checker, raw: Any, names: set[str]) -> tuple[ElementPlan, .
 def _text_checks(check: Checker, meeting: Meeting) -> None:
     texts = [
         ("title", meeting.title, True),
+        ("harder_because", meeting.harder_because, True),
         ("about", meeting.about, True),
         ("setting", meeting.setting, True),
     ]
@@ -218,6 +230,30 @@ def _text_checks(check: Checker, meeting: Meeting) -> None:
     report_text_problems(check, texts)
 
 
+def _difficulty(check: Checker, data: dict) -> tuple[int, str]:
+    """The meeting's level on the ladder and, above level 1, the one line that says what makes
+    it harder than the level below (the lesson and the simulator show it to the learner)."""
+    if "difficulty" not in data:
+        check.error(
+            "difficulty",
+            f"is missing: the meeting's level, a whole number from 1 (easiest) to {MAX_DIFFICULTY}",
+        )
+        return 1, ""
+    level = data["difficulty"]
+    if not isinstance(level, int) or isinstance(level, bool) or not 1 <= level <= MAX_DIFFICULTY:
+        check.error(
+            "difficulty", f"should be a whole number from 1 to {MAX_DIFFICULTY} (found {level!r})"
+        )
+        level = 1
+    harder = optional_text(check, data, "harder_because", "")
+    if level > 1 and not harder.strip():
+        check.error(
+            "harder_because",
+            "is missing: one line saying what makes this meeting harder than the level below",
+        )
+    return level, harder
+
+
 def parse_meeting(check: Checker, data: Any, path: Path) -> Meeting | None:
     if not isinstance(data, dict):
         check.error("", "should be a mapping with id, title, participants and elements")
@@ -228,6 +264,7 @@ def parse_meeting(check: Checker, data: Any, path: Path) -> Meeting | None:
     about = check.require(data, "about", str)
     setting = check.require(data, "setting", str)
     climate = whole_number(check, data, "start_climate", "", 0, 100, default=60)
+    difficulty, harder = _difficulty(check, data)
     people = _participants(check, data.get("participants"))
     plans = _elements(check, data.get("elements"), {p.name for p in people})
     if meeting_id and meeting_id != path.stem:
@@ -245,13 +282,19 @@ def parse_meeting(check: Checker, data: Any, path: Path) -> Meeting | None:
         plans,
         climate,
         str(path),
+        difficulty=difficulty,
+        harder_because=" ".join(harder.split()),
     )
     _text_checks(check, meeting)
     return meeting
 
 
 def check_meeting_file(path: Path | str) -> list[ContentError]:
-    return check_yaml_file(path, parse_meeting)
+    """Every problem in one meeting file, including a level it shares with a meeting beside it
+    (the meetings in one folder form one ladder of rising difficulty)."""
+    from .ladder import shared_levels
+
+    return check_yaml_file(path, parse_meeting) + shared_levels(Path(path))
 
 
 def meetings_dir() -> Path:

@@ -95,10 +95,15 @@ class MeetingDebrief:
     @property
     def verdict(self) -> str:
         if self.safety_failures:
-            return (
-                "Not passed: a safety incident was not handled safely. Whatever else went "
-                "well, this is the part of a meeting that matters most."
+            # Say which case it is: "whatever else went well" would flatter a meeting in which
+            # nothing else went well either.
+            rest = (
+                f"The meeting scored {self.score}, which would otherwise pass, but this is the "
+                "part of a meeting that matters most."
+                if self.score >= PASS_SCORE
+                else f"The meeting as a whole also scored {self.score}; {PASS_SCORE} is needed."
             )
+            return f"Not passed: a safety incident was not handled safely. {rest}"
         if self.passed:
             return "Passed."
         return f"Not passed yet: the meeting scored {self.score}; {PASS_SCORE} is needed."

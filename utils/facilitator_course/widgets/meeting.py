@@ -13,6 +13,7 @@ import ipywidgets as w
 
 from ..htmlsafe import escape
 from ..meeting.format import MEETING_MINUTES, element
+from ..meeting.ladder import ladder_line
 from ..meeting.model import EVENT_KINDS, MeetingEvent
 from ..meeting.schema import load_meeting
 from ..meeting.simulator import Decision, MeetingDebrief, MeetingSimulation
@@ -97,9 +98,10 @@ def debrief_html(debrief: MeetingDebrief) -> str:
         f"<th scope='col'>Score</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
     for failure in debrief.safety_failures:
+        kind = EVENT_KINDS[failure.event.kind]
         html += message_html(
             "unsafe",
-            f"<strong>{escape(EVENT_KINDS[failure.event.kind])}:"
+            f"<strong>{escape(kind[:1].upper() + kind[1:])}:"
             f"</strong> {escape(failure.choice.feedback)} "
             f"<br><strong>A safe response:</strong> "
             f"{escape(failure.event.best().action)}",
@@ -136,7 +138,9 @@ class MeetingSimulator:
             for p in meeting.participants
         )
         self.header = w.HTML(
-            f"<h3>{escape(meeting.title)}</h3><p>{escape(meeting.about)}</p>"
+            f"<h3>{escape(meeting.title)}</h3>"
+            f"<p class='fc-meeting-level'><em>{escape(ladder_line(meeting))}</em></p>"
+            f"<p>{escape(meeting.about)}</p>"
             f"<p>{escape(meeting.setting)}</p><details><summary>Who is here "
             f"({len(meeting.participants)})</summary><ul>{people}</ul></details>"
         )
