@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from .flags import find_disguised_advice, find_labeling
+from .label_patterns import _ASKS_THEM, _LABEL_APPLIED, _LABEL_GROUP, _LABEL_REPORTED
 from .text import normalise
 
 ADVICE = "advice"
@@ -268,62 +269,6 @@ _PERMISSION = re.compile(
     r" (?:would )?(?:works?|suits?|fits?) (?:for you )?is (?:your|up to you)|(?:it is|that is)"
     r" (?:entirely |completely |totally )?(?:your|up to you))\b"
 )
-# Identity labels that find_labeling (flags.py) leaves to context, applied to "you" directly.
-_LABEL_NOUN = (
-    r"(?:addicts?|alcoholics?|junkies|junkie|druggies|druggie|drunks?|alkies|alky|lush|boozers?"
-    r"|boozehounds?|pissheads?|piss heads?|stoners?|potheads?|crackheads?|cokeheads?|methheads?"
-    r"|smackheads?|tweakers?|degenerates?|dope fiends?|gamblers?|drinkers?|users|user|smokers?"
-    r"|gaming addicts?|gamers?|losers?|failures?|lost causes?|hopeless cases?|wastes? of space"
-    r"|disgraces?|game junkies?|gaming junkies?|crack heads?|pot heads?|enablers?|codependents?)"
-)
-_LABEL_GROUP = re.compile(
-    r"\b(?:most|other|typical|all|those|these|the other|real|proper|like|lots of|a lot of|many"
-    r"|plenty of|compulsive|problem|happens? to|happened to|common (?:for|in|with|among))"
-    r" (?:addicts|junkies|alcoholics|druggies|drunks|gamblers|stoners|crackheads|potheads"
-    r"|pissheads|boozers|degenerates|codependents|enablers|users)\b|\bbeing an? (?:\w+ )?(?:addict"
-    r"|alcoholic|junkie|druggie|codependent)\b|\b(?:that is|it is|this is) (?:just |only |all )?"
-    r"(?:the|your) (?:\w+ )?(?:addiction|addict|alcoholic|junkie|disease) (?:talking|taking"
-    r"|speaking|in you)\b|^(?:\w+ )?(?:junkie|addict|alcoholic|druggie|codependent)s?\s*[.!]?$|\b(?!chocaholic)\w+aholics?\b|\b(?:the|your) (?:addict|junkie|alcoholic"
-    r"|\w+aholic|stoner|gambler|druggie|user) (?:side|part) of you\b"
-    r"|\b(?:every|any|a typical|a classic|classic|typical|textbook) (?:\w+ )?(?:addict|alcoholic"
-    r"|junkie|druggie|drunk|gambler|stoner|pisshead|user)\b|\bif not an? (?:\w+ )?(?:addict"
-    r"|alcoholic|junkie|druggie|drunk)\b|\byou are (?:\w+ ){0,3}(?:kind|sort|type) of (?:\w+ )?"
-    r"(?:addict|alcoholic|junkie|druggie|drunk|gambler|stoner)\b|\b(?:that is|this is|it is)"
-    r" (?:exactly |just |literally |basically )?what an? (?:\w+ )?(?:addict|alcoholic|junkie"
-    r"|druggie|drunk|problem gambler) (?:is|does|looks like|says)\b"
-)
-_LABEL_APPLIED = re.compile(
-    r"\b(?:you are|you were|you have become|you will (?:always |still )?be|you will always"
-    r" remain|you are still|you are becoming|you sound like|you act like|you are acting like"
-    r"|you are turning into|you are basically|you are clearly|you are obviously|you are such)"
-    r"(?: (?:just|only|basically|clearly|obviously|really|still|always|such|nothing but|a|an"
-    r"|total|complete|real|proper|typical|classic|full blown|functioning|high functioning"
-    r"|problem|compulsive|chronic|hopeless|heavy|degenerate|recovering|gambling|drug|binge"
-    r"|weekend|raging))* " + _LABEL_NOUN + r"\b"
-    r"|\b(?:once an? \w+(?: ,)? always an?|addicts? like you|people like you|your (?:sort|kind|type)"
-    r"|typical (?:addict|alcoholic|junkie|gambler|drinker|user)|you (?:addicts|alcoholics"
-    r"|junkies|gamblers|druggies|people))\b"
-    r"|\b(?:are|were) you (?:an?|just an?|really an?|basically an?)(?: \w+)? " + _LABEL_NOUN + r"\b"
-    r"|\b(?:bit of an?|your an?|your such an?|ur an?|sort of an?|kind of an?) (?:\w+ )?"
-    + _LABEL_NOUN
-    + r"\b"
-    r"|\b(?:the|your|a|resident|inner) (?:\w+ )?(?:addict|alcoholic|junkie|gambler|druggie|drunk"
-    r"|pisshead|drinker|stoner|user) (?:side|in you|part of you|brain|voice|talking|winning)\b"
-    r"|\b(?:being|as|like) an? (?:\w+ )?(?:drunk|pisshead|junkie|addict|alcoholic|druggie"
-    r"|crackhead|stoner) (?:at|on|every|does not|is|like|who)\b"
-    r"|\b(?:resident|family|house|office|token|local|village) (?:\w+ )?(?:junkie|addict"
-    r"|alcoholic|drunk|pisshead|druggie|stoner|gambler)\b|\b(?:drinker|gambler|user|smoker)"
-    r" or (?:an? )?(?:alcoholic|addict|junkie|druggie)\b|\blike an? (?:pisshead|drunk"
-    r"|junkie|addict|alcoholic)\b"
-)
-# Words before a label that show the reply reflects how the person is seen or sees themselves.
-_LABEL_REPORTED = re.compile(
-    r"\b(?:called|calling|call|label|labelled|labeled|treated|seen|see|think|thinks"
-    r"|thought|feel like|feel|felt|feels|worry|worried|afraid|scared|as if|whether|wonder"
-    r"|wonders|wondering|doubt|doubts|suspect|suspects|asking yourself|says|said|tells|told"
-    r"|hear|heard|fear|fears|ashamed)\b"
-    r"[^.?!]{0,30}$"
-)
 # For arguing words, a reflection stem also reports ("it sounds selfish to you").
 _CONFRONT_REPORTED = re.compile(
     _LABEL_REPORTED.pattern.replace(
@@ -393,15 +338,6 @@ def _reported(norm: str, start: int) -> bool:
     if found and _ASKS_THEM.search(before):
         return False  # "what do you think triggers the shopaholic side of you?" applies it
     return bool(found)
-
-
-# A question of the facilitator's that puts a label to the person ("do you think you're an
-# addict?", "what do you think feeds the gambler in you?"): asking is applying, not reporting.
-_ASKS_THEM = re.compile(
-    r"\b(?:what|how|why|when|where|do|does|did|would|wouldn't|don't) (?:do |does |did )?you"
-    r" (?:think|feel|reckon)\b(?:(?! (?:called|calling|call|label|labelled|labeled|treated|seen"
-    r"|see|says|said|tells|told|hear|heard)\b)[^.?!]){0,30}$"
-)
 
 
 def _label_in(norm: str) -> str | None:

@@ -26,7 +26,8 @@ from .coder import CodedResponse, _failed, code_utterance, kind_of, named
 from .features import ASKS_FOR_IDEAS, REFUSES_IDEAS, extract
 from .harm import ADVICE, LABEL, HarmFinding, find_harm, gives_permission
 from .labels import CONFIDENCE_CEILING, LABEL_MEANINGS, REFLECTIONS
-from .readable import UNCERTAIN, Unjudged, echo, off_topic, unreadable
+from .readable import UNCERTAIN, Unjudged, unreadable
+from .relevance import echo, off_topic
 from .rewrite import rewrite_for
 from .text import MAX_CHARS, clean, normalise
 
