@@ -116,6 +116,9 @@ class Hub:
         shutil.copy(HUB_DIR / "nbgrader_config.py", self.jupyter_config)
         for name in self.trainers + self.trainees:
             self._add_user(name)
+        self.trainers_group = f"fc{tag}trainers"
+        self._saved_modes: list[tuple[Path, int, int]] = []
+        self._answer_key_for_trainers_only()
 
     # --- setting up ---------------------------------------------------------------------------
 
@@ -145,6 +148,30 @@ class Hub:
             capture_output=True,
         )
         self.users.append(name)
+
+    def _answer_key_for_trainers_only(self) -> None:
+        """As the deployment guide says: solutions/ (the instructor notebooks) belongs to a
+        trainers group and is closed to everyone else. The course folder may be the developer's
+        own checkout, so each path's group and mode are kept and put back by close()."""
+        subprocess.run(["groupadd", self.trainers_group], check=True, capture_output=True)
+        for name in self.trainers:
+            subprocess.run(
+                ["usermod", "-aG", self.trainers_group, name], check=True, capture_output=True
+            )
+        solutions = COURSE_ROOT / "solutions"
+        for path in [solutions, *sorted(solutions.rglob("*"))]:
+            if not path.is_symlink():
+                info = path.stat()
+                self._saved_modes.append((path, info.st_gid, info.st_mode & 0o7777))
+        subprocess.run(["chgrp", "-R", self.trainers_group, str(solutions)], check=True)
+        subprocess.run(["chmod", "-R", "o-rwx", str(solutions)], check=True)
+
+    def _give_back_the_answer_key(self) -> None:
+        for path, gid, mode in self._saved_modes:
+            with contextlib.suppress(OSError):
+                os.chown(path, -1, gid)
+                path.chmod(mode)
+        subprocess.run(["groupdel", self.trainers_group], capture_output=True, check=False)
 
     def home(self, name: str) -> Path:
         return self.base / "home" / name
@@ -267,4 +294,5 @@ class Hub:
             stop_process(self.proc)
         for name in self.users:
             subprocess.run(["userdel", "-f", "-r", name], capture_output=True, check=False)
+        self._give_back_the_answer_key()
         shutil.rmtree(self.base, ignore_errors=True)

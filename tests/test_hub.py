@@ -167,6 +167,8 @@ def test_a_trainee_cannot_reach_another_trainees_work_or_the_trainers_folder(hub
         "the exchange's submissions": ["ls", str(inbound)],
         "the exchange's returned feedback": ["ls", str(feedback)],
         "the trainer's source/ (answer key)": ["ls", str(trainer_folder / "source")],
+        "the instructor notebooks (solutions/)": ["ls", str(COURSE_ROOT / "solutions")],
+        "an instructor notebook": ["cat", str(COURSE_ROOT / "solutions" / MODULE / EXERCISE)],
         "the trainer's gradebook": ["cat", str(trainer_folder / "gradebook.db")],
     }
     for what, argv in forbidden.items():

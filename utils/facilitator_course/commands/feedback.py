@@ -120,7 +120,8 @@ def _feedback(args: argparse.Namespace) -> int:
         print(
             "Withheld (not returned, deleted): "
             + ", ".join(f"{o.module_id} {o.trainee}" for o in withheld)
-            + ". Tell the course maintainers: a hidden test or mark scheme reached the feedback.",
+            + ". Tell the course maintainers: a hidden test, mark scheme or model answer reached "
+            "the feedback.",
             file=sys.stderr,
         )
         return 1

@@ -99,13 +99,30 @@ def read_answer(source: str, name: str) -> tuple[str | None, str | None]:
     return value.value, None
 
 
+# A long line of an answer is written as several literals, split after a space, so that the
+# Formgrader (which shows the rebuilt cell) wraps it for the trainer instead of one endless line.
+_PIECE_CHARS = 90
+_AFTER_SPACE = re.compile(r"\S*\s*")
+
+
+def _pieces(line: str) -> list[str]:
+    """`line` cut after spaces into pieces of about _PIECE_CHARS; joined, they are `line`."""
+    pieces, current = [], ""
+    for word in _AFTER_SPACE.findall(line):
+        if current and len(current) + len(word) > _PIECE_CHARS:
+            pieces.append(current)
+            current = ""
+        current += word
+    return [*pieces, current] if current or not pieces else pieces
+
+
 def _literal(text: str) -> str:
-    """A Python string literal for `text`, one source line per line of text.
+    """A Python string literal for `text`, one source line per line of text (long lines cut).
 
     repr() makes each piece a valid literal; the first letter of BEGIN/END is then written as a
     \\x escape, so the literal means the same text while no line contains nbgrader's markers.
     """
-    pieces = text.splitlines(keepends=True) or [""]
+    pieces = [p for line in text.splitlines(keepends=True) for p in _pieces(line)] or [""]
     lines = [
         _MARKER_WORDS.sub(lambda m: f"\\x{ord(m.group(1)[0]):02x}" + m.group(1)[1:], repr(p))
         for p in pieces

@@ -66,9 +66,18 @@ ProgressCallback = Callable[[int, int, "GradeResult"], None]
 
 
 def grading_config(config: Config, rebuilt_root: Path) -> Config:
-    """The course config with nbgrader reading submissions from the rebuilt notebooks."""
+    """The course config with nbgrader reading submissions from the rebuilt notebooks, and its
+    autograde pipeline ending with the trainer's view (notes after written answers, a sentence
+    in place of each traceback), after SaveAutoGrades has scored the cells: see trainer_view."""
+    from nbgrader.converters import Autograde
+
+    from .trainer_view import TrainerView
+
     config = copy.deepcopy(config)
     config.CourseDirectory.submitted_directory = str(rebuilt_root)
+    pipeline = list(Autograde.class_traits()["autograde_preprocessors"].default())
+    config.Autograde.autograde_preprocessors = [*pipeline, TrainerView]
+    config.TrainerView.course_root = str(config.CourseDirectory.root)
     if config.KernelManager.get("transport") == "ipc":  # sockets of its own for each process
         config.KernelManager.ip = f"{config.KernelManager.ip}-{os.getpid()}"
     return config

@@ -9,9 +9,13 @@ its own ClearHiddenTests and ClearMarkScheme preprocessors run in the feedback p
 small preprocessor reduces a failed check's traceback to its learner-facing message, and
 feedback_teach turns it into a box with the right answer and why for every missed item.
 
+The autograded notebook also carries the trainer's notes (trainer_view: word counts and the
+model answer after each written answer); DropTrainerNotes removes them before anything else.
+
 As a second line of defence every generated file is searched for each hidden-test and mark-scheme
-line of the instructor notebooks; a file that still contains one is deleted and reported instead
-of being returned.
+line of the instructor notebooks, for each line of a written answer's model answer (unless the
+trainee wrote that line), and for a trainer's note; a file that still contains one is deleted
+and reported instead of being returned.
 """
 
 from __future__ import annotations
@@ -35,9 +39,11 @@ from .autograde import quiet_grading, submitted_students
 from .backup import DEFAULT_KEEP, backup_gradebook, open_gradebook
 from .exchange_modes import open_returned_feedback
 from .gradebook_guard import record_gradebook, verify_gradebook
-from .notebook_text import grading_secrets
+from .item_text import module_items
+from .notebook_text import folder_answers, grading_secrets
 from .private import make_private, owner_only, protect_course_folder
 from .release import write_zip
+from .trainer_view import NOTE_CLASS, NOTE_HEADING, DropTrainerNotes, anchor_lines
 
 GENERATED = "feedback ready"
 WITHHELD = "withheld"
@@ -95,6 +101,7 @@ def feedback_config(config: Config) -> Config:
     config = copy.deepcopy(config)
     config.GenerateFeedback.preprocessors = [
         GetGrades,
+        DropTrainerNotes,
         EscapeComments,
         ClearHiddenTests,
         ClearMarkScheme,
@@ -153,6 +160,22 @@ def module_secrets(course_root: Path, module_id: str) -> list[str]:
             if len(_loose(normal)) >= 12 and _loose(normal) not in visible:
                 secrets.append(normal)
     return sorted(set(secrets))
+
+
+def module_anchors(course_root: Path, module_id: str) -> list[str]:
+    """Lines of the model answers of a module's written answers (shown only in trainer notes)."""
+    return sorted(set(anchor_lines(module_items(Path(course_root) / "source" / module_id))))
+
+
+def own_words(course_root: Path, trainee: str, module_id: str) -> str:
+    """Everything the trainee typed in the module, compared loosely: a line of a model answer
+    that the trainee wrote is theirs to read back."""
+    folder = Path(course_root) / "submitted" / trainee / module_id
+    return _loose(" ".join(answer or "" for _, answer in folder_answers(folder)))
+
+
+def shows_trainer_note(text: str) -> bool:
+    return NOTE_CLASS in text or _loose(NOTE_HEADING) in _loose(visible_text(text))
 
 
 def find_leaks(text: str, secrets: list[str]) -> list[str]:
@@ -243,10 +266,15 @@ def _generate_all(
         submitted = submitted_students(root, module_id)
         pending = _pending_manual(config, module_id)
         secrets = module_secrets(root, module_id)
+        anchors = module_anchors(root, module_id)
         for trainee in submitted:
             if trainees and trainee not in trainees:
                 continue
-            tasks.append((module_id, trainee, trainee in found, pending.get(trainee, []), secrets))
+            own = own_words(root, trainee, module_id)
+            unseen = [a for a in anchors if _loose(a) not in own]
+            tasks.append(
+                (module_id, trainee, trainee in found, pending.get(trainee, []), secrets + unseen)
+            )
     outcomes = []
     for index, (module_id, trainee, graded_ok, waiting, secrets) in enumerate(tasks, start=1):
         hold_for = [] if include_ungraded else waiting
@@ -288,15 +316,19 @@ def _feedback_for(
     folder = root / "feedback" / trainee / module_id
     files = []
     for path in sorted(folder.glob("*.html")):
-        leaks = find_leaks(path.read_text(encoding="utf-8"), secrets)
-        if leaks:
+        text = path.read_text(encoding="utf-8")
+        leaks = find_leaks(text, secrets)
+        note = shows_trainer_note(text)
+        if leaks or note:
             path.unlink()
+            shown = f"{len(leaks)} hidden-test, mark-scheme or model-answer line(s)"
+            if note:
+                shown = "a trainer's note" + (f" and {shown}" if leaks else "")
             return FeedbackOutcome(
                 trainee,
                 module_id,
                 WITHHELD,
-                detail=f"{path.name} still showed {len(leaks)} hidden-test or mark-scheme "
-                "line(s); it was deleted and not returned",
+                detail=f"{path.name} still showed {shown}; it was deleted and not returned",
             )
         files.append(path)
     return FeedbackOutcome(trainee, module_id, GENERATED, tuple(files))

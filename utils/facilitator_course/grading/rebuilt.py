@@ -38,6 +38,11 @@ def reference(config: Config, assignment_id: str) -> Reference:
     """
     from nbgrader.utils import compute_checksum, is_grade, is_locked
 
+    from .item_text import module_items
+
+    # Read once here, before any submission's clock starts: the trainer's view (trainer_view)
+    # needs the module's item texts while nbgrader grades each notebook.
+    module_items(Path(config.CourseDirectory.root) / "source" / assignment_id)
     release = Path(config.CourseDirectory.root) / "release" / assignment_id
     cells: dict[str, list[SourceCell]] = {}
     notebooks: dict[str, nbformat.NotebookNode] = {}
