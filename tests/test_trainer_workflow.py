@@ -258,7 +258,8 @@ def test_fault_report_names_each_kind_of_bad_submission(cohort):
         assert result.problems[0].startswith(f"{item}_answer in {EXERCISE}")
         assert "graded as not answered, never run" in result.problems[0]
         assert result.score == cohort.expected[(trainee, module)]
-        assert result.seconds < TIMEOUT_S
+        # no timeout: `faults` above would name one (a wall-clock bound here failed on a loaded
+        # machine without anything being wrong; speed belongs to tests/benchmarks/)
 
     broken = _result(cohort, "t09-broken-json", M1)
     assert broken.status == NOT_GRADED
