@@ -112,6 +112,8 @@ def test_a_trainer_override_of_the_capstone_counts_and_survives_autograde(graded
     assert again["t02-weak"].score == 10  # the trainer's mark is kept
     reasons = build_report(course, root).certification["reasons"].to_dict()["t02-weak"]
     assert not any(r.startswith(f"{MODULE}: capstone") for r in reasons), reasons
+    code, out, err = run_cli([*argv[:-2], "--list"])  # every trainee's capstone in one line each
+    assert "t02-weak: pass, the capstone cell's score set by the trainer" in out
 
 
 # --- the trainer's view of the capstone, and overrides of single ratings -----------------------
@@ -124,12 +126,17 @@ def _grade(*extra: str) -> tuple[int, str, str]:
     return run_cli(["grade", MODULE, "--course-dir", str(root), *extra])
 
 
-def _capstone_reasons(course, trainee: str) -> list[str]:
+def _module_reasons(course, trainee: str) -> list[str]:
+    """Every certification reason about the capstone module (its cell, pass mark, safety item)."""
     from facilitator_course.grading.cohort_report import build_report
 
     root, _ = COURSE_ROOT[-1]
     reasons = build_report(course, root).certification["reasons"].to_dict()[trainee]
-    return [r for r in reasons if r.startswith(MODULE)]
+    return [r for r in reasons if MODULE in r]
+
+
+def _capstone_reasons(course, trainee: str) -> list[str]:
+    return [r for r in _module_reasons(course, trainee) if r.startswith(f"{MODULE}: capstone")]
 
 
 def test_grade_shows_the_capstone_ratings_and_moves(graded):
@@ -146,7 +153,6 @@ def test_grade_shows_the_capstone_ratings_and_moves(graded):
     assert "Status: blocked (potentially harmful)" in out and "potentially harmful" in out
     code, out, _ = _grade("--list")  # no --trainee: one line per trainee
     assert "t01-skilled: pass; checklist 100 %" in out
-    assert "t02-weak: pass, the capstone cell's score set by the trainer" in out  # --item above
     assert "t04-malformed: could not be scored (" in out
 
 
@@ -255,12 +261,16 @@ def test_a_harmful_rating_overridden_no_longer_blocks_and_the_overall_result_cou
     assert reasons[0].startswith(f"{MODULE}: capstone not yet: "), reasons
     assert not any("potentially harmful" in r for r in reasons)
     code, out, err = _grade(
+        "--trainee", "t03-harmful", "--item", "m6_written_capstone", "--score", "3"
+    )
+    assert code == 0, out + err  # the module's percentage now counts (nothing waits for a grade)
+    code, out, err = _grade(
         "--trainee", "t03-harmful", "--capstone-rating", "overall result", "--level", "pass",
         "--reason", "Passed at the observed practice meeting instead.",
     )  # fmt: skip
     assert code == 0, out + err
     assert "Capstone status now: pass" in out
-    assert _capstone_reasons(course, "t03-harmful") == []  # cell, pass mark and safety item too
+    assert _module_reasons(course, "t03-harmful") == []  # the cell, pass mark and safety item too
     code, out, err = _grade("--trainee", "t03-harmful", "--capstone-rating", "overall", "--clear")
     assert code == 0, out + err
     assert "blocked" not in out and "Capstone status now: not yet" in out

@@ -146,7 +146,7 @@ def capstone_line(capstone: Capstone) -> str:
     """One line per trainee for a cohort listing."""
     result = capstone.result
     status = STATUS_WORDS.get(capstone.status, capstone.status)
-    if result is None and status == "missing":
+    if result is None and capstone.status == "missing":
         return f"{capstone.trainee}: could not be scored ({capstone.unusable})"
     if result is None:
         return f"{capstone.trainee}: {status} (the transcript could not be scored)"
