@@ -147,7 +147,7 @@ def test_grade_shows_the_capstone_ratings_and_moves(graded):
     assert "everyone checked in" in out and "done" in out
     assert "Time management" in out and "fully" in out
     assert "MI profile: fair" in out and "reflections per question" in out
-    assert f"Transcript ({len(SKILLED)} moves)" in out
+    assert f"Transcript ({len(SKILLED)} moves; code [group moves])" in out
     assert "open question" in out  # each move with the code the engine gave it
     code, out, _ = _grade("--trainee", "t03-harmful", "--list")
     assert "Status: blocked (potentially harmful)" in out and "potentially harmful" in out
@@ -274,3 +274,56 @@ def test_a_harmful_rating_overridden_no_longer_blocks_and_the_overall_result_cou
     code, out, err = _grade("--trainee", "t03-harmful", "--capstone-rating", "overall", "--clear")
     assert code == 0, out + err
     assert "blocked" not in out and "Capstone status now: not yet" in out
+
+
+def test_the_dashboards_trainee_record_shows_the_capstone_in_chromium(graded, page, tmp_path):
+    """The real page: Voilà serves the dashboard on this course folder; pick a trainee."""
+    import os
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from playwright.sync_api import expect
+
+    from conftest import free_port, screenshot_dir, stop_process, wait_for_http
+
+    root, _ = COURSE_ROOT[-1]
+    reason = "Priya passed <img src=x onerror=alert(1)> & that is her right"
+    code, out, err = _grade(
+        "--trainee", "t02-weak", "--capstone-rating", "everyone checked in", "--level", "done",
+        "--reason", reason,
+    )  # fmt: skip
+    assert code == 0, out + err
+    dashboard = Path(__file__).resolve().parents[1] / "course" / "dashboard.ipynb"
+    port = free_port()
+    log_path = tmp_path / "voila.log"
+    env = {**os.environ, "FACILITATOR_COURSE_DIR": str(root)}
+    env.pop("NBGRADER_EXECUTION", None)
+    argv = [sys.executable, "-m", "voila", str(dashboard), "--no-browser", f"--port={port}"]
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            [*argv, "--Voila.ip=127.0.0.1"], stdout=log, stderr=subprocess.STDOUT, env=env,
+            cwd=tmp_path,
+        )  # fmt: skip
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        wait_for_http(f"http://127.0.0.1:{port}/", proc, log_path)
+        page.set_viewport_size({"width": 1300, "height": 1000})
+        page.goto(f"http://127.0.0.1:{port}/", timeout=240_000)  # runs the whole notebook
+        picker = page.get_by_role("combobox", name=re.compile("Trainee"))
+        picker.wait_for(state="visible", timeout=120_000)
+        picker.select_option("t02-weak")
+        section = page.locator("section.fc-capstone")
+        section.wait_for(state="visible", timeout=60_000)
+        expect(section).to_contain_text("Meeting checklist: ")
+        expect(section).to_contain_text(f"overridden by trainer: {reason}")
+        expect(section).to_contain_text("(engine: not done)")
+        expect(section).to_contain_text(f"Transcript: {len(WEAK)} typed moves")
+        assert section.locator("img").count() == 0 and not dialogs
+        page.set_viewport_size({"width": 1300, "height": 4200})  # all of it painted at once
+        section.scroll_into_view_if_needed()
+        section.screenshot(path=str(screenshot_dir() / "capstone-trainee-record.png"))
+    finally:
+        stop_process(proc)

@@ -73,6 +73,17 @@ def _engine_before(capstone: Capstone, key: str) -> str:
     return found_c[0].level if found_c else ""
 
 
+def _evidence(capstone: Capstone, key: str, shown: str) -> str:
+    """The engine's evidence for a rating (the overridden result carries the trainer's note)."""
+    if key not in capstone.overrides or capstone.engine is None:
+        return shown
+    kind, _, name = key.partition(":")
+    if kind == "checklist":
+        return next((i.evidence for i in capstone.engine.checklist if i.item == name), "")
+    found = next((c for c in capstone.engine.competencies if c.key == name), None)
+    return "; ".join(found.reasons) or "all shown" if found else ""
+
+
 def _override_line(capstone: Capstone, o: Override) -> str:
     labels = {r.key: r.label for r in ratings_of(capstone.engine)}
     before = _engine_before(capstone, o.rating)
@@ -85,6 +96,10 @@ def _move_code(m: Move) -> str:
     if m.harmful:
         code += ", harmful"
     return code
+
+
+def _group_moves(m: Move) -> str:
+    return ", ".join(g.replace("_", " ") for g in m.group_moves)
 
 
 # --- text -------------------------------------------------------------------------------------
@@ -115,11 +130,19 @@ def capstone_text(capstone: Capstone, width: int = 100) -> str:
         return "\n".join(lines) + "\n"
     lines.append("")
     lines.append(f"Meeting checklist: {result.fidelity:g} % adherence (pass: 75 %)")
-    rows = [
-        [i.block, i.item, "done" if i.met else "NOT DONE", i.evidence] for i in result.checklist
-    ]
-    lines += [format_table(["part", "item", "", "evidence"], rows, wrap=44), ""]
-    rows = [[c.name, c.level, "; ".join(c.reasons) or "all shown"] for c in result.competencies]
+    rows = []
+    for i in result.checklist:
+        key = f"checklist:{i.item}"
+        note = f" ({capstone.overrides[key].note})" if key in capstone.overrides else ""
+        met = "done" if i.met else "NOT DONE"
+        rows.append([i.block, i.item, met, _evidence(capstone, key, i.evidence) + note])
+    lines += [format_table(["part", "item", "result", "evidence"], rows, wrap=44), ""]
+    rows = []
+    for c in result.competencies:
+        key = f"competency:{c.key}"
+        note = f" ({capstone.overrides[key].note})" if key in capstone.overrides else ""
+        shown = _evidence(capstone, key, "; ".join(c.reasons) or "all shown")
+        rows.append([c.name, c.level, shown + note])
     lines += ["Competency levels (GroupACT style; potentially harmful blocks):"]
     lines += [format_table(["competency", "level", "evidence"], rows, wrap=54), ""]
     p = result.profile
@@ -130,10 +153,10 @@ def capstone_text(capstone: Capstone, width: int = 100) -> str:
     lines += [format_table(["measure", "value", "thresholds", "level"], rows, wrap=44), ""]
     for note in result.for_trainer:
         lines += textwrap.wrap(note, width, initial_indent="  ! ", subsequent_indent="    ")
-    lines.append(f"Transcript ({len(capstone.moves)} moves):")
+    lines.append(f"Transcript ({len(capstone.moves)} moves; code [group moves]):")
     for m in capstone.moves:
         text = m.text if len(m.text) <= 90 else m.text[:87] + "..."
-        extra = f" [{', '.join(m.group_moves)}]" if m.group_moves else ""
+        extra = f" [{_group_moves(m)}]" if m.group_moves else ""
         note = f" ({m.note})" if m.note else ""
         lines.append(f"  {m.number:>3}. {m.phase:<13} {_move_code(m)}{extra}{note}")
         lines.append(f"       {text}")
@@ -184,6 +207,7 @@ def capstone_html(capstone: Capstone) -> str:
     css = "fc-status-certified" if status == "pass" else "fc-status-notyet"
     reasons = list(result.reasons) if result else [f"could not be scored: {capstone.unusable}"]
     parts = [
+        f"<section class='fc-capstone' aria-label='Capstone meeting'>"
         f"<h2>Capstone meeting ({escape(capstone.module)})</h2>",
         f"<p class='{css}'>Status: {escape(STATUS_WORDS.get(status, status))}"
         + _overridden_html(capstone, "overall")
@@ -197,13 +221,19 @@ def capstone_html(capstone: Capstone) -> str:
     if reasons and status != "pass":
         parts.append("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in reasons) + "</ul>")
     if result is None:
-        return "".join(parts)
+        return "".join(parts) + "</section>"
     rows = [
         [
             views._td(escape(i.block)),
             views._td(escape(i.item)),
-            views._td("done" if i.met else "not done", "fc-pass" if i.met else "fc-fail"),
-            views._td(escape(i.evidence) + _overridden_html(capstone, f"checklist:{i.item}")),
+            views._td(
+                f"<span style='white-space:nowrap'>{'done' if i.met else 'not done'}</span>",
+                "fc-pass" if i.met else "fc-fail",
+            ),
+            views._td(
+                escape(_evidence(capstone, f"checklist:{i.item}", i.evidence))
+                + _overridden_html(capstone, f"checklist:{i.item}")
+            ),
         ]
         for i in result.checklist
     ]
@@ -211,7 +241,7 @@ def capstone_html(capstone: Capstone) -> str:
         f"<h3>Meeting checklist: {result.fidelity:g} % adherence</h3>"
         "<p class='fc-note'>After Dale et al. 2021 (the items observers scored in real SMART "
         "groups, which met 44-55 %); the capstone needs 75 %.</p>"
-        + views._table(["part", "item", "", "evidence"], rows)
+        + views._table(["part", "item", "result", "evidence"], rows)
     )
     level_css = {"fully": "fc-pass", "partly": "fc-wait", "potentially harmful": "fc-fail"}
     rows = [
@@ -219,7 +249,9 @@ def capstone_html(capstone: Capstone) -> str:
             views._td(escape(c.name)),
             views._td(escape(c.level), level_css.get(c.level, "fc-fail")),
             views._td(
-                escape("; ".join(c.reasons) or "all shown")
+                escape(
+                    _evidence(capstone, f"competency:{c.key}", "; ".join(c.reasons) or "all shown")
+                )
                 + _overridden_html(capstone, f"competency:{c.key}")
             ),
         ]
@@ -259,7 +291,11 @@ def capstone_html(capstone: Capstone) -> str:
             views._td(escape(m.phase.replace("_", " "))),
             views._td(
                 escape(_move_code(m))
-                + (f"<br><span class='fc-none'>{escape(', '.join(m.group_moves))}</span>")
+                + (
+                    f"<br><span class='fc-none'>{escape(_group_moves(m))}</span>"
+                    if m.group_moves
+                    else ""
+                )
                 + (f"<br><em>{escape(m.note)}</em>" if m.note else ""),
                 "fc-fail" if m.harmful else "",
             ),
@@ -271,7 +307,7 @@ def capstone_html(capstone: Capstone) -> str:
         f"<details open><summary><strong>Transcript: {len(capstone.moves)} typed moves"
         "</strong></summary>"
         + "<div style='font-size:0.85rem'>"
-        + views._table(["#", "part", "code", "what the trainee typed"], rows)
+        + views._table(["#", "part", "code (group moves)", "what the trainee typed"], rows)
         + "</div></details>"
     )
     if any(m.note == "the escalation rule in action" for m in capstone.moves):
@@ -279,6 +315,6 @@ def capstone_html(capstone: Capstone) -> str:
     parts.append(
         "<p class='fc-note'>"
         + escape(HOW_TO_OVERRIDE.format(module=capstone.module, trainee=capstone.trainee))
-        + "</p>"
+        + "</p></section>"
     )
     return "".join(parts)
