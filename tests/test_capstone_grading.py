@@ -327,3 +327,26 @@ def test_the_dashboards_trainee_record_shows_the_capstone_in_chromium(graded, pa
         section.screenshot(path=str(screenshot_dir() / "capstone-trainee-record.png"))
     finally:
         stop_process(proc)
+
+
+def test_an_override_lapses_when_a_new_transcript_is_handed_in(graded, course):
+    """A judgement of one meeting must not unblock another: overrides name their transcript."""
+    from facilitator_course.grading.capstone_results import capstone_for
+    from facilitator_course.grading.cohort import load_cohort
+
+    root, _ = COURSE_ROOT[-1]
+    trainee = "t06-unknown-meeting"
+    code, out, err = _grade(
+        "--trainee", trainee, "--capstone-rating", "overall result", "--level", "pass",
+        "--reason", "Ran the meeting well at the workshop; the file named an old meeting id.",
+    )  # fmt: skip
+    assert code == 0, out + err
+    assert "Capstone status now: pass" in out
+    assert _capstone_reasons(course, trainee) == []
+    transcript = root / "submitted" / trainee / MODULE / TRANSCRIPT_NAME
+    transcript.write_text(transcript_json("no-such-meeting", WEAK), encoding="utf-8")
+    capstone = capstone_for(load_cohort(course, root), trainee, MODULE)
+    assert capstone.status != "pass" and list(capstone.stale) == ["overall"]
+    assert "could not be scored" in _capstone_reasons(course, trainee)[0]
+    code, out, _ = _grade("--trainee", trainee, "--list")
+    assert "Made on an earlier copy of the transcript, so no longer applied" in out

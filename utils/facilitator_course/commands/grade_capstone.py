@@ -79,9 +79,9 @@ def override_capstone(course: Course, config, args: argparse.Namespace, modules:
         raise CapstoneOverrideError(f"{trainee} has not handed in {module}.")
     rating = find_rating(args.capstone_rating, capstone.engine)
     if args.clear:
-        if rating.key not in capstone.overrides:
+        if rating.key not in capstone.overrides and rating.key not in capstone.stale:
             raise CapstoneOverrideError(f'"{rating.label}" of {trainee} has no override to clear.')
-        write_override(root, trainee, module, rating, None, None)
+        write_override(root, trainee, module, rating, None, None, capstone.digest)
         print(f'Cleared your override of "{rating.label}" ({trainee}, {module}).')
     else:
         if not args.level:
@@ -91,7 +91,7 @@ def override_capstone(course: Course, config, args: argparse.Namespace, modules:
             )
         value = check_value(rating, args.level)
         reason = check_reason(args.reason)
-        write_override(root, trainee, module, rating, value, reason)
+        write_override(root, trainee, module, rating, value, reason, capstone.digest)
         print(
             f'Recorded "{rating.label}": {value} for {trainee} ({module}), '
             f"overridden by trainer: {reason}"

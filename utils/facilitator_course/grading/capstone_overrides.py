@@ -13,11 +13,14 @@ manual marks, never in anything a trainee hands in. The course folder is outside
 (and the name is git-ignored in case one is made there by mistake); the file is owner-only
 (0600) and written atomically. Every change is appended with its time, so the file is also the
 history of the trainer's decisions; the last entry for a rating counts, and `autograde` never
-touches it, so overrides survive a re-run.
+touches it, so overrides survive a re-run. Each entry names the SHA-256 of the transcript it was
+made on: when a trainee hands in a new copy, the trainer's earlier overrides no longer apply (a
+judgement of one meeting must not unblock another) and the views say so.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, replace
@@ -80,6 +83,7 @@ class Override:
     value: str
     reason: str
     when: str
+    transcript: str = ""  # SHA-256 of the transcript the trainer judged
 
     @property
     def note(self) -> str:
@@ -147,6 +151,14 @@ def overrides_path(course_root: Path) -> Path:
     return Path(course_root) / OVERRIDES_NAME
 
 
+def transcript_digest(path: Path) -> str:
+    """SHA-256 of a submitted transcript ("" when there is none to read)."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
 def _entries(course_root: Path) -> list[dict]:
     path = overrides_path(course_root)
     if not path.is_file():
@@ -173,7 +185,13 @@ def read_overrides(course_root: Path, trainee: str, module: str) -> dict[str, Ov
         if e.get("value") is None:  # the trainer gave the rating back to the engine
             found.pop(key, None)
         else:
-            found[key] = Override(key, str(e["value"]), str(e.get("reason", "")), str(e["when"]))
+            found[key] = Override(
+                key,
+                str(e["value"]),
+                str(e.get("reason", "")),
+                str(e.get("when", "")),
+                str(e.get("transcript", "")),
+            )
     return found
 
 
@@ -184,6 +202,7 @@ def write_override(
     rating: Rating,
     value: str | None,
     reason: str | None,
+    transcript: str = "",
 ) -> None:
     """Append one decision (value None: back to the engine's rating) and rewrite the file."""
     entries = _entries(course_root)
@@ -195,6 +214,7 @@ def write_override(
             "label": rating.label,
             "value": value,
             "reason": reason,
+            "transcript": transcript,
             "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         }
     )

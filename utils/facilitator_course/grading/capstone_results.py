@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..group.scoring import BLOCKED, PASS, CapstoneResult, score_session
 from ..group.transcript import TRANSCRIPT_NAME, TranscriptError, load_transcript, replay
-from .capstone_overrides import Override, apply_overrides, read_overrides
+from .capstone_overrides import Override, apply_overrides, read_overrides, transcript_digest
 from .cohort import CohortData
 
 
@@ -48,6 +48,8 @@ class Capstone:
     overrides: dict[str, Override] = field(default_factory=dict)
     moves: tuple[Move, ...] = ()
     trainee: str = ""
+    digest: str = ""  # SHA-256 of the transcript judged, which each override names
+    stale: dict[str, Override] = field(default_factory=dict)  # made on an earlier copy
 
     @property
     def status(self) -> str:
@@ -135,14 +137,19 @@ def capstone_for(data: CohortData, trainee: str, module: str) -> Capstone | None
         (engine, moves), unusable = replayed(folder / TRANSCRIPT_NAME), None
     except TranscriptError as exc:
         engine, unusable = None, str(exc)
-    overrides = read_overrides(data.course_root, trainee, module)
+    digest = transcript_digest(folder / TRANSCRIPT_NAME)
+    overrides, stale = {}, {}
+    for key, o in read_overrides(data.course_root, trainee, module).items():
+        (overrides if o.transcript == digest else stale)[key] = o
     result = apply_overrides(engine, overrides) if engine else None
     passed = _trainer_mark(data, trainee, module)
     engine_passed = engine is not None and engine.status == PASS
     overridden = None
     if passed is not None and passed != engine_passed:
         overridden = PASS if passed else "not yet"
-    return Capstone(module, result, unusable, overridden, engine, overrides, moves, trainee)
+    return Capstone(
+        module, result, unusable, overridden, engine, overrides, moves, trainee, digest, stale
+    )
 
 
 def capstone_reasons(capstone: Capstone | None) -> list[str]:

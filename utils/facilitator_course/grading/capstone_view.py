@@ -24,6 +24,10 @@ STATUS_WORDS = {
     "blocked": "blocked (potentially harmful)",
     "missing": "not scored",
 }
+STALE = (
+    "Made on an earlier copy of the transcript, so no longer applied (look again and override "
+    "anew if you still agree):"
+)
 HOW_TO_OVERRIDE = (
     "To override one rating: facilitator-course grade {module} --trainee {trainee} "
     '--capstone-rating "<rating>" --level "<level>" --reason "<why>"'
@@ -126,6 +130,12 @@ def capstone_text(capstone: Capstone, width: int = 100) -> str:
             lines += textwrap.wrap(
                 _override_line(capstone, o), width, initial_indent="  * ", subsequent_indent="    "
             )
+    if capstone.stale:
+        lines.append(STALE)
+        for o in capstone.stale.values():
+            lines += textwrap.wrap(
+                _override_line(capstone, o), width, initial_indent="  x ", subsequent_indent="    "
+            )
     if result is None:
         return "\n".join(lines) + "\n"
     lines.append("")
@@ -174,6 +184,8 @@ def capstone_line(capstone: Capstone) -> str:
     if result is None:
         return f"{capstone.trainee}: {status} (the transcript could not be scored)"
     mark = ", overridden by trainer" if capstone.overrides else ""
+    if capstone.stale:
+        mark += ", earlier overrides no longer apply (a new transcript)"
     if capstone.overridden and "overall" not in capstone.overrides:
         mark += ", the capstone cell's score set by the trainer"
     return (
@@ -220,6 +232,14 @@ def capstone_html(capstone: Capstone) -> str:
         )
     if reasons and status != "pass":
         parts.append("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in reasons) + "</ul>")
+    if capstone.stale:
+        parts.append(
+            f"<p class='fc-message'>{escape(STALE)}</p><ul>"
+            + "".join(
+                f"<li>{escape(_override_line(capstone, o))}</li>" for o in capstone.stale.values()
+            )
+            + "</ul>"
+        )
     if result is None:
         return "".join(parts) + "</section>"
     rows = [
