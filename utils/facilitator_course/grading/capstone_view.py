@@ -102,6 +102,14 @@ def _move_code(m: Move) -> str:
     return code
 
 
+def _ratings_say(capstone: Capstone) -> str:
+    """When the trainer's say differs from what the ratings give, what the ratings give."""
+    result = capstone.result
+    if result is None or result.status == capstone.status:
+        return ""
+    return f"The ratings alone give: {STATUS_WORDS.get(result.status, result.status)}"
+
+
 def _group_moves(m: Move) -> str:
     return ", ".join(g.replace("_", " ") for g in m.group_moves)
 
@@ -122,6 +130,8 @@ def capstone_text(capstone: Capstone, width: int = 100) -> str:
         lines.append(f"  (the capstone cell's score was set by the trainer: {capstone.overridden})")
     result = capstone.result
     reasons = list(result.reasons) if result else [f"could not be scored: {capstone.unusable}"]
+    if _ratings_say(capstone) and reasons:
+        lines.append(f"  {_ratings_say(capstone)}:")
     for reason in reasons:
         lines += textwrap.wrap(reason, width, initial_indent="  - ", subsequent_indent="    ")
     if capstone.overrides:
@@ -230,7 +240,9 @@ def capstone_html(capstone: Capstone) -> str:
             f"<p class='fc-note'>The capstone cell's score was set by the trainer "
             f"({escape(capstone.overridden)}).</p>"
         )
-    if reasons and status != "pass":
+    if reasons and (status != "pass" or _ratings_say(capstone)):
+        if _ratings_say(capstone):
+            parts.append(f"<p class='fc-note'>{escape(_ratings_say(capstone))}:</p>")
         parts.append("<ul>" + "".join(f"<li>{escape(r)}</li>" for r in reasons) + "</ul>")
     if capstone.stale:
         parts.append(
