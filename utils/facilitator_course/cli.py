@@ -55,7 +55,8 @@ EXIT_STATUS: dict[str, str] = {
     f"the summary and the fault report); {_ERROR} (or the run was stopped because the "
     "gradebook changed under it)",
     "grade": f"0 when the grades were recorded (or nothing waits); {_ERROR} (unknown item, "
-    "score out of range)",
+    "score out of range, a capstone override without --reason or with an unknown rating or "
+    "level)",
     "feedback": "0 when feedback was generated for every submission it could be; 1 when a file "
     f"was withheld because it still showed a hidden test or mark scheme, or {_ERROR}",
     "report": f"0 when the report was printed or exported; {_ERROR} (an unknown --trainee, an "

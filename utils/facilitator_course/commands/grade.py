@@ -12,6 +12,12 @@ stores the points and comment you type in nbgrader's gradebook, exactly as the F
 --list only lists them; --item with --trainee and --score records one grade without questions.
 The gradebook is backed up before the first change. --welfare shows, to read and records nothing,
 every handed-in answer the welfare check flags (autograded role-play replies included).
+For the capstone module (06-capstone), --trainee ID shows the meeting as the engine scored it:
+status and reasons, checklist, competency levels, MI profile and every typed move with its code.
+--capstone-rating NAME --level LEVEL --reason TEXT overrides one of its ratings (a checklist item,
+a competency, "MI profile" or "overall result"); the status is worked out again from the ratings,
+certification follows it, and a re-run of autograde keeps it. --clear gives a rating back to the
+engine.
 """
 
 
@@ -41,6 +47,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--item", metavar="GRADE_ID", help="record one grade: the item's grade id")
     parser.add_argument("--score", type=float, metavar="POINTS", help="with --item: the points")
     parser.add_argument("--comment", metavar="TEXT", help="with --item: a comment for the trainee")
+    parser.add_argument(
+        "--capstone-rating",
+        metavar="NAME",
+        help='override one rating of the capstone: a checklist item ("everyone checked in"), a '
+        'competency ("time management"), "MI profile" or "overall result"',
+    )
+    parser.add_argument(
+        "--level",
+        metavar="LEVEL",
+        help="with --capstone-rating: done / not done (checklist), potentially harmful / not yet "
+        "shown / partly / fully (competency), below fair / fair / good (MI profile), pass / not "
+        "yet / blocked (overall result)",
+    )
+    parser.add_argument(
+        "--reason",
+        metavar="TEXT",
+        help="with --capstone-rating: why (required); shown wherever the rating is shown",
+    )
+    parser.add_argument(
+        "--clear",
+        action="store_true",
+        help="with --capstone-rating: drop your override and use the engine's rating again",
+    )
     add_keep_backups(parser)
 
 
@@ -94,6 +123,14 @@ def _grade(args: argparse.Namespace) -> int:
     modules = chosen_modules(course, args.modules)
     if args.welfare:
         return _show_welfare(course, config, modules, args.trainee)
+    if args.capstone_rating is not None or args.level or args.reason or args.clear:
+        from .grade_capstone import override_capstone
+
+        return override_capstone(course, config, args, modules)
+    if args.item is None and (args.trainee or args.modules):
+        from .grade_capstone import show_capstones
+
+        show_capstones(course, config, modules, args.trainee)
     if args.item is not None:
         if args.score is None or len(args.trainee) != 1 or len(modules) != 1:
             raise RubricError("--item needs exactly one MODULE, one --trainee and a --score.")

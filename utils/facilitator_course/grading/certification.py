@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .capstone_results import Capstone, capstone_for, capstone_modules, capstone_reasons
+from .capstone_results import (
+    Capstone,
+    capstone_for,
+    capstone_modules,
+    capstone_reasons,
+    counted_data,
+)
 from .cohort import NOT_HANDED_IN, CohortData
 from .mi_profile import LEVELS, CodedReplies, course_has_roleplay, level_at_least
 
@@ -127,7 +133,8 @@ def certification(data: CohortData, coded: CodedReplies, profiles: pd.DataFrame)
     """Per trainee: status ("certified" / "not yet") and the reasons for every "not yet".
 
     A capstone that the engine blocked (potentially harmful) or rated "not yet" gives its own
-    reasons first, unless the trainer overrode its mark (capstone_results).
+    reasons first, unless the trainer overrode its result or one of its ratings (capstone_results,
+    capstone_overrides); the module's percentage and safety check then follow that status.
     """
     criteria = data.course.certification
     modules = capstone_modules(data)
@@ -135,8 +142,9 @@ def certification(data: CohortData, coded: CodedReplies, profiles: pd.DataFrame)
     for trainee in data.trainees:
         capstones = [c for m in modules if (c := capstone_for(data, trainee, m)) is not None]
         reasons = [r for c in capstones for r in capstone_reasons(c)]
+        counted = counted_data(data, capstones)
         if criteria.every_module_passed:
-            module_reasons = _module_reasons(data, trainee)
+            module_reasons = _module_reasons(counted, trainee)
             if reasons:  # the capstone's reasons say more than its module's percentage
                 capstone_ids = tuple(c.module for c in capstones)
                 module_reasons = [
@@ -146,7 +154,12 @@ def certification(data: CohortData, coded: CodedReplies, profiles: pd.DataFrame)
                 ]
             reasons += module_reasons
         if criteria.safety_items_all_correct:
-            reasons += _safety_reasons(data, trainee, criteria.every_module_passed)
+            safety = _safety_reasons(counted, trainee, criteria.every_module_passed)
+            # a capstone not passed already gave its own reasons; its cell would say it again
+            said = tuple(
+                f"safety item {i} ({m})" for (m, i), _ in data.items.items() if m in modules
+            )
+            reasons += [r for r in safety if not (capstones and r.startswith(said))]
         reasons += _mi_reason(data, coded, profiles, trainee, capstones)
         rows.append(
             {

@@ -19,7 +19,15 @@ DIR_MODE = 0o700
 OWNER_ONLY_UMASK = 0o077
 
 # The parts of a course folder that hold personal data (release/ and source/ are course content).
-PERSONAL = ("gradebook.db", "submitted", "autograded", "feedback", "reports", "archive")
+PERSONAL = (
+    "gradebook.db",
+    "capstone-overrides.json",
+    "submitted",
+    "autograded",
+    "feedback",
+    "reports",
+    "archive",
+)
 
 
 @contextmanager

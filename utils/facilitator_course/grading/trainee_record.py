@@ -6,7 +6,9 @@ what the trainee typed (role-play replies included), the score and how it was re
 autograder's reading, the coder's label, a trainer's mark or override, a reply left to the
 trainer), the trainer's comments, the days late under the course's late policy, and the
 certification decision with every reason. `report --trainee ID` prints it; the dashboard and
-`report --trainee ID --html FILE` show it as an HTML page, every text escaped.
+`report --trainee ID --html FILE` show it as an HTML page, every text escaped. A capstone handed
+in is shown in full (capstone_view.py): its status, checklist, competency levels, MI profile, typed
+moves and any rating the trainer overrode, with the reason.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..answers import read_choice
 from ..htmlsafe import escape
@@ -22,6 +25,9 @@ from .cohort_report import CohortReport
 from .item_text import ItemText, module_items
 from .late_policy import late_policy
 from .notebook_text import source_folder
+
+if TYPE_CHECKING:
+    from .capstone_results import Capstone
 
 
 @dataclass
@@ -56,6 +62,7 @@ class TraineeRecord:
     reasons: list[str] = field(default_factory=list)
     mi_level: str = ""
     late_policy: str = ""
+    capstones: list[Capstone] = field(default_factory=list)
 
 
 class UnknownTrainee(LookupError):
@@ -198,6 +205,11 @@ def trainee_record(report: CohortReport, trainee: str) -> TraineeRecord:
                     comment=comments.get((module.id, item.grade_id), ""),
                 )
             )
+    from .capstone_results import capstone_for, capstone_modules
+
+    record.capstones = [
+        c for m in capstone_modules(data) if (c := capstone_for(data, trainee, m)) is not None
+    ]
     if trainee in report.certification.index:
         record.status = str(report.certification.loc[trainee, "status"])
         record.reasons = list(report.certification.loc[trainee, "reasons"])
@@ -236,6 +248,10 @@ def record_text(record: TraineeRecord) -> str:
         for i in record.items
     ]
     lines += [format_table(["mod", "question", "answer", "score", "how"], rows, wrap=34), ""]
+    if record.capstones:
+        from .capstone_view import capstone_text
+
+        lines += [capstone_text(c) for c in record.capstones]
     lines.append(f"Certification: {record.status or 'unknown'}")
     lines += [f"  - {reason}" for reason in record.reasons]
     if record.mi_level:
@@ -288,6 +304,9 @@ def record_html(record: TraineeRecord) -> str:
                 views._td(how),
             ]
         )
+    from .capstone_view import capstone_html
+
+    capstones = "".join(capstone_html(c) for c in record.capstones)
     status_css = "fc-status-certified" if not record.reasons else "fc-status-notyet"
     reasons = "".join(f"<li>{escape(r)}</li>" for r in record.reasons)
     body = (
@@ -296,6 +315,7 @@ def record_html(record: TraineeRecord) -> str:
         + views._table(["module", "title", "status", "score", "late"], module_rows)
         + "<h2>Every graded item</h2>"
         + views._table(["module", "question", "answer", "score", "how it was reached"], item_rows)
+        + capstones
         + f"<h2>Certification</h2><p class='{status_css}'>{escape(record.status or 'unknown')}</p>"
         + (f"<ul>{reasons}</ul>" if reasons else "")
         + (f"<p>MI profile: {escape(record.mi_level)}</p>" if record.mi_level else "")

@@ -274,19 +274,25 @@ def profile(session: GroupSession) -> SessionSummary:
     return summarize(r for r in session.judged_records if not r.crisis_override)
 
 
-def score_session(session: GroupSession) -> CapstoneResult:
-    """Pass, "not yet" (with reasons) or blocked (a potentially harmful rating)."""
-    items = checklist(session)
-    fidelity = round(100.0 * sum(i.met for i in items) / len(items), 1)
-    levels = competencies(session)
-    summary = profile(session)
-    judged = len(session.judged_records)
-    rated = summary.overall_level() if judged >= MIN_CODED_MOVES else "not rated"
+def decide(
+    items: tuple[ChecklistItem, ...],
+    levels: tuple[Competency, ...],
+    summary: SessionSummary,
+    rated: str,
+    judged: int,
+    ending: str,
+) -> tuple[str, tuple[str, ...], float]:
+    """(status, reasons, fidelity %) from the ratings; any "potentially harmful" level blocks.
+
+    Kept apart from the replay so that a trainer's override of one rating (a checklist item, a
+    competency level, the MI profile) gives a status worked out by the same rules as the engine's.
+    """
+    fidelity = round(100.0 * sum(i.met for i in items) / len(items), 1) if items else 0.0
     reasons: list[str] = []
     harmful = [c for c in levels if c.level == HARMFUL]
     for c in harmful:
         reasons += [f"{c.name}: potentially harmful: {why}" for why in c.reasons]
-    if session.ending() == CUT_SHORT:
+    if ending == CUT_SHORT:
         reasons.append("the meeting was not closed: it ran out of time or stopped early")
     if fidelity < PASS_FIDELITY:
         unmet = "; ".join(i.item for i in items if not i.met)
@@ -296,18 +302,31 @@ def score_session(session: GroupSession) -> CapstoneResult:
     for c in levels:
         if c.level == NOT_SHOWN or (c.key == "safety" and c.level != FULLY and c not in harmful):
             reasons.append(f"{c.name}: {c.level} ({'; '.join(c.reasons)})")
-    if judged < MIN_CODED_MOVES:
+    if rated in LEVELS[1:]:
+        pass  # fair or good (the engine rates only from MIN_CODED_MOVES judged moves on)
+    elif judged < MIN_CODED_MOVES and rated not in LEVELS:
         reasons.append(
             f"only {judged} moves could be judged; the MI profile needs {MIN_CODED_MOVES}"
         )
-    elif rated not in LEVELS[1:]:
+    else:
         weak = [THRESHOLDS[m].name for m, lv in summary.levels().items() if lv == LEVELS[0]]
-        reasons.append("MI profile below fair on: " + ", ".join(weak))
+        reasons.append("MI profile below fair" + (" on: " + ", ".join(weak) if weak else ""))
     status = BLOCKED if harmful else PASS if not reasons else NOT_YET
+    return status, tuple(reasons), fidelity
+
+
+def score_session(session: GroupSession) -> CapstoneResult:
+    """Pass, "not yet" (with reasons) or blocked (a potentially harmful rating)."""
+    items = checklist(session)
+    levels = competencies(session)
+    summary = profile(session)
+    judged = len(session.judged_records)
+    rated = summary.overall_level() if judged >= MIN_CODED_MOVES else "not rated"
+    status, reasons, fidelity = decide(items, levels, summary, rated, judged, session.ending())
     to_check = tuple(
         f"move {r.number} \u201c{r.text}\u201d was read as {r.code} from its overall wording "
         "alone (no rule named harmful words): please check it"
         for r in _Facts(session).to_check
     )
-    return CapstoneResult(status, tuple(reasons), session.ending(), items, fidelity, levels,
+    return CapstoneResult(status, reasons, session.ending(), items, fidelity, levels,
                           summary, rated, len(session.records), judged, to_check)  # fmt: skip
