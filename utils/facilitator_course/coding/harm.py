@@ -76,7 +76,10 @@ _ADVICE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bwe (?:could|should|can|need to|have to|must|might|will) (?:just |maybe |also )?(?:try"
         r"|look at (?:cutting|stopping|quitting|getting|a plan|ways)|start|cut|work on (?:cutting"
         r"|stopping|quitting|your)|get you|set you|plan your|make you|sort you|find you|ban"
-        r"|stop|quit)\b",
+        r"|stop|quit)\b(?! (?:with|by|at|our|the|a|this|tonight|now|here|there|for) ?(?:\w+ ){0,2}"
+        r"(?:check|round|meeting|agenda|introductions?|reading|opening|welcome|discussion|break"
+        r"|board|session|group|minutes?|o'?clock|\d|one|two|three|four|five|six|seven|eight|nine"
+        r"|ten|eleven|twelve|half|quarter))",
         r"\blet us (?:get you|cut|stop|quit|ban|make you|set you)\b",
         r"\b(?:one|a|another) (?:thing|idea|trick|tip|option) (?:that )?(?:works|helps|that works"
         r"|that helps|you could|to try|is to)\b|\b(?:a lot of|lots of|many|some|most|other)"
@@ -167,7 +170,8 @@ _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b|\bdon't you care\b|\bdo not you care\b|\byou keep saying\b"
         r"|\bnot how it works\b|\byou are not listening\b|\bi do not believe you\b"
         r"|\byou did this to yourself\b|\byou brought (?:this|it) on yourself\b|\byou chose"
-        r" (?:this|to)\b|\byou (?:should|ought to) (?:know|have known) better\b|\bknow better\b"
+        r" (?:this|that|to (?:drink|use|gamble|bet|smoke|ignore|lie|go back|keep (?:drinking|using"
+        r"|betting|gambling)|spend|buy|pick))\b|\byou (?:should|ought to) (?:know|have known) better\b|\bknow better\b"
         r"|\bat your age\b|\b(?:be|get|let us be) real\b|\bif you (?:really|actually|truly)"
         r" (?:cared|wanted|loved|meant)\b|\btake (?:some )?responsibility\b|\byour responsibility"
         r"\b|\bnobody (?:believes|buys)\b|\bnot fooling\b|\bhave it both ways\b"

@@ -98,7 +98,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:would you like|do you want|would you care|if you(?:'d)? (?:like|want)"
         r"|you'?re welcome|feel free|happy to hear|anything (?:you'?d|to) (?:like to )?"
         r"add|want to (?:share|add|check in)|how about you|what about you|your turn"
-        r"|(?:fine|okay|ok) to pass|no pressure|would you be willing)\b"
+        r"|(?:fine|okay|ok) to pass|no pressure|would you be willing|passing is (?:fine|okay|ok)"
+        r"|you can (?:always )?pass)\b"
     ),
     "pressure": _rx(
         r"\b(?:you (?:have|need|must|ought) to (?:speak|share|talk|say)|everyone has to"
@@ -189,7 +190,11 @@ _CUES: dict[str, re.Pattern[str]] = {
 _PHASE_WORDS: dict[str, re.Pattern[str]] = {
     "check_in": _rx(r"\bcheck[- ]?in\b"),
     "agenda": _rx(r"\bagenda\b"),
-    "working_time": _rx(r"\bworking time\b|\bwork(?:ing)? on\b.{0,30}\b(?:board|tool|together)\b"),
+    "working_time": _rx(
+        r"\bworking time\b|\bwork(?:ing)? on\b.{0,30}\b(?:board|tool|together)\b|\bmain part\b"
+        r"|\b(?:the|our) discussion\b|\bcost[- ]?benefit\b|\b(?:the|a|our) (?:cba|abc)\b"
+        r"|\b(?:the|a) (?:tool|board)\b"
+    ),
     "check_out": _rx(r"\bcheck[- ]?out\b"),
     "close": _rx(r"\bclos(?:e|ing)\b"),
 }
@@ -214,7 +219,8 @@ def names_in(text: str, names: tuple[str, ...]) -> list[str]:
 # opening that only lists the phases ("we'll do check-in, then...") does not jump ahead.
 _TRANSITION = re.compile(
     r"\b(?:let'?s|let us|time (?:for|to)|move (?:on )?to|moving (?:on )?to|go (?:on )?to|turn to"
-    r"|on to|onto|start|begin|ready for|now for|now it'?s)\b",
+    r"|on to|onto|start|begin|ready for|now for|now it'?s|(?:i'?m|i am|we'?re|we are)(?: now)?"
+    r"(?: going to| gonna)?)\b",
     re.IGNORECASE,
 )
 
