@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..content import Checker, ContentError, load_yaml
 from ..paths import data_dir
-from .notebook_text import ANSWER_SUFFIX, cells_by_grade_id, notebook_answers
+from .notebook_text import ANSWER_SUFFIX, cells_by_grade_id, notebook_answers, read_notebook
 
 if TYPE_CHECKING:
     import nbformat
@@ -173,7 +173,7 @@ def _folder_items(folder: str, stamp: float) -> dict[str, ItemText]:
     found: dict[str, ItemText] = {}
     for path in sorted(Path(folder).glob("*.ipynb")):
         try:
-            nb = _read_notebook(path, as_version=4)
+            nb = read_notebook(path)
         except Exception:  # an unreadable instructor notebook: items keep their grade ids
             continue
         found.update(notebook_items(nb))
@@ -185,11 +185,3 @@ def module_items(source_folder: Path) -> dict[str, ItemText]:
     folder = Path(source_folder)
     stamp = max((p.stat().st_mtime for p in folder.glob("*.ipynb")), default=0.0)
     return _folder_items(str(folder), stamp)
-
-
-def _read_notebook(path: str | Path) -> nbformat.NotebookNode:
-    """nbformat.read, importing nbformat only here: it imports jsonschema, whose format checks
-    build dozens of grammars (about 2 s), and the self-check page only needs the explanations."""
-    import nbformat
-
-    return nbformat.read(path, as_version=4)
