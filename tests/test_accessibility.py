@@ -33,6 +33,14 @@ PAGES = ["home.ipynb"] + [
         else []
     )
 ]
+# The graded exercises as Voilà serves them too (no widgets to name but the capstone's: their
+# answers are typed in JupyterLab), checked for their headings and page shell only.
+EXERCISES = [
+    f"{module.id}/{nb.file}"
+    for module in load_course(REPO).modules
+    for nb in module.notebooks
+    if nb.kind == "exercise"
+]
 
 # Every rule, `region` (all content in landmarks) included: the course template adds a <main>.
 AXE_OPTIONS: dict = {}
@@ -209,4 +217,13 @@ def test_page_is_accessible(a11y_page, voila_url, notebook):
     problems = _axe_problems(a11y_page) + _unnamed_controls(a11y_page)
     problems += _heading_jumps(a11y_page) + _page_shell_problems(a11y_page, notebook)
     problems += _weak_focus_rings(a11y_page)
+    assert not problems, f"{notebook}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("notebook", EXERCISES)
+def test_exercise_page_headings_and_shell(a11y_page, voila_url, notebook):
+    """An exercise's questions are h2 under its h1 (they were h3, and screen-reader users who
+    move by heading level lost the outline); the capstone's meeting and report nest below."""
+    _open(a11y_page, f"{voila_url}/voila/render/{notebook}", "#rendered_cells h1")
+    problems = _heading_jumps(a11y_page) + _page_shell_problems(a11y_page, notebook)
     assert not problems, f"{notebook}:\n" + "\n".join(problems)

@@ -202,3 +202,17 @@ def test_a_kind_welcome_the_model_alone_reads_as_confrontation_is_not_punished(m
     assert rob.outcome != "handled with harm"
     if not record.judged:  # the coder's harm (wording only) conflicts with the group move
         assert record.reason == "conflicting" and "What this moment needs" in record.feedback[0]
+
+
+def test_the_report_headings_nest_under_the_page_that_shows_it(skilled):
+    """Inside the meeting widget (h3 title) the report's sections are h4; in the exercise,
+    under the h2 of the capstone-result cell, `check_capstone` shows them as h3."""
+    import re
+
+    from facilitator_course.widgets.group_report import report_html
+
+    result = score_session(skilled)
+    for level in (3, 4):
+        html = report_html(result, level=level)
+        assert set(re.findall(r"<h(\d)", html)) == {str(level)}
+        assert html.count(f"<h{level}>") == 3

@@ -97,6 +97,11 @@ def _walk(node: yaml.Node, path: str, lines: LineMap, budget: list[int], depth: 
             _walk(item, f"{path}.{index}" if path else str(index), lines, budget, depth + 1)
 
 
+# libyaml's parser, where PyYAML was built with it: the lessons load a dozen content files before
+# their first widget shows, and the pure-Python parser took about 0.7 s for one scenario.
+FAST_LOADER: type | None = getattr(yaml, "CSafeLoader", None)
+
+
 def load_yaml(path: Path | str) -> tuple[Any, LineMap]:
     """Parse a YAML file safely (no Python objects are ever constructed) and record field lines."""
     path = Path(path)
@@ -114,7 +119,21 @@ def load_yaml(path: Path | str) -> tuple[Any, LineMap]:
             "",
             f"is too large (more than {MAX_CONTENT_BYTES} characters)",
         )
-    loader = yaml.SafeLoader(text)  # what yaml.safe_load does, with a look at the nodes first
+    if FAST_LOADER is not None:
+        try:
+            return _parse(text, FAST_LOADER, path, report_syntax=False)
+        except yaml.YAMLError:
+            pass  # parsed again below, so the message is the same with or without libyaml
+    return _parse(text, yaml.SafeLoader, path)
+
+
+def _parse(
+    text: str, loader_class: type, path: Path, report_syntax: bool = True
+) -> tuple[Any, LineMap]:
+    """What yaml.safe_load does, with a look at the nodes first. Every problem is a ContentError
+    naming `path`, except a YAML syntax error when not `report_syntax` (the fast loader's: it is
+    raised as it is, to be reported by the pure-Python loader in PyYAML's own words)."""
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         lines = LineMap()
@@ -123,6 +142,8 @@ def load_yaml(path: Path | str) -> tuple[Any, LineMap]:
             _walk(node, "", lines, [MAX_CONTENT_NODES])
             data = loader.construct_document(node)
     except yaml.YAMLError as exc:
+        if not report_syntax:
+            raise
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)

@@ -146,10 +146,33 @@ def _self_check(check: Checker, raw: object) -> SelfCheckSettings:
     return SelfCheckSettings(reveal_answers=reveal)
 
 
+# Parsed course.yml files by path, with the (mtime, size) they were read at. A lesson page asks
+# for the course a few dozen times (navigation, outcomes, and the crisis line's country for every
+# placeholder of a scenario), which cost about a second before its first widget showed.
+_LOADED: dict[Path, tuple[tuple[int, int], Course]] = {}
+
+
 def load_course(root: Path | None = None) -> Course:
-    """Load course/course.yml from the repository (found from the working directory by default)."""
+    """Load course/course.yml from the repository (found from the working directory by default).
+
+    Read once per process while the file is unchanged (a changed file is read again)."""
     root = root or repo_root()
     path = root / "course" / "course.yml"
+    try:
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        stamp = None  # load_yaml reports it
+    cached = _LOADED.get(path)
+    if stamp is not None and cached is not None and cached[0] == stamp:
+        return cached[1]
+    course = _read_course(root, path)
+    if stamp is not None:
+        _LOADED[path] = (stamp, course)
+    return course
+
+
+def _read_course(root: Path, path: Path) -> Course:
     data, lines = load_yaml(path)
     check = Checker(path, lines)
     if not isinstance(data, dict):

@@ -52,7 +52,7 @@ class CrisisResources:
 @lru_cache(maxsize=1)
 def _all_resources() -> dict:
     with open(data_dir() / "crisis_resources.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml
 
 
 def configured_country() -> str:

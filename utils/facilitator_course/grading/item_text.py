@@ -18,12 +18,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from ..content import Checker, ContentError, load_yaml
 from ..paths import data_dir
-from .notebook_text import ANSWER_SUFFIX, cells_by_grade_id, notebook_answers
+from .notebook_text import ANSWER_SUFFIX, cells_by_grade_id, notebook_answers, read_notebook
+
+if TYPE_CHECKING:
+    import nbformat
 
 QUESTION_SUFFIX = "_question"
 REVIEW_SUFFIX = "_review"
@@ -171,7 +173,7 @@ def _folder_items(folder: str, stamp: float) -> dict[str, ItemText]:
     found: dict[str, ItemText] = {}
     for path in sorted(Path(folder).glob("*.ipynb")):
         try:
-            nb = nbformat.read(path, as_version=4)
+            nb = read_notebook(path)
         except Exception:  # an unreadable instructor notebook: items keep their grade ids
             continue
         found.update(notebook_items(nb))

@@ -12,8 +12,11 @@ import ast
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import nbformat
+if TYPE_CHECKING:
+    import nbformat
+
 
 HIDDEN_TESTS = ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
 MARK_SCHEME = ("BEGIN MARK SCHEME", "END MARK SCHEME")
@@ -78,7 +81,7 @@ def folder_answers(folder: Path) -> Iterator[tuple[str, str | None]]:
     cannot be read are skipped (the fault report says why). Parsed, never run."""
     for path in sorted(Path(folder).glob("*.ipynb")):
         try:
-            nb = nbformat.read(path, as_version=4)
+            nb = read_notebook(path)
         except Exception:
             continue
         yield from notebook_answers(nb).items()
@@ -179,9 +182,18 @@ def grading_secrets(source_notebook: Path) -> Iterator[str]:
 
     These are what must never appear in anything returned to a trainee.
     """
-    nb = nbformat.read(source_notebook, as_version=4)
+    nb = read_notebook(source_notebook)
     for cell in nb.cells:
         for text in (hidden_tests(cell.source), mark_scheme(cell.source)):
             for line in (text or "").splitlines():
                 if len(line.strip()) >= 12:
                     yield line.strip()
+
+
+def read_notebook(path: str | Path) -> nbformat.NotebookNode:
+    """nbformat.read, importing nbformat only here: it imports jsonschema, whose format checks
+    build dozens of grammars (about 2 s), and a self-check page imports this module (through
+    item_text) for the explanations alone."""
+    import nbformat
+
+    return nbformat.read(path, as_version=4)

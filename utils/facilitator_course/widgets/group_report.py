@@ -39,7 +39,10 @@ def _list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>" if items else ""
 
 
-def report_html(result: CapstoneResult) -> str:
+def report_html(result: CapstoneResult, level: int = 4) -> str:
+    """The report; its section headings are h`level`: h4 inside the meeting widget (under its
+    h3 title), h3 in the exercise (under the h2 of the cell that runs `check_capstone`)."""
+    h = f"h{level}"
     tone, headline = STATUS_WORDS[result.status]
     parts = [message_html(tone, f"<strong>{escape(headline)}</strong>" + _list(list(result.reasons)),
                           role="status")]  # fmt: skip
@@ -56,7 +59,7 @@ def report_html(result: CapstoneResult) -> str:
         for i in result.checklist
     )
     parts.append(
-        f"<h4>Meeting fidelity: {result.fidelity:g} % of items met</h4>"
+        f"<{h}>Meeting fidelity: {result.fidelity:g} % of items met</{h}>"
         '<table class="fc-table"><caption>Fidelity checklist (opening, check-in, discussion, '
         "check-out)</caption><thead><tr><th scope='col'>Block</th><th scope='col'>Item</th>"
         f"<th scope='col'>Result</th></tr></thead><tbody>{rows}</tbody></table>"
@@ -69,7 +72,7 @@ def report_html(result: CapstoneResult) -> str:
         for c in result.competencies
     )
     parts.append(
-        "<h4>Facilitator competencies</h4>"
+        f"<{h}>Facilitator competencies</{h}>"
         '<table class="fc-table"><caption>Competency levels (any "potentially harmful" blocks '
         "certification)</caption><thead><tr><th scope='col'>Competency</th><th scope='col'>"
         f"Level</th><th scope='col'>What to work on</th></tr></thead><tbody>{levels}</tbody>"
@@ -77,7 +80,7 @@ def report_html(result: CapstoneResult) -> str:
     )
     p = result.profile
     parts.append(
-        f"<h4>MI profile over the whole meeting: {escape(result.profile_level)}</h4><p>"
+        f"<{h}>MI profile over the whole meeting: {escape(result.profile_level)}</{h}><p>"
         f"Reflections per question (R:Q): {_value(p.reflection_to_question)}; complex "
         f"reflections: {_value(p.percent_complex_reflections)} %; open questions: "
         f"{_value(p.percent_open_questions)} %; MI-adherent: {_value(p.percent_mi_adherent)} %; "
@@ -105,7 +108,7 @@ def check_capstone(path: str | Path = TRANSCRIPT_NAME, require_pass: bool = Fals
         if require_pass or grading():  # nothing to score is a failed check for nbgrader
             raise AnswerNotAccepted(f"No capstone meeting to score: {exc}") from None
         return "missing"
-    display(HTML(report_html(result)))
+    display(HTML(report_html(result, level=3)))
     if require_pass and result.status != PASS:
         raise AnswerNotAccepted(f"Capstone {result.status}: " + "; ".join(result.reasons))
     return result.status

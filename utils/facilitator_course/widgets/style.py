@@ -55,6 +55,13 @@ COURSE_CSS = """
 .fc-widget textarea:focus, .fc-widget select:focus {
   outline: 3px solid #0b57d0 !important; outline-offset: 2px;
 }
+/* Text boxes and dropdowns draw the ring inside their own border: outside it, it was cut off by
+   the row (which clips its overflow) where the field fills the row, as on a phone, and it lay
+   over the label and the next field, so the field seemed to grow and move when focused. */
+.fc-widget select:focus, .fc-widget textarea:focus,
+.fc-widget input:not([type=checkbox]):not([type=radio]):focus {
+  outline-offset: -3px;
+}
 .fc-widget .widget-radio-box label, .fc-widget .widget-label, .fc-widget .widget-label-basic {
   white-space: normal; height: auto; line-height: 1.35;
 }
@@ -98,9 +105,14 @@ COURSE_CSS = """
   .fc-widget .widget-inline-hbox .widget-label { min-width: 0; width: auto !important; }
   .fc-widget input, .fc-widget textarea, .fc-widget select { min-width: 0; max-width: 100%;
     box-sizing: border-box; }
+  /* the row's height is auto here: keep a dropdown as tall as on a desktop (a touch target,
+     and room for the ring inside it) */
+  .fc-widget .widget-dropdown > select { min-height: 32px; }
   .fc-widget .widget-inline-hbox .widget-input { flex: 1 1 100%; width: 100%; }
+  /* full width without ipywidgets' side margins, which made each field 4px wider than the
+     worksheet: its right edge was cut off and the worksheet could scroll sideways */
   .fc-widget .widget-text, .fc-widget .widget-textarea, .fc-widget .widget-dropdown {
-    width: 100% !important; max-width: 100%; }
+    width: 100% !important; max-width: 100%; margin-left: 0; margin-right: 0; }
   .fc-widget .fc-meter-track { width: 140px; }
 }
 .fc-widget .fc-sr-only { position: absolute; left: -10000px; width: 1px; height: 1px;
