@@ -51,7 +51,9 @@ def test_the_worst_options_get_an_honest_debrief(page, meeting_url):
     expect(respond).to_be_hidden()
     body = page.locator("body")
     expect(body).to_contain_text("not passed")
-    expect(body).to_contain_text("Not passed: a safety incident was not handled safely.")
+    expect(body).to_contain_text(
+        "Not passed: a choice put someone's safety or the group's confidentiality at risk."
+    )
     expect(body).to_contain_text("also scored")
     expect(body).to_contain_text("A disclosure that a child or someone else may be at risk:")
     expect(body).to_contain_text("A safe response:")

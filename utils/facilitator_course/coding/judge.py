@@ -69,6 +69,11 @@ _REFLECTIVE_STEM = re.compile(
     r" are (?:sitting|standing)|the way you see it|as you see it|in your (?:view|eyes|mind))\b"
 )
 _SEVERITY = {LABEL: 0, "confront": 1, ADVICE: 2}
+# Words that leave a person free to decline what they are invited to do.
+_ROOM_TO_PASS = re.compile(
+    r"\b(?:(?:fine|okay|ok|alright|all right) (?:to|if you) pass|passing is (?:fine|okay|ok"
+    r"|alright)|you can (?:always )?pass|no pressure|only if you (?:want|like|feel like))\b"
+)
 
 
 def _context_asks(ctx: str | None) -> bool:
@@ -208,6 +213,31 @@ def code_response(
     )
     if found:
         return _not_judged(found, truncated)
+    room = _ROOM_TO_PASS.search(normalise(cleaned))
+    if (
+        room
+        and whole.code in ("persuade", "confront")
+        and whole.alternative
+        not in (
+            None,
+            "persuade",
+            "confront",
+        )
+    ):
+        # No rule found harm, and the reply leaves the person free to say no ("would you like
+        # to...? It's fine to pass."): an invitation, whatever the model's first guess.
+        code = whole.alternative
+        return replace(
+            whole,
+            code=code,
+            kind=kind_of(code),
+            cue=f"it leaves them free to pass ('{room.group(0)}')",
+            explanation=f"This looks like {named(code)}, and it leaves the person free to say no "
+            f"('{room.group(0)}'): {LABEL_MEANINGS[code]}.",
+            rewrite=None,
+            alternative=None,
+            sentences=coded_sentences,
+        )
     stem = _REFLECTIVE_STEM.match(normalise(cleaned))
     if (
         whole.code in ("persuade", "confront", "giving_information")

@@ -241,8 +241,9 @@ def debrief(session: PracticeSession) -> PracticeDebrief:
                   + (f"; not heard: {', '.join(silent)}." if silent else "."))  # fmt: skip
     if any(r.distress for r in session.records):
         points.append(f"Distress came up. {ESCALATION_RULE}")
-    if harm:
-        status, headline = HARMFUL, "Not shown: something in this practice could harm the group."
+    if harm:  # say what it was, first: the points below also say whether the skill was shown
+        also = f" You did show {f.name} at move {shown.number}." if shown is not None else ""
+        status, headline = HARMFUL, f"Not counted: {harm[0]}.{also}"
     elif shown is not None:
         status, headline = SHOWN, f"Well done: you showed {f.name}."
     else:

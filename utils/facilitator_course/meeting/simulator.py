@@ -103,7 +103,10 @@ class MeetingDebrief:
                 if self.score >= PASS_SCORE
                 else f"The meeting as a whole also scored {self.score}; {PASS_SCORE} is needed."
             )
-            return f"Not passed: a safety incident was not handled safely. {rest}"
+            return (
+                "Not passed: a choice put someone's safety or the group's confidentiality at "
+                f"risk. {rest}"
+            )
         if self.passed:
             return "Passed."
         return f"Not passed yet: the meeting scored {self.score}; {PASS_SCORE} is needed."

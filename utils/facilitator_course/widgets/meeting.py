@@ -84,7 +84,7 @@ def debrief_html(debrief: MeetingDebrief) -> str:
         )
     verdict_tone = "good" if debrief.passed else "unsafe" if debrief.safety_failures else "poor"
     html = ""
-    if debrief.safety_failures:
+    if any(d.event.safety for d in debrief.safety_failures):  # not for a confidentiality slip
         html += crisis_banner_html(lead="A safety incident was not handled safely.")
     html += (
         f"<h4>Debrief {badge('passed' if debrief.passed else 'not passed', verdict_tone)}"

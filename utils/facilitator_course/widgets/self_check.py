@@ -13,6 +13,7 @@ the right one: there is no key, scheme or explanation to show, because none was 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import ipywidgets as w
@@ -50,6 +51,14 @@ def markdown_html(text: str) -> str:
     return str(mistune.create_markdown(escape=True)(text))
 
 
+_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|\*|__)(\S(?:.*?\S)?)\1(?![\w*])")
+
+
+def _plain(text: str) -> str:
+    """An option as plain text: a radio button's label shows Markdown's `*you*` literally."""
+    return _EMPHASIS.sub(r"\2", text)
+
+
 class ItemView:
     """One item: its question, an answer control, a Check button and the feedback."""
 
@@ -71,7 +80,7 @@ class ItemView:
         heading = f"<h2>{escape(item.title)}</h2>"
         if isinstance(item, ChoiceItem):
             self.control: Any = w.RadioButtons(
-                options=[(f"{letter}. {text}", letter) for letter, text in item.options],
+                options=[(f"{letter}. {_plain(text)}", letter) for letter, text in item.options],
                 value=None,
                 description=f"Your answer to {item.title.lower()}:",
                 layout=w.Layout(width="100%"),
@@ -153,7 +162,7 @@ class ItemView:
 
     def _check_choice(self, item: ChoiceItem) -> None:
         chosen = self.control.value
-        right = f"{item.correct}. {escape(item.option_text(item.correct))}"
+        right = f"{item.correct}. {escape(_plain(item.option_text(item.correct)))}"
         why = f"<br><em>Why:</em> {escape(item.why)}" if item.why else ""
         if chosen is None:
             self.points = None
