@@ -191,7 +191,9 @@ def cli_seconds(n: int = 1000, repeats: int = 3) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--splits", nargs="+", default=["test", "independent", "fresh", "fresh2", "fresh3"]
+        "--splits",
+        nargs="+",
+        default=["test", "independent", "fresh", "fresh2", "fresh3", "fresh4"],
     )
     args = parser.parse_args()
     results = {split: coding_report(split) for split in args.splits}

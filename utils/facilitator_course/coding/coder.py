@@ -126,6 +126,10 @@ def _describe(ext: Extracted, cue: str) -> str:
         return ("it is " if hint.startswith(("a ", "an ")) else "it ") + hint
     if cue == "ctx_asks":
         return match
+    if cue == "echoes_words":
+        return "it says back words the person used"
+    if hint and "{m}" in hint and not match:
+        return "of its overall wording"  # a cue that matched nothing quotable says nothing
     if match:  # cues without a hint carry a sentence ("ends with a question mark")
         return "it " + match
     return "of its overall wording"

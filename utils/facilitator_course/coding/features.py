@@ -273,8 +273,10 @@ ANY_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "metaphor",
-        r"\b(?:like|as if|as though) (?:a|an|you|someone|the|turning|standing"
-        r"|running|being|it)\b|\bit is like\b|\bkind of like\b",
+        r"\b(?:like|as if|as though) (?:a|an|someone|the|turning|standing|running|being)\b"
+        # "It sounds like you..." and "it feels as if it..." frame a reflection; no image.
+        r"|\b(?<!sounds )(?<!seems )(?<!feels )(?<!looks )(?<!sound )(?<!seem )(?<!feel )"
+        r"(?<!look )(?:like|as if|as though) (?:you|it)\b|\bit is like\b|\bkind of like\b",
         "uses an image or metaphor ('{m}')",
     ),
     _cue(
@@ -354,12 +356,13 @@ ANY_CUES: tuple[Cue, ...] = (
     _cue("number", r"\b\d+\b", "mentions a number"),
     _cue(
         "confront",
-        r"\b(?:denial|excuse|excuses|kidding yourself|lying|lie to|liar"
+        r"\b(?:denial|excuse|excuses|kidding yourself|lying(?! (?:there|on|in|awake|down|alone"
+        r"|around|about in))|lie to|liar"
         r"|not true|you know it|and you know it|do not believe|ashamed of yourself|embarrassed"
         r"|pathetic|ridiculous|rubbish|stupid|terrible idea|come on|come off it|seriously though"
         r"|you said (?:that|the same thing|the exact same|it) (?:before|last (?:time|week)|every"
         r" (?:time|week)|again)|you (?:never|always) (?:do|say|learn)"
-        r"|blaming|blame|admit|be honest|face it|stop (?:making|feeling|kidding|pretending"
+        r"|blaming|blame|(?<!to )admit|be honest|face it|stop (?:making|feeling|kidding|pretending"
         r"|blaming|lying|acting)|your problem is|you obviously|you clearly (?:do not|are not"
         r"|weren't)|that is (?:wrong|not (?:true|how|what))|you can not be serious"
         r"|expect (?:us|me) to believe|you will never|not (?:even |really )?trying"
@@ -368,7 +371,7 @@ ANY_CUES: tuple[Cue, ...] = (
         r"|carry on|continue)|load of|do not care|lost cause|how many times|rock bottom"
         r"|talking not you|at your age|same as the rest|just like everyone|do not pretend"
         r"|do not act like|no way|not how it works|for once|honestly expect|you are only here"
-        r"|you keep saying|nonsense|wake up|grow up|what is wrong with you|shame on you"
+        r"|you keep saying|nonsense|(?<!you )(?<!i )(?<!they )wake up|grow up|what is wrong with you|shame on you"
         r"|you do not seem|you are kidding|obviously|fool yourself|fooling)\b",
         "argues with, blames or warns the person ('{m}')",
     ),

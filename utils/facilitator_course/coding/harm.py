@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from .flags import find_disguised_advice, find_labeling
 from .label_patterns import _ASKS_THEM, _LABEL_APPLIED, _LABEL_GROUP, _LABEL_REPORTED
 from .text import normalise
+from .verdicts import PUSHING_FACTS, VERDICT_PATTERNS
 
 ADVICE = "advice"
 CONFRONT = "confront"
@@ -112,12 +113,13 @@ _IMPERATIVE = re.compile(
     r"|today|tomorrow|this week|next time|instead|basically|simple)"
     r"(?: ,)? )*(?:take (?:a|an|some|the|more|less|it|up|melatonin|\w+ instead)|try|stop|quit|go (?:for|to|and|out|home|back)|get (?:rid|yourself|a|some|off"
     r"|out|help|professional)|ban|throw|pour|delete|avoid|call|ring|leave|cut|switch|use|start"
+    r"|do (?:it|this|that|something)\b(?![^?]*\?)"
     r"|block|join|find|give (?:it|up|yourself|them)|keep (?:away|busy|off|out|going to|a|the"
     r"|your|yourself)|stay (?:away|off|out|home|busy)|put|bin|chuck|ditch|dump|lock|hide|skip"
     r"|limit|write (?:down|a|it)|make (?:sure|a|yourself|time)|set (?:a|up|yourself|some)"
     r"|plan|tell (?:them|him|her|your|everyone)|ask (?:them|him|her|your|for)|speak to"
     r"|talk to (?:your|them|him|her|a)|think (?:of|about) (?:your|the|how)|consider|focus"
-    r"|remember (?:that|why|how|what)|never|do not|don't|dont|be (?:honest|careful|strong"
+    r"|remember (?!when\b)|never|do not|don't|dont|be (?:honest|careful|strong"
     r"|realistic|sensible)|drink (?:water|less)|eat|sign up|self exclude|replace|swap|sell"
     r"|move|buy|cancel|unsubscribe|pick up|reach out|phone|text)\b"
 )
@@ -136,8 +138,9 @@ _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"|a cop out|wrong|your (?:own )?fault|on you|selfish|pathetic|irresponsible|stupid"
         r"|no excuse|bad for you|killing you)\b",
         r"\byour (?:own )?fault\b|\bshame on you\b|\bwhat were you thinking\b|\bwhat is wrong"
-        r" with you\b|\bgrow up\b|\bwake up\b|\bface (?:it|facts|the facts|reality|up to)\b"
-        r"|\badmit (?:it|that|you)\b|\bbe honest with yourself\b|\band you know it\b|\bcome on\b"
+        r" with you\b|\bgrow up\b|(?:^|time to |need to |got to |have to |just )wake up\b"
+        r"|\bface (?:it|facts|the facts|reality|up to)\b"
+        r"|(?<!\bto )\badmit (?:it|that|you)\b|\b(?:need|have|got|ought) to admit\b|\bbe honest with yourself\b|\band you know it\b|\bcome on\b"
         r"|\bhow many times\b|\byou (?:never|always) (?:learn|do this|say that|listen|make)\b"
         r"|\byou will never\b|\byou only have yourself\b|\bshould be ashamed\b|\bso selfish\b"
         r"|\byou (?:are going to|will|gonna) (?:end up|lose|die|kill|ruin|regret|destroy)\b"
@@ -161,7 +164,7 @@ _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"|mother|father|doctor|gp|boss|friend|mate|mates|family|kids) (?:is|are|was|were|'s) (?:quite"
         r" |totally |absolutely |probably )?right\b|\b(?:that is|that's|this is|it is) (?:very"
         r" |really |quite |pretty |a bit |deeply )?(?:worrying|concerning|alarming|shocking"
-        r"|disappointing|shameful|disgraceful|appalling)\b"
+        r"|disappointing|shameful|disgraceful|appalling)\b(?! ,? \w+ing\b)"
         r"|\bthe problem is you\b|\byou can not (?:be serious|handle it)\b|\byou obviously\b"
         r"|\byou clearly (?:have|are|do not|can not)\b|\bobviously (?:a|the) problem\b"
         r"|\bthink (?:about|of) (?:your|the) (?:kids|children|family|wife|husband|partner|mother"
@@ -258,21 +261,6 @@ _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r" science\b|\b(?:everyone|everybody|they all) (?:says|say) that\b",
     )
 )
-# Words in a reply that give the participant the choice, or that ask for permission.
-_PERMISSION = re.compile(
-    r"\b(?:if you (?:want|like|fancy|would like|are interested|are open)|up to you|your (?:call"
-    r"|choice|decision)|see (?:what you think|if (?:that|it|this|anything) (?:fits|suits|works"
-    r"|helps|appeals))|take it or leave it|no pressure|only if you|might not be (?:right|for you)"
-    r"|you know (?:best|yourself best)|whatever you decide|if it (?:helps|is useful|fits)"
-    r"|everyone is different|(?:can|could|may|might) i (?:share|offer|suggest|give|tell|add"
-    r"|mention|say)|would (?:it|that) be (?:okay|all right|alright|fine)|would you like (?:some"
-    r"|to hear|me to|a few|an idea|ideas)|do you mind if|mind if i|would you be (?:open|okay"
-    r"|interested)|are you (?:open|okay with)|with your permission|you asked|since you asked"
-    r"|you wanted (?:some )?ideas|since you (?:are )?ask(?:ing|ed)|as you asked|you (?:were|are)"
-    r" asking|only if (?:that|it|this) (?:suits|works|fits|helps|feels)|whether (?:that|it|this)"
-    r" (?:would )?(?:works?|suits?|fits?) (?:for you )?is (?:your|up to you)|(?:it is|that is)"
-    r" (?:entirely |completely |totally )?(?:your|up to you))\b"
-)
 # For arguing words, a reflection stem also reports ("it sounds selfish to you").
 _CONFRONT_REPORTED = re.compile(
     _LABEL_REPORTED.pattern.replace(
@@ -316,17 +304,22 @@ def _advice_in(norm: str) -> str | None:
     match = _IMPERATIVE.match(norm)
     if match and not re.match(r"^(?:\w+(?: ,)? )*(?:tell me|tell us|take your time)\b", norm):
         return match.group(0)
-    for pattern in _ADVICE_PATTERNS:
+    for pattern in (*_ADVICE_PATTERNS, *PUSHING_FACTS):
         for match in pattern.finditer(norm):
             if not _ADVICE_REPORTED.search(norm[: match.start()]):
                 return match.group(0)
     return find_disguised_advice(norm)
 
 
+# The facilitator's own view said after a reflection stem ("sounds like denial to me").
+_MY_VIEW = re.compile(r"\b(?:to me|if you ask me|in my (?:view|opinion|book))\b")
+
+
 def _confront_in(norm: str) -> str | None:
-    for pattern in _CONFRONT_PATTERNS:
+    for pattern in (*_CONFRONT_PATTERNS, *VERDICT_PATTERNS):
         for match in pattern.finditer(norm):
-            if not _CONFRONT_REPORTED.search(norm[: match.start()]):
+            reported = _CONFRONT_REPORTED.search(norm[: match.start()])
+            if not reported or _MY_VIEW.search(norm[match.end() :]):
                 return match.group(0)
     return None
 
@@ -384,9 +377,3 @@ def find_harm(text: str) -> list[HarmFinding]:
                 findings.append(HarmFinding(kind, clause, words.strip()))
                 break
     return findings
-
-
-def gives_permission(text: str) -> str | None:
-    """The words with which a reply asks permission or hands the choice back, if any."""
-    match = _PERMISSION.search(normalise(text))
-    return match.group(0) if match else None

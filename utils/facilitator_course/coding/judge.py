@@ -23,12 +23,15 @@ import re
 from dataclasses import replace
 
 from .coder import CodedResponse, _failed, code_utterance, kind_of, named
+from .contradiction import find_contradiction
 from .features import ASKS_FOR_IDEAS, REFUSES_IDEAS, extract
-from .harm import ADVICE, LABEL, HarmFinding, find_harm, gives_permission
+from .harm import ADVICE, LABEL, HarmFinding, find_harm
 from .labels import CONFIDENCE_CEILING, LABEL_MEANINGS, REFLECTIONS
+from .permission import ROOM_TO_PASS, gives_permission
 from .readable import UNCERTAIN, Unjudged, unreadable
 from .relevance import echo, off_topic
 from .rewrite import rewrite_for
+from .suicide_talk import asks_about_suicide, mocks_suicide, points_to_crisis_help
 from .text import MAX_CHARS, clean, normalise
 
 # A reply is "too unsure to judge" when the model gives its label less than UNSURE_LABEL and the
@@ -51,15 +54,8 @@ SENTENCE_HARM = 0.5
 # A sentence of four words or fewer gives the model little to go on ("That's shaken you."):
 # without a rule naming its words it must be much surer to count as harm.
 SHORT_SENTENCE_HARM = 0.75
-# Asking directly about suicide is what the course's escalation rule asks for (safety.py): it is
-# a closed question, and the model must never read its preamble ("when you say it would be
-# easier if you weren't around...") as advice.
-_ASKS_ABOUT_SUICIDE = re.compile(
-    r"\b(?:are|have) you (?:been )?(?:thinking|having thoughts) (?:about|of) (?:suicide|killing"
-    r" yourself|ending your life|taking your (?:own )?life|harming yourself|hurting yourself)\b"
-    r"[^.!]*\?"
-)
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
+_OPEN_START = re.compile(r"^(?:so(?: ,)? |and )?(?:what|how)\b(?! (?:many|much|long|often))")
 # How reflections of a person's own view start.
 _REFLECTIVE_STEM = re.compile(
     r"^(?:so(?: ,)? )?(?:you (?:feel|felt|think|thought|are (?:worried|afraid|scared|wondering"
@@ -68,12 +64,10 @@ _REFLECTIVE_STEM = re.compile(
     r" telling yourself|from where you"
     r" are (?:sitting|standing)|the way you see it|as you see it|in your (?:view|eyes|mind))\b"
 )
-_SEVERITY = {LABEL: 0, "confront": 1, ADVICE: 2}
-# Words that leave a person free to decline what they are invited to do.
-_ROOM_TO_PASS = re.compile(
-    r"\b(?:(?:fine|okay|ok|alright|all right) (?:to|if you) pass|passing is (?:fine|okay|ok"
-    r"|alright)|you can (?:always )?pass|no pressure|only if you (?:want|like|feel like))\b"
-)
+# A contradiction of the participant's own words is confrontation (kind CONTRADICT, code
+# "confront"), named as what it is so the learner sees which words argued.
+CONTRADICT = "contradict"
+_SEVERITY = {LABEL: 0, "confront": 1, CONTRADICT: 1, ADVICE: 2}
 
 
 def _context_asks(ctx: str | None) -> bool:
@@ -106,6 +100,7 @@ def _harm_verdict(
     why = {
         LABEL: f"it applies an identity label ('{worst.words}')",
         "confront": f"it argues with, blames or warns the person ('{worst.words}')",
+        CONTRADICT: f"it contradicts what the person just said ('{worst.words}')",
         ADVICE: f"it tells the person what to do ('{worst.words}')",
     }[worst.kind]
     if several:
@@ -147,6 +142,15 @@ def _harm_verdict(
     )
 
 
+def _relabelled(
+    whole: CodedResponse, code: str, cue: str, explanation: str, **changes: object
+) -> CodedResponse:
+    """`whole` with its label moved to `code` by a rule of this module, saying why."""
+    return replace(
+        whole, code=code, kind=kind_of(code), cue=cue, explanation=explanation, **changes
+    )
+
+
 def code_response(
     text: object, context: object = None, related: tuple[str, ...] = ()
 ) -> CodedResponse:
@@ -170,16 +174,18 @@ def code_response(
     if found:
         return _not_judged(found, truncated)
     whole = code_utterance(cleaned, ctx, truncated)
-    if _ASKS_ABOUT_SUICIDE.search(normalise(cleaned)):
-        code = "question_closed"
-        return replace(
+    if asks_about_suicide(cleaned):
+        # Asking directly is what the course's escalation rule asks for (safety.py), in any
+        # words; the model must never read its preamble ("when you say it would be easier if
+        # you weren't around...") as advice. Closed unless it opens with "what" or "how".
+        code = "question_open" if _OPEN_START.match(normalise(cleaned)) else "question_closed"
+        return _relabelled(
             whole,
-            code=code,
-            kind=kind_of(code),
+            code,
+            "it asks directly about suicide",
+            f"This asks directly about suicide, as the course's escalation rule says to: "
+            f"{named(code)}, and the right one. Stay with the answer.",
             confidence=CONFIDENCE_CEILING[code],
-            cue="it asks directly about suicide",
-            explanation="This asks directly about suicide, as the course's escalation rule says "
-            "to: a closed question, and the right one. Stay with the answer.",
             rewrite=None,
             alternative=None,
         )
@@ -201,6 +207,29 @@ def code_response(
                 harms.append(HarmFinding(kind, sentence, coded.cue))
     if whole.labeling and not any(h.kind == LABEL for h in harms):
         harms.append(HarmFinding(LABEL, cleaned, whole.labeling_phrase or ""))
+    contradiction = find_contradiction(cleaned, ctx)
+    if contradiction and not harms:
+        harms.append(HarmFinding(CONTRADICT, *contradiction))
+    mocking = mocks_suicide(cleaned)
+    if mocking:
+        harms.insert(0, HarmFinding("confront", cleaned, mocking))
+    crisis_help = points_to_crisis_help(cleaned)
+    if crisis_help and all(h.kind == ADVICE for h in harms):
+        # Connecting the person with crisis help is the escalation rule, not advice.
+        code = "giving_information"
+        return _relabelled(
+            whole,
+            code,
+            f"it points to crisis help ('{crisis_help}')",
+            f"This gives information: it points the person to crisis help ('{crisis_help}'), "
+            "as the course's escalation rule says to whenever distress comes up. Stay with them "
+            "while they decide.",
+            confidence=CONFIDENCE_CEILING[code],
+            rewrite=None,
+            alternative=None,
+            judged=True,
+            sentences=coded_sentences,
+        )
     if harms:  # harm is judged even off topic: a label is a label whatever it is about
         worst = min(harms, key=lambda h: _SEVERITY[h.kind])
         verdict = _harm_verdict(whole, worst, cleaned, ctx, several or len(harms) > 1)
@@ -213,26 +242,17 @@ def code_response(
     )
     if found:
         return _not_judged(found, truncated)
-    room = _ROOM_TO_PASS.search(normalise(cleaned))
-    if (
-        room
-        and whole.code in ("persuade", "confront")
-        and whole.alternative
-        not in (
-            None,
-            "persuade",
-            "confront",
-        )
-    ):
+    room = ROOM_TO_PASS.search(normalise(cleaned))
+    harmful_guess = whole.code in ("persuade", "confront")
+    if room and harmful_guess and whole.alternative not in (None, "persuade", "confront"):
         # No rule found harm, and the reply leaves the person free to say no ("would you like
         # to...? It's fine to pass."): an invitation, whatever the model's first guess.
         code = whole.alternative
-        return replace(
+        return _relabelled(
             whole,
-            code=code,
-            kind=kind_of(code),
-            cue=f"it leaves them free to pass ('{room.group(0)}')",
-            explanation=f"This looks like {named(code)}, and it leaves the person free to say no "
+            code,
+            f"it leaves them free to pass ('{room.group(0)}')",
+            f"This looks like {named(code)}, and it leaves the person free to say no "
             f"('{room.group(0)}'): {LABEL_MEANINGS[code]}.",
             rewrite=None,
             alternative=None,
@@ -249,14 +269,13 @@ def code_response(
         # model's weak "advice" is a word like "should" inside a reflection, and its weak
         # "information" a fact the person told (their "three months") said back to them.
         code = whole.alternative
-        return replace(
+        return _relabelled(
             whole,
-            code=code,
-            kind=kind_of(code),
-            confidence=round(min(whole.probability, CONFIDENCE_CEILING[code]), 3),
-            cue=f"it starts from the person's own view ('{stem.group(0)}')",
-            explanation=f"This looks like {named(code)} because it starts from the person's own "
+            code,
+            f"it starts from the person's own view ('{stem.group(0)}')",
+            f"This looks like {named(code)} because it starts from the person's own "
             f"view ('{stem.group(0)}'), but I am not sure: {LABEL_MEANINGS[code]}.",
+            confidence=round(min(whole.probability, CONFIDENCE_CEILING[code]), 3),
             rewrite=None,
             alternative=None,
             sentences=coded_sentences,
@@ -281,12 +300,11 @@ def code_response(
         # Unsure between labels, but it starts from the person's own view ("You feel...") and no
         # rule found harm: it is a reflection in form, and its best reflection label is used.
         code = whole.code if whole.code in REFLECTIONS else whole.alternative
-        return replace(
+        return _relabelled(
             whole,
-            code=code,
-            kind=kind_of(code),
-            cue=f"it starts from the person's own view ('{stem.group(0)}')",
-            explanation=f"This looks like {named(code)} because it starts from the person's own "
+            code,
+            f"it starts from the person's own view ('{stem.group(0)}')",
+            f"This looks like {named(code)} because it starts from the person's own "
             f"view ('{stem.group(0)}'): {LABEL_MEANINGS[code]}.",
             sentences=coded_sentences,
         )

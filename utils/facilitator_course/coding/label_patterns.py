@@ -33,6 +33,9 @@ _LABEL_GROUP = re.compile(
     r"(?:addict|alcoholic|junkie|druggie|drunk|gambler|stoner)\b|\b(?:that is|this is|it is)"
     r" (?:exactly |just |literally |basically )?what an? (?:\w+ )?(?:addict|alcoholic|junkie"
     r"|druggie|drunk|problem gambler) (?:is|does|looks like|says)\b"
+    r"|\b(?:than|becoming|turn into|turning into) an? (?:\w+ )?(?:junkie|addict|alcoholic"
+    r"|druggie|stoner|pothead|crackhead|pisshead|drunk)\b|\b(?:junkie|addict|alcoholic|stoner"
+    r"|pothead|druggie) in the making\b"
 )
 _LABEL_APPLIED = re.compile(
     r"\b(?:you are|you were|you have become|you will (?:always |still )?be|you will always"

@@ -230,7 +230,9 @@ def unreadable(text: str) -> Unjudged | None:
             "participant nothing back. Reflect what they said, or ask about it.",
             " ".join(raw),
         )
-    if len(raw) >= 6 and all(w in _FUNCTION_WORDS for w in raw):
+    # "So why did you do it then?" is all small words and still a question with a point.
+    asks = text.rstrip().endswith("?")
+    if len(raw) >= 6 and all(w in _FUNCTION_WORDS for w in raw) and not asks:
         return Unjudged(
             GIBBERISH,
             "It is only small words ('" + " ".join(raw[:5]) + "') with nothing they say. Type what "

@@ -111,12 +111,12 @@ def vote(ext: Extracted) -> Vote:
     ):
         return Vote("reflection_complex", cue)
     if _has(ext, "you_start", "so_you") or "ovl:hi" in f or "ovl:mid" in f:
-        return Vote("reflection_simple", _has(ext, "you_start", "so_you") or "you_start")
+        return Vote("reflection_simple", _has(ext, "you_start", "so_you") or "echoes_words")
     if _has(ext, "third_person") or _has(ext, "info"):
         return Vote("giving_information", "info" if _has(ext, "info") else "third_person")
     if n_words <= 5:
         return Vote("other", "filler_only")
-    return Vote("reflection_simple", "you_start")
+    return Vote("reflection_simple", "")
 
 
 def model_features(ext: Extracted) -> tuple[Vote, dict[str, float]]:

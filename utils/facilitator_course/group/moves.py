@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..coding.permission import room_to_pass
+
 # Group-level moves, with the plain words the feedback uses.
 GROUP_MOVES: dict[str, str] = {
     "welcome": "welcomed people",
@@ -98,8 +100,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:would you like|do you want|would you care|if you(?:'d)? (?:like|want)"
         r"|you'?re welcome|feel free|happy to hear|anything (?:you'?d|to) (?:like to )?"
         r"add|want to (?:share|add|check in)|how about you|what about you|your turn"
-        r"|(?:fine|okay|ok) to pass|no pressure|would you be willing|passing is (?:fine|okay|ok)"
-        r"|you can (?:always )?pass)\b"
+        r"|would you be willing)\b"
     ),
     "pressure": _rx(
         r"\b(?:you (?:have|need|must|ought) to (?:speak|share|talk|say)|everyone has to"
@@ -283,7 +284,7 @@ def recognise(
         add("link_members", f"{' and '.join(named[:2] or [last_speaker])}: {link}")
     invited = [n for n in named if n in quiet]
     if invited and not _hit("pressure", text):
-        invitation = _hit("invite", text) or ("?" if "?" in text else None)
+        invitation = _hit("invite", text) or room_to_pass(text) or ("?" if "?" in text else None)
         add("invite_quiet", f"{invited[0]}: {invitation}" if invitation else None)
     private, ask, refer = (_hit(k, text) for k in ("safety_private", "safety_ask", "safety_refer"))
     if sum(bool(x) for x in (private, ask, refer)) >= 2:

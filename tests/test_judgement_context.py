@@ -1,0 +1,128 @@
+"""The judgement of replies whose harm (or rightness) only shows next to what was said: arguing
+with the participant's own words, lectures said as general truths, and a facilitator's words
+about suicide and crisis help. Examples are written for these tests, not taken from any set."""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitator_course.coding import code_response
+from facilitator_course.roleplay.state import GOOD, quality
+
+CONTRADICTIONS = [
+    ("I only went because my mate dragged me there.", "Nobody dragged you. You chose to go."),
+    (
+        "It was just one of those nights, honestly, bad luck.",
+        "I hear you. Still, it wasn't bad luck, was it.",
+    ),
+    ("It's only a bit of fun at the weekend.", "Well, it kind of is a problem though."),
+    ("I didn't say I wanted to stop.", "You did say it, just last week."),
+    ("The pills help me cope with the pain.", "I get that. But they don't help you cope at all."),
+]
+# Negations that say back what the person said, or contrast inside a reflection.
+NOT_CONTRADICTIONS = [
+    ("I need a drink to get to sleep.", "Without a drink you can't get to sleep."),
+    ("I don't think I can stop paying.", "You can't see yourself stopping the payments."),
+    (
+        "I go to be there for the kids.",
+        "Being there for the kids is why you go, properly there, not just around.",
+    ),
+    ("I was on the floor for an hour and nobody came.", "Nobody came, and you were stuck."),
+    ("I said I won't talk about that.", "You did, and that's yours to decide."),
+    (
+        "Does it even matter what I do at weekends?",
+        "It doesn't really matter to me; what about you?",
+    ),
+]
+LECTURES = [
+    ("I have a couple of cans alone most evenings.", "That's the classic sign of a problem."),
+    ("I vape when I'm stressed.", "Vaping only makes stress worse in the end."),
+    ("I haven't told my partner about the debt.", "Lying in a relationship never ends well."),
+    ("I smoke weed to relax.", "It's still a drug, whatever anyone says."),
+    ("I can't sleep without the tablets.", "Plenty of people sleep fine without tablets."),
+    ("My friends all bet on the match.", "If they push you to bet they're not real friends."),
+    ("I just can't turn them down.", "I get it. But you're an adult, you can say no."),
+    ("I've been vaping constantly.", "Proper nicotine junkie in the making, ha."),
+]
+SUICIDE_QUESTIONS = [
+    "Have you been having any thoughts of suicide?",
+    "When it gets that dark, do you ever think about ending your life?",
+    "are you having thoughts of self-harm?",
+    "With all that going on, any thoughts about not being here?",
+]
+
+
+@pytest.mark.parametrize(("said", "reply"), CONTRADICTIONS)
+def test_contradicting_the_participants_own_words_is_confrontation(said, reply):
+    coded = code_response(reply, said)
+    assert coded.code == "confront", (reply, coded.code, coded.explanation)
+    assert quality(coded.code, coded.labeling, coded.disguised_advice) != GOOD
+
+
+@pytest.mark.parametrize(("said", "reply"), NOT_CONTRADICTIONS)
+def test_saying_their_negation_back_is_not_arguing(said, reply):
+    coded = code_response(reply, said)
+    assert coded.code not in ("confront", "persuade"), (reply, coded.explanation)
+
+
+@pytest.mark.parametrize(("said", "reply"), LECTURES)
+def test_a_lecture_said_as_a_general_truth_is_never_rewarded(said, reply):
+    coded = code_response(reply, said)
+    assert coded.code in ("confront", "persuade"), (reply, coded.code, coded.explanation)
+    assert quality(coded.code, coded.labeling, coded.disguised_advice) != GOOD
+
+
+@pytest.mark.parametrize("reply", SUICIDE_QUESTIONS)
+def test_asking_directly_about_suicide_in_any_words_is_the_escalation_question(reply):
+    coded = code_response(reply, "Some days I don't see the point of any of it.")
+    assert coded.judged and coded.code in ("question_closed", "question_open"), coded.explanation
+    assert "escalation rule" in coded.explanation
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Sounds like you'd rather not be here at all lol",
+        "Maybe just end it all then.",
+        "It sounds like you want to be left alone, why not just kill yourself",
+    ],
+)
+def test_mocking_or_inciting_self_harm_is_the_worst_reply_there_is(reply):
+    coded = code_response(reply, "Some days I don't see the point of any of it.")
+    assert coded.judged and coded.code == "confront", coded.explanation
+
+
+def test_pointing_to_crisis_help_is_information_not_advice():
+    coded = code_response(
+        "If it ever gets too much, you can call 988 any time, day or night.",
+        "Some days I don't see the point of any of it.",
+    )
+    assert coded.judged and coded.code == "giving_information", coded.explanation
+    assert "escalation rule" in coded.explanation
+
+
+@pytest.mark.parametrize(
+    ("said", "reply"),
+    [
+        ("I told my brother about the money.", "That took a lot of nerve to admit."),
+        ("I lay on the kitchen floor for ages.", "That sounds frightening, lying there alone."),
+        ("I wake up feeling rotten.", "You wake up rotten, and it's wearing you down."),
+        ("I drank again on Friday.", "So what happened on Friday then?"),
+    ],
+)
+def test_words_that_sound_like_arguing_in_a_warm_reply_are_not_harm(said, reply):
+    coded = code_response(reply, said)
+    assert coded.code not in ("confront", "persuade"), (reply, coded.explanation)
+
+
+def test_a_short_question_of_small_words_is_read_not_refused():
+    coded = code_response("So why did you do it then?", "I drank again on Friday.")
+    assert coded.judged and coded.code == "confront", coded.explanation
+
+
+def test_no_explanation_quotes_an_empty_cue():
+    for reply in ("Clearly your work has been intense lately.", "Work has been a lot for you."):
+        coded = code_response(reply, "Work is mad at the moment.")
+        assert "('')" not in coded.explanation, coded.explanation
+    coded = code_response("It sounds like you feel it's pointless.", "It's pointless.")
+    assert "image or metaphor" not in coded.explanation

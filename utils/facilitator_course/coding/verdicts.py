@@ -1,0 +1,53 @@
+"""Lectures said as general truths: harm with no "you should" and no arguing word in it.
+
+Why a module of its own: volunteers who would never say "you should stop" still say "drinking
+alone is the first sign of a problem" or "nicotine actually makes anxiety worse". Said to someone
+who did not ask, a fact chosen to push change is advice (persuade), and a verdict on their
+choices is confrontation, however neutral it sounds; the model, reading "alone" or "anxiety",
+calls them reflections. These patterns were written from volunteers' replies typed into the
+course's role-plays (a tuning set, never a held-out one); `harm.py` applies them clause by
+clause with the same test for reported views ("you think it's never a good idea") as its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verdicts on the person's choices or on people like them: confrontation.
+VERDICT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"\b(?:first|early|warning|classic|telltale|sure) signs? of (?:a |an )?(?:problem|addiction"
+        r"|alcoholism|dependence|dependency|trouble)\b",
+        r"\bnever (?:ends|turns out|goes|works out|end|turn out) well\b",
+        r"\b(?:is|are|was|were) (?:never|not|rarely|hardly ever|hardly) (?:a |such a )?(?:good"
+        r"|great|smart|wise|clever|healthy) (?:idea|plan|move|habit)\b",
+        r"\b(?:is|are) still (?:a )?drugs?\b|\ba (?:drug|habit|addiction|bet) is a (?:drug|habit"
+        r"|addiction|bet)\b",
+        r"\bnot (?:real|true|proper|good) (?:friends|mates)\b",
+        r"\bbut you are (?:an adult|a grown)\b",
+        r"\b(?:that is|it is|this is) (?:just |only |all )?the (?:weed|alcohol|drink|drinking"
+        r"|drugs|booze|pills|gambling|vape|vaping|nicotine)(?: talking)?\b",
+        r"(?:^|\bi |\bsee(?: ,)? )told you(?: so)?\s*[.!]?$",
+        r"\bwhy (?:did|do|would) you (?:\w+ ){1,3}then \?",
+        r"\b(?:wrecks|ruins|destroys|damages|kills|wrecked|ruined|destroyed) your (?:sleep|body"
+        r"|liver|brain|lungs|health|life|memory|mood|family|marriage)\b",
+        r"\b(?:better|worse) (?:to be )?\w+ than (?:a |an )?(?:pothead|junkie|addict|drunk|stoner"
+        r"|druggie|alcoholic|failure|loser)\b|\bis better than (?:failing|losing|ending up)\b",
+        r"\byou would be (?:even )?(?:less|no) use to\b",
+    )
+)
+# Facts chosen to push change, said without being asked: advice without permission.
+PUSHING_FACTS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        r"\b(?:actually|only|just|really) makes? (?:\w+ ){0,2}worse\b|\bmakes? (?:your |the )?"
+        r"(?:anxiety|sleep|depression|mood|cravings|withdrawal|hangovers?|stress) worse\b",
+        r"\b(?:lots of|plenty of|loads of|many|most) people (?:manage|cope|get by|get on|live"
+        r"|sleep|do|are)(?: fine| ok| okay| well| perfectly well| just fine)? without\b",
+        r"\bone (?:option|idea|thing you could try) (?:would be|is|might be)\b",
+        r"\bthere are (?:way |much |far |a lot )?(?:better|healthier|other|safer) ways to\b",
+        r"\bsome people find (?:it )?(?:easier|helpful|useful|it helps|that it helps|it useful)\b",
+        r"\byou could (?:\w+ ){1,6}instead\b",
+    )
+)
