@@ -144,8 +144,8 @@ START_CUES: tuple[Cue, ...] = (
 ANY_CUES: tuple[Cue, ...] = (
     _cue(
         "you_should",
-        r"\b(?:you|your) (?:really |just |definitely |honestly |seriously "
-        r"|probably |still |absolutely )?(?:should|ought to|need to|needs to|have to|has to"
+        r"(?<!do )(?<!did )(?<!would )(?<!if )\b(?:you|your) (?:really |just |definitely "
+        r"|honestly |seriously |probably |still |absolutely )?(?:should|ought to|need to|needs to|have to|has to"
         r"|must|have got to|got to|had better|better get|better stop|want to (?:get|stop|bin"
         r"|cut|quit))\b",
         "tells the person what to do ('{m}')",
@@ -225,7 +225,7 @@ ANY_CUES: tuple[Cue, ...] = (
         r"|\bthe (?:choice|decision) is yours\b|\bis yours\b|\bbetween you and your doctor\b"
         r"|(?<!wondering )(?<!not sure )(?<!unsure )(?<!yourself )(?<!asking )(?<!wonder )"
         r"\bwhether (?:you|or not|to)\b|\bon your (?:own )?(?:terms|timeline)\b"
-        r"|\banyone 's permission\b|\byour own goal\b|\bit is your\b",
+        r"|\banyone 's permission\b|\byour own goal\b",
         "puts the choice with the person ('{m}')",
     ),
     _cue(
@@ -362,7 +362,7 @@ ANY_CUES: tuple[Cue, ...] = (
         r"|pathetic|ridiculous|rubbish|stupid|terrible idea|come on|come off it|seriously though"
         r"|you said (?:that|the same thing|the exact same|it) (?:before|last (?:time|week)|every"
         r" (?:time|week)|again)|you (?:never|always) (?:do|say|learn)"
-        r"|blaming|blame|(?<!to )admit|be honest|face it|stop (?:making|feeling|kidding|pretending"
+        r"|blaming|blame|(?<!to )admit|(?<!to )be honest|face it|stop (?:making|feeling|kidding|pretending"
         r"|blaming|lying|acting)|your problem is|you obviously|you clearly (?:do not|are not"
         r"|weren't)|that is (?:wrong|not (?:true|how|what))|you can not be serious"
         r"|expect (?:us|me) to believe|you will never|not (?:even |really )?trying"

@@ -49,5 +49,8 @@ PUSHING_FACTS: tuple[re.Pattern[str], ...] = tuple(
         r"\bthere are (?:way |much |far |a lot )?(?:better|healthier|other|safer) ways to\b",
         r"\bsome people find (?:it )?(?:easier|helpful|useful|it helps|that it helps|it useful)\b",
         r"\byou could (?:\w+ ){1,6}instead\b",
+        r"\b(?:can|will|could|might|is going to) (?:still |really |seriously |easily )?(?:damage"
+        r"|harm|wreck|ruin|destroy|hurt) your (?:liver|health|body|brain|lungs|heart|sleep|memory"
+        r"|teeth|skin)\b",
     )
 )
