@@ -94,7 +94,12 @@ def test_the_printed_address_answers_and_the_terminal_is_quiet(tmp_path):
             line.strip() for line in out_path.read_text().splitlines() if "http://" in line
         )
         assert printed == f"http://127.0.0.1:{port}/voila/render/home.ipynb"
-        wait_for_http(printed, proc, err_path)  # renders home: starts a kernel
+        deadline = time.monotonic() + 120
+        while "is ready" not in out_path.read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        # said once the server answers, and the address answers at once after it
+        assert "The course is ready" in out_path.read_text()
+        wait_for_http(printed, proc, err_path, deadline_s=60)  # renders home: starts a kernel
         time.sleep(2)  # the kernel's own start-up lines
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=60) == 0

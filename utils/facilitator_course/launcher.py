@@ -25,6 +25,9 @@ import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Mapping, Sequence
 from typing import IO
 
@@ -33,6 +36,7 @@ HARMLESS_NOISE = (
     "Kernel is running over TCP without encryption",
     "is not trusted",  # "Notebook home.ipynb is not trusted"
 )
+READY_SECONDS = 180  # how long to wait for the server to answer before saying nothing more
 STOP_SECONDS = 20  # after Ctrl+C: time for the server to close its pages' kernels
 
 
@@ -86,15 +90,35 @@ def _copy_without_noise(source: IO[str], target: IO[str]) -> None:
         target.flush()
 
 
+def _say_when_ready(proc: subprocess.Popen, url: str, message: str) -> None:
+    """Print `message` once `url` answers (the server takes a few seconds to listen), so a
+    learner who opened the address too soon knows when a reload will work."""
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never a proxy
+    deadline = time.monotonic() + READY_SECONDS
+    while proc.poll() is None and time.monotonic() < deadline:
+        try:
+            with opener.open(url, timeout=5):
+                pass
+        except urllib.error.HTTPError:
+            pass  # it answered, even if not with the page itself
+        except OSError:
+            time.sleep(0.5)
+            continue
+        print(message, flush=True)
+        return
+
+
 def run_server(
     command: Sequence[str],
     stderr: IO[str] | None = None,
     env: Mapping[str, str] | None = None,
+    ready: tuple[str, str] | None = None,
 ) -> int:
     """Run a server until it stops; its messages reach the terminal without harmless noise.
 
     Ctrl+C (which the server receives too) or a SIGTERM to this process lets the server shut its
     kernels down before it is stopped harder, so no page's Python process is left behind.
+    `ready` is a URL and a message printed once that URL answers.
     """
     target = stderr or sys.stderr
     proc = subprocess.Popen(
@@ -108,6 +132,8 @@ def run_server(
     assert proc.stderr is not None
     reader = threading.Thread(target=_copy_without_noise, args=(proc.stderr, target), daemon=True)
     reader.start()
+    if ready:
+        threading.Thread(target=_say_when_ready, args=(proc, *ready), daemon=True).start()
     previous = None
     asked_to_stop = False
 

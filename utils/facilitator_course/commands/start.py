@@ -23,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..build import BuildError, build
     from ..course import load_course
-    from ..launcher import port_in_use, port_taken_message, run_server
+    from ..launcher import HOST, port_in_use, port_taken_message, run_server
     from ..paths import CourseNotFound
     from ..web import MAX_PAGES, home_url, voila_command
 
@@ -56,10 +56,12 @@ def run(args: argparse.Namespace) -> int:
         f"{home_url(args.port)}\n\nPress Ctrl+C to stop.\n",
         flush=True,
     )
+    # The server's root (the file list) answers without starting a page's kernel.
     code = run_server(
         voila_command(
             course.modules_dir, args.port, max_pages=max_pages, extra=["--Voila.port_retries=0"]
-        )
+        ),
+        ready=(f"http://{HOST}:{args.port}/", "The course is ready: open (or reload) the address."),
     )
     if code not in (0, None):
         print(
