@@ -212,8 +212,8 @@ ANY_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "autonomy",
-        r"\bup to (?:you|u)\b|\byour (?:call|choice|decision|right|rules|recovery"
-        r"|life|timeline|pace)\b|\b(?:you|u) (?:decide|choose|get to (?:choose|decide|set)"
+        r"\bup to (?:you|u)\b|\byour (?:call|choice|decision|right|rules|timeline|pace)\b"
+        r"|\b(?:it is|this is|that is|it is still) your (?:life|recovery|body|money)\b|\b(?:you|u) (?:decide|choose|get to (?:choose|decide|set)"
         r"|can decide|can choose|have (?:got )?the final)\b|\bonly (?:you|u) (?:can|know)\b"
         r"|\b(?:no one|nobody|noone)(?: here| but you| else)? (?:can|is going to|will|gets to"
         r"|has to) (?:make|force|decide|tell)\b|\b(?:you are) (?:in charge|in control|the boss"
