@@ -126,3 +126,24 @@ def test_no_explanation_quotes_an_empty_cue():
         assert "('')" not in coded.explanation, coded.explanation
     coded = code_response("It sounds like you feel it's pointless.", "It's pointless.")
     assert "image or metaphor" not in coded.explanation
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Walk me through an ordinary weeknight.",
+        "Help me understand what Fridays look like now.",
+        "Take me back to the last time it happened.",
+        "Paint me a picture of the morning after.",
+    ],
+)
+def test_a_request_to_hear_more_is_an_open_question_not_the_facilitators_story(reply):
+    coded = code_response(reply, "I end up having a bottle most evenings.")
+    assert coded.judged and coded.code == "question_open", coded.explanation
+
+
+def test_the_facilitators_own_story_is_still_off_topic():
+    coded = code_response(
+        "I took up pottery last spring, it's so calming.", "I end up having a bottle most evenings."
+    )
+    assert not coded.judged and coded.reason == "off_topic"

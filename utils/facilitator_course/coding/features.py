@@ -66,7 +66,9 @@ START_CUES: tuple[Cue, ...] = (
         "tell_me",
         r"(?:so |and |okay |well |please )?(?:tell (?:me|us)|describe|walk (?:me|us)"
         r" through|talk (?:me|us) through|say (?:a (?:bit|little) )?more|explain|help me "
-        r"understand|give me an example|fill (?:me|us) in)\b",
+        r"understand|give me an example|fill (?:me|us) in|take (?:me|us) (?:back|through)"
+        r"|run (?:me|us) through|paint (?:me|us) a picture|catch (?:me|us) up|share (?:a bit"
+        r"|more|what|how))\b",
         "invites the person to tell more ('{m}')",
         True,
     ),

@@ -139,10 +139,13 @@ def _off_topic(text: str, context: str, related: tuple[str, ...] = ()) -> Unjudg
     norm = normalise(text)
     words = norm.split()
     # Signs of a change of subject other than its words: a marker ("by the way"), or the
-    # facilitator talking about themselves with no word for the participant.
-    about_me = any(w in _FIRST_PERSON for w in words) and not any(
-        w in _SECOND_PERSON for w in words
-    )
+    # facilitator talking about themselves with no word for the participant. "Walk me through
+    # it" and "am I getting that right?" ask about the participant: their "me" and "I" do not
+    # count.
+    own = _ASKING_ME.sub(" ", norm).split()
+    if _ASKING_ME.search(norm) and norm.startswith(("paint", "take", "walk", "talk", "run")):
+        elsewhere = elsewhere - {"paint"}  # "paint me a picture" is not a hobby
+    about_me = any(w in _FIRST_PERSON for w in own) and not any(w in _SECOND_PERSON for w in words)
     changes_subject = bool(_SUBJECT_CHANGE.search(norm)) or about_me
     if about_me and _MY_STORY.match(norm) and not _LISTENING.match(norm) and "?" not in words:
         return Unjudged(
@@ -168,6 +171,13 @@ def _off_topic(text: str, context: str, related: tuple[str, ...] = ()) -> Unjudg
 
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+_ASKING_ME = re.compile(
+    r"\b(?:walk|talk|take|tell|help|fill|show|give|remind|let|correct|paint|bring|catch|run)"
+    r" me\b|\b(?:am|did|have) i (?:got|getting|heard|hearing|understood|understanding|right"
+    r"|missed|missing|read|reading)\b|\bif i (?:have|am|understand|heard|got)\b|\bi (?:would"
+    r" love|would like|am curious|wonder|am wondering) (?:to hear|to know|to understand|about"
+    r"|what|how|whether|if)\b"
+)
 
 
 def echo(text: str, context: str) -> Unjudged | None:
