@@ -152,6 +152,15 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+# Voilà sends a page before running its cells (progressive rendering, see web.voila_command):
+# its script first puts a placeholder in every cell, then removes each one when that cell's
+# outputs arrive (in an output wrapper). True once some output has arrived and no placeholder
+# is left: every cell has run (before the script starts there are no placeholders either).
+ALL_CELLS_RUN = (
+    "() => !!document.querySelector('.jp-Cell-outputWrapper')"
+    " && !document.querySelector('.voila-skeleton-container')"
+)
+
 
 @pytest.fixture(scope="session")
 def browser():

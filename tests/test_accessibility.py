@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from conftest import REPO
+from conftest import ALL_CELLS_RUN, REPO
 from facilitator_course.course import load_course
 from facilitator_course.self_check import self_check_file
 
@@ -75,10 +75,12 @@ def a11y_page(browser):
 
 
 def _open(page, url: str, ready: str) -> None:
-    """Voilà streams the executed notebook (goto returns once every cell has run); the widgets
-    then render in the browser, so wait until their count stops changing."""
+    """Voilà sends the page first and runs its cells afterwards (progressive rendering), a
+    placeholder standing in each cell until its outputs arrive; once none is left, the widgets
+    still render in the browser, so wait until their count stops changing."""
     page.goto(url, timeout=120_000)
     page.locator(ready).first.wait_for(state="visible", timeout=60_000)
+    page.wait_for_function(ALL_CELLS_RUN, timeout=120_000)
     last, stable_since = -1, time.monotonic()
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -18,7 +18,11 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from conftest import CHROMIUM, CHROMIUM_ARGS
-from facilitator_course.voila_app import content_security_policy, is_own_request
+from facilitator_course.voila_app import (
+    content_security_policy,
+    forget_stopped_pages,
+    is_own_request,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -104,6 +108,14 @@ def test_only_requests_addressed_to_this_server_are_its_own(headers, own):
     assert is_own_request(headers, 8866) is own
 
 
+def test_notebooks_kept_for_pages_whose_kernel_stopped_are_dropped():
+    """A page fetched without a browser never asks for its cells to run; Voilà would keep its
+    notebook for good (progressive rendering), one more each time."""
+    pending = {"running": {"nb": 1}, "stopped": {"nb": 2}}
+    forget_stopped_pages(pending, ["running", "another"])
+    assert pending == {"running": {"nb": 1}}
+
+
 def test_the_page_policy_allows_no_other_host():
     policy = content_security_policy(8866)
     assert "frame-ancestors 'self'" in policy
@@ -162,11 +174,17 @@ def _kernel_id(body: str) -> str:
     return found.group(1)
 
 
-def _websocket_status(base: str, kernel_id: str, host: str, origin: str) -> int:
+# A page's two sockets: the kernel's, and the one that has its cells run (progressive rendering)
+SOCKETS = ("/api/kernels/{}/channels", "/voila/execution/{}")
+
+
+def _websocket_status(
+    base: str, kernel_id: str, host: str, origin: str, path: str = SOCKETS[0]
+) -> int:
     url = urlsplit(base)
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
     try:
-        conn.putrequest("GET", f"/api/kernels/{kernel_id}/channels", skip_host=True)
+        conn.putrequest("GET", path.format(kernel_id), skip_host=True)
         for name, value in {
             "Host": host,
             "Origin": origin,
@@ -182,18 +200,19 @@ def _websocket_status(base: str, kernel_id: str, host: str, origin: str) -> int:
         conn.close()
 
 
-def test_a_kernel_socket_opens_only_for_the_learners_own_page(voila_url):
-    """The socket is how a page reads and writes a learner's drafts through the kernel."""
+@pytest.mark.parametrize("socket", SOCKETS)
+def test_a_kernel_socket_opens_only_for_the_learners_own_page(voila_url, socket):
+    """The kernel socket is how a page reads and writes a learner's drafts through the kernel;
+    the execution socket has the page's cells run in it."""
     port = _port(voila_url)
     own = f"127.0.0.1:{port}"
     status, body = _request(voila_url, LESSON, {"Host": own})
     assert status == 200
     kernel = _kernel_id(body)
-    assert _websocket_status(
-        voila_url, kernel, "rebound.example:1", "http://rebound.example:1"
-    ) == (403)
-    assert _websocket_status(voila_url, kernel, own, "http://rebound.example") == 403
-    assert _websocket_status(voila_url, kernel, own, f"http://{own}") == 101
+    rebound = "http://rebound.example:1"
+    assert _websocket_status(voila_url, kernel, "rebound.example:1", rebound, socket) == 403
+    assert _websocket_status(voila_url, kernel, own, "http://rebound.example", socket) == 403
+    assert _websocket_status(voila_url, kernel, own, f"http://{own}", socket) == 101
 
 
 # --- in Chromium ------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from typing import Any
 from tornado import web
 from traitlets import Integer
 from voila.app import Voila
+from voila.tornado.execution_request_handler import ExecutionRequestHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "data" / "web"
@@ -97,6 +98,9 @@ class _CoursePage(_OwnAddressOnly):
       set it, so every such request got 403 and the kernel (about 60 MB) lived on until culled.
     - No page starts a kernel beyond `max_kernels`: the learner is told to close a tab instead
       of the machine running out of memory (a restored session of many tabs, a stuck reload).
+    - With progressive rendering Voilà keeps each page's notebook until the page's script asks
+      for its cells to run, and never drops it if that never happens (a page fetched without a
+      browser, a tab closed at once). Those of pages whose kernel has stopped are dropped here.
     """
 
     kernel_manager: Any
@@ -108,8 +112,10 @@ class _CoursePage(_OwnAddressOnly):
         if self.request.method != "GET":
             return
         self.xsrf_token  # noqa: B018 - reading the property sets the cookie
+        running = self.kernel_manager.list_kernel_ids()
+        forget_stopped_pages(ExecutionRequestHandler._execution_data, running)
         limit = self.settings["facilitator_course_max_kernels"]
-        if limit and len(self.kernel_manager.list_kernel_ids()) >= limit:
+        if limit and len(running) >= limit:
             raise web.HTTPError(
                 503,
                 f"{limit} course pages already running",
@@ -118,6 +124,12 @@ class _CoursePage(_OwnAddressOnly):
                     "at once. Close a course tab you no longer need, then reload this page"
                 ),
             )
+
+
+def forget_stopped_pages(pending: dict[str, Any], running_kernels: list[str]) -> None:
+    """Drop the notebooks kept for pages whose kernel no longer runs (their cells never will)."""
+    for kernel_id in [kernel_id for kernel_id in pending if kernel_id not in running_kernels]:
+        pending.pop(kernel_id, None)
 
 
 def _guarded(handler: type) -> type:

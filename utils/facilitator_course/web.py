@@ -46,6 +46,11 @@ def voila_command(
         # beyond this many running pages a new one asks the learner to close a tab first
         f"--CourseVoila.max_kernels={max_pages}",
         "--VoilaExecutor.timeout=120",
+        # The page (the lesson's text) is sent at once and its cells run afterwards, each
+        # widget appearing as soon as its cell has run, instead of a spinner until every cell
+        # has run and every widget is built (a lesson's first widget came 1.4-1.7x later than
+        # a one-widget page's). tests/benchmarks/bench_first_widget.py measures this.
+        "--VoilaConfiguration.progressive_rendering=True",
         *(extra or []),
     ]
 

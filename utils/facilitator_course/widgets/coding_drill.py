@@ -15,7 +15,7 @@ from ..progress import ProgressStore
 from ..roleplay.coder import label_name, labels
 from ..roleplay.drill import CodingDrill, DrillResult, load_drill
 from .resume import load_state, save_position, store_or_default
-from .style import badge, focus_on, live, message_html, nbgrader_running, root
+from .style import badge, focus_on, live, message_html, nbgrader_running, plain_html, root
 
 KAPPA_WORDS = (
     (0.8, "almost perfect"),
@@ -88,9 +88,11 @@ class CodingDrillWidget:
         self.answers: dict[str, str] = {}
         self.index = 0
         self._restoring = False
-        self.header = w.HTML(f"<h3>{escape(drill.title)}</h3><p>{escape(drill.instructions)}</p>")
-        self.position = w.HTML()
-        self.item = w.HTML()
+        self.header = plain_html(
+            f"<h3>{escape(drill.title)}</h3><p>{escape(drill.instructions)}</p>"
+        )
+        self.position = plain_html()
+        self.item = plain_html()
         self.label = w.Dropdown(
             options=[("Choose a label…", None)] + [(label_name(lab), lab) for lab in labels()],
             value=None,
@@ -107,8 +109,8 @@ class CodingDrillWidget:
         self.results_button = w.Button(
             description="Show my agreement", tooltip="Percent agreement and Cohen's kappa so far"
         )
-        self.item_feedback = live(w.HTML())
-        self.results = live(w.HTML())
+        self.item_feedback = live(plain_html())
+        self.results = live(plain_html())
         self.check_button.on_click(lambda _: self.check())
         # the Next (or Previous) button is disabled at the last (first) item and would drop
         # the focus: move it on purpose to the new item's label

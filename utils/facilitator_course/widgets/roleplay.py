@@ -104,7 +104,7 @@ class RolePlay:
         self.replies: list[dict[str, Any]] = []
         persona = scenario.persona
 
-        self.header = w.HTML(
+        self.header = style.plain_html(
             f"<h3>{escape(scenario.title)}</h3><p>{escape(scenario.about)}</p>"
             f"<p><strong>{escape(persona.name)}</strong>, {escape(persona.age_range)}, changing: "
             f"{escape(persona.changing)}; stage: {escape(persona.stage)} "
@@ -112,7 +112,7 @@ class RolePlay:
             + (f" {escape(persona.background)}" if persona.background else "")
             + "</p>"
         )
-        self.banner = w.HTML(
+        self.banner = style.plain_html(
             crisis_banner_html(
                 lead="This role-play is about a disclosure of "
                 "suicidal thoughts. If it touches something "
@@ -121,10 +121,10 @@ class RolePlay:
             if scenario.safety
             else ""
         )
-        self.meters = w.HTML()
-        self.transcript = w.HTML()
-        self.prompt = w.HTML()
-        self.hint = w.HTML()
+        self.meters = style.plain_html()
+        self.transcript = style.plain_html()
+        self.prompt = style.plain_html()
+        self.hint = style.plain_html()
         self.hint_button = w.Button(description="Show a hint", tooltip="Show a hint for this turn")
         self.choices = w.RadioButtons(
             options=[], value=None, description="Your reply:", layout=w.Layout(width="100%")
@@ -142,7 +142,7 @@ class RolePlay:
             button_style="primary",
             tooltip="Send your reply to the participant",
         )
-        self.feedback = style.live(w.HTML())
+        self.feedback = style.live(style.plain_html())
         self.rewind_to = PlaceholderDropdown(
             options=[(NO_TURNS, None)], description="Go back to:", layout=w.Layout(width="30em")
         )
@@ -153,8 +153,8 @@ class RolePlay:
         self.restart_button = w.Button(
             description="Start again", tooltip="Start the conversation from the beginning"
         )
-        self.ending = style.focus_target(style.live(w.HTML()))
-        self.record = w.HTML()
+        self.ending = style.focus_target(style.live(style.plain_html()))
+        self.record = style.plain_html()
 
         self.reply_button.on_click(lambda _: self.submit())
         self.hint_button.on_click(lambda _: self.show_hint())

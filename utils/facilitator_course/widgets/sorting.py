@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from ..htmlsafe import escape
 from ..option_order import OptionOrder
@@ -51,6 +52,10 @@ class SortingWidget:
         labels = list(exercise.choices.items())
         self.toggles: dict[str, w.ToggleButtons] = {}
         rows: list[w.Widget] = []
+        # Every row looks alike and no row's layout or style ever changes, so the rows share one
+        # Layout and one style model per part instead of making their own: 3 widget models a
+        # statement instead of 7, which the page creates and draws before the exercise shows.
+        shared = _RowLooks()
         for number, item in enumerate(self.shown, start=1):
             toggle = w.ToggleButtons(
                 options=[(label, key) for key, label in labels],
@@ -61,13 +66,16 @@ class SortingWidget:
                 tooltips=[
                     f"Statement {number}, {_quoted(item.text)}: {label}" for _, label in labels
                 ],
-                style={"button_width": "auto"},
+                style=shared.toggle_style,
+                layout=shared.toggle_layout,
             )
             self.toggles[item.id] = toggle
             statement = w.HTML(
-                f'<p style="margin:8px 0 2px"><strong>{number}.</strong> {escape(item.text)}</p>'
+                f'<p style="margin:8px 0 2px"><strong>{number}.</strong> {escape(item.text)}</p>',
+                style=shared.statement_style,
+                layout=shared.statement_layout,
             )
-            rows.append(w.VBox([statement, toggle]))
+            rows.append(w.VBox([statement, toggle], layout=shared.row_layout))
         self.check_button = w.Button(
             description="Check my answers",
             button_style="primary",
@@ -78,14 +86,20 @@ class SortingWidget:
         self.check_button.on_click(lambda _: self.check())
         self.reset_button.on_click(lambda _: self.reset())
         header = w.HTML(
-            f"{SORTING_CSS}<h3>{escape(exercise.title)}</h3><p>{escape(exercise.instructions)}</p>"
+            f"{SORTING_CSS}<h3>{escape(exercise.title)}</h3><p>{escape(exercise.instructions)}</p>",
+            style=shared.statement_style,
+            layout=shared.statement_layout,
         )
         # Statements about suicide or self-harm bring the crisis resources with them, wherever
         # the exercise is shown (a lesson, or the practice browser on its own).
         about_distress = any(
             mentions_distress(item.text) or mentions_distress(item.why) for item in exercise.items
         )
-        self.banner = w.HTML(crisis_banner_html() if about_distress else "")
+        self.banner = w.HTML(
+            crisis_banner_html() if about_distress else "",
+            style=shared.statement_style,
+            layout=shared.statement_layout,
+        )
         self.widget = w.VBox(
             [
                 header,
@@ -97,7 +111,7 @@ class SortingWidget:
         )
         self.widget.add_class("fc-sort")
         self.last_result: SortingResult | None = None
-        self.status = w.HTML()
+        self.status = w.HTML(style=shared.statement_style, layout=shared.statement_layout)
         self.widget.children = (*self.widget.children, self.status)
         self._restore()
         for toggle in self.toggles.values():
@@ -204,6 +218,18 @@ def render_result(
         f'<div class="fc-feedback" role="status"><p><strong>{escape(summary)}</strong></p>'
         f'<ul style="list-style:none;padding-left:0">{"".join(lines)}</ul></div>'
     )
+
+
+class _RowLooks:
+    """The Layout and style models the rows (and the plain text parts) of one exercise share;
+    none of them is ever changed, so sharing cannot move or restyle another part."""
+
+    def __init__(self) -> None:
+        self.toggle_style = w.ToggleButtonsStyle(button_width="auto")
+        self.toggle_layout = w.Layout()
+        self.statement_style = HTMLStyle()
+        self.statement_layout = w.Layout()
+        self.row_layout = w.Layout()
 
 
 def _quoted(text: str) -> str:

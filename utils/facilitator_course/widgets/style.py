@@ -146,6 +146,24 @@ def focus_on(widget: Any) -> None:
     widget.focus()
 
 
+_PLAIN_LOOK: dict[str, Any] = {}
+
+
+def plain_html(value: str = "") -> Any:
+    """An HTML widget that shares one Layout and one style model with every other plain one on
+    the page instead of making two of its own: each model is a message the kernel sends and a
+    model the page builds before the widget shows. Only for HTML whose layout and style are never
+    changed (its value and classes may change freely)."""
+    import ipywidgets as w
+    from ipywidgets.widgets.widget_string import HTMLStyle
+
+    if _PLAIN_LOOK.get("layout") is None or _PLAIN_LOOK["layout"].comm is None:  # closed
+        _PLAIN_LOOK.update(layout=w.Layout(), style=HTMLStyle())
+    elif _PLAIN_LOOK["style"].comm is None:
+        _PLAIN_LOOK["style"] = HTMLStyle()
+    return w.HTML(value, layout=_PLAIN_LOOK["layout"], style=_PLAIN_LOOK["style"])
+
+
 def css_widget() -> Any:
     import ipywidgets as w
 
