@@ -7,6 +7,7 @@ import os
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from facilitator_course.course import Course, load_course
@@ -95,17 +96,21 @@ def stop_process(proc) -> None:
             proc.wait(timeout=10)
 
 
-def start_voila(notebooks: Path, folder: Path, **options):
+def start_voila(notebooks: Path, folder: Path, learner_home: str | None = None, **options):
     """Start Voilà on `notebooks` exactly as `facilitator-course start` does, on a free port,
     with the learner's progress in `folder/learner` and its log in `folder`; return the process
-    and the base URL once it answers. `options` go to `web.voila_command` (e.g. max_pages)."""
+    and the base URL once it answers. `options` go to `web.voila_command` (e.g. max_pages).
+
+    `learner_home` replaces `folder/learner`; a relative one is read from each kernel's working
+    folder, which Voilà sets to the folder of the page's notebook (see `notebook_server`)."""
     import subprocess
 
     from facilitator_course.web import voila_command
 
     port = free_port()
     log_path = folder / f"voila-{port}.log"
-    env = {**os.environ, "FACILITATOR_COURSE_HOME": str(folder / "learner")}
+    home = learner_home if learner_home is not None else str(folder / "learner")
+    env = {**os.environ, "FACILITATOR_COURSE_HOME": home}
     env.pop("NBGRADER_EXECUTION", None)
     with open(log_path, "w") as log:
         proc = subprocess.Popen(
@@ -132,6 +137,58 @@ def served_voila(notebooks: Path, folder: Path, **options):
         yield base
     finally:
         stop_process(proc)
+
+
+def widget_notebook(*cells: str) -> nbformat.NotebookNode:
+    """A notebook of code cells (a cell starting with "# " is Markdown), on the Python kernel."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell(cell)
+        if cell.startswith("# ")
+        else nbformat.v4.new_code_cell(cell)
+        for cell in cells
+    ]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    return notebook
+
+
+class NotebookServer:
+    """One Voilà serving a folder of its own to each browser test file that needs one page.
+
+    Starting Voilà costs seconds of both cores, so the files that each served one notebook
+    (a widget alone, or a copy of a lesson or exercise) share this server, started once per
+    session. Each file still gets what its own server gave it: its notebooks in a fresh folder
+    (files a page saves beside its notebook land there) and a fresh learner progress folder,
+    `<folder>/learner`: the server's FACILITATOR_COURSE_HOME is the relative path `learner`,
+    and Voilà runs each page's kernel in the folder of its notebook.
+    """
+
+    def __init__(self, root: Path, base: str) -> None:
+        self.root, self.base = root, base
+
+    def add(
+        self, name: str, notebooks: dict[str, nbformat.NotebookNode | Path]
+    ) -> tuple[str, Path]:
+        """Write `notebooks` ({file name: notebook, or a notebook file to copy}) into a new folder
+        `name`; return the URL its pages are rendered under and the folder."""
+        import shutil
+
+        folder = self.root / name
+        folder.mkdir()  # a second file using the same name would share progress: refused
+        for file_name, notebook in notebooks.items():
+            if isinstance(notebook, Path):
+                shutil.copy(notebook, folder / file_name)
+            else:
+                nbformat.write(notebook, folder / file_name)
+        return f"{self.base}/voila/render/{name}", folder
+
+
+@pytest.fixture(scope="session")
+def notebook_server(tmp_path_factory):
+    """The shared `NotebookServer` (see there), started on first use."""
+    root = tmp_path_factory.mktemp("own-notebooks")
+    with served_voila(root, root, learner_home="learner") as base:
+        yield NotebookServer(root, base)
 
 
 @pytest.fixture(scope="session")
@@ -188,3 +245,42 @@ def screenshot_dir() -> Path:
     folder = Path(os.environ.get("FC_SCREENSHOTS", "/tmp/facilitator-course-screenshots"))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def _built_copy(notebook: Path) -> Path | None:
+    """The learner copy `facilitator-course build` makes of a source notebook, if it makes one."""
+    modules = REPO / "modules"
+    if notebook.is_relative_to(REPO / "solutions"):
+        return modules / notebook.relative_to(REPO / "solutions")
+    if notebook.parent == REPO / "course":
+        return modules / notebook.name  # course/home.ipynb is copied as modules/home.ipynb
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Execute a notebook once when the build copied it unchanged (the lessons and the home page).
+
+    nbval runs every cell of every notebook under solutions/, modules/ and course/. A lesson and
+    course/home.ipynb have no answers to strip, so their learner copy in modules/ holds the same
+    cells, metadata and sources: running both executed the same code twice (minutes of kernels).
+    The source's cells are deselected only when its copy is collected in this same run and reads
+    as an equal notebook (nbformat), so nothing stops being checked; an exercise (answers
+    stripped), or a copy that drifted (tests/test_build.py fails on that too), still runs twice.
+    """
+    import nbformat
+
+    by_path: dict[Path, list] = {}
+    for item in items:
+        if item.path.suffix == ".ipynb":
+            by_path.setdefault(item.path, []).append(item)
+    duplicates = []
+    for path, cells in by_path.items():
+        copy = _built_copy(path)
+        if copy is None or copy not in by_path:
+            continue
+        if nbformat.read(path, as_version=4) == nbformat.read(copy, as_version=4):
+            duplicates += cells
+    if duplicates:
+        config.hook.pytest_deselected(items=duplicates)
+        dropped = set(map(id, duplicates))
+        items[:] = [item for item in items if id(item) not in dropped]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import stat
 from pathlib import Path
 
@@ -20,7 +19,7 @@ import pytest
 from playwright.sync_api import expect
 
 from capstone_scripts import SKILLED
-from conftest import screenshot_dir, served_voila
+from conftest import screenshot_dir
 from test_accessibility import _axe_problems, _unnamed_controls, _weak_focus_rings
 
 pytestmark = pytest.mark.browser
@@ -28,17 +27,14 @@ EXERCISE = Path(__file__).resolve().parents[1] / "modules" / "06-capstone" / "01
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("capstone-page")
-    shutil.copy(EXERCISE, folder / EXERCISE.name)
-    with served_voila(folder, folder) as base:
-        yield base, folder
+def served(notebook_server):
+    return notebook_server.add("capstone-page", {EXERCISE.name: EXERCISE})
 
 
 def test_the_capstone_played_in_voila(page, served):
     base, folder = served
     page.set_viewport_size({"width": 1100, "height": 1600})
-    page.goto(f"{base}/voila/render/{EXERCISE.name}")
+    page.goto(f"{base}/{EXERCISE.name}")
     box = page.get_by_role("textbox", name="Your move:")
     box.wait_for(state="visible", timeout=90_000)
     say = page.get_by_role("button", name="Say it", exact=True)

@@ -11,11 +11,10 @@ or label. The dropdown must still work from the keyboard (an arrow key picks a r
 
 from __future__ import annotations
 
-import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from conftest import screenshot_dir, served_voila
+from conftest import screenshot_dir, widget_notebook
 
 pytestmark = pytest.mark.browser
 
@@ -87,20 +86,14 @@ RING_JS = """el => {
 
 
 @pytest.fixture(scope="module")
-def worksheets_url(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("focus-nb")
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [
-        nbformat.v4.new_markdown_cell("# Worksheets"),
-        nbformat.v4.new_code_cell(
-            "from facilitator_course.widgets import ChangePlanWidget, UrgeLogWidget"
-        ),
-        *(nbformat.v4.new_code_cell(call) for call in WIDGETS),
-    ]
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    nbformat.write(notebook, folder / "worksheets.ipynb")
-    with served_voila(folder, folder) as base:
-        yield f"{base}/voila/render/worksheets.ipynb"
+def worksheets_url(notebook_server):
+    notebook = widget_notebook(
+        "# Worksheets",
+        "from facilitator_course.widgets import ChangePlanWidget, UrgeLogWidget",
+        *WIDGETS,
+    )
+    pages, _ = notebook_server.add("focus", {"worksheets.ipynb": notebook})
+    return f"{pages}/worksheets.ipynb"
 
 
 def _same(before: list, after: list) -> list[str]:

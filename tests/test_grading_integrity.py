@@ -12,7 +12,9 @@ nothing from anywhere, and the leak check finds code-shaped hidden tests in real
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -129,16 +131,34 @@ def _grade_row(root: Path, trainee: str, item: str) -> tuple:
         db.close()
 
 
-@pytest.fixture
-def graded(course, tmp_path):
-    root = tmp_path / "course"
-    config = _course_folder(course, root)
+@pytest.fixture(scope="module")
+def _graded_once(course, tmp_path_factory):
+    """Generate, hand in three trainees and autograde, once for the module: about 20 s of
+    nbgrader and grading kernels that five tests used to repeat to reach the same state."""
+    base = tmp_path_factory.mktemp("graded-once")
+    root = base / "course"
+    _course_folder(course, root)
     hand_in(root, "t01", MODULE, {EXERCISE: _answered(root, "maybe you'd like to stop", "B")})
     hand_in(root, "t02", MODULE, {EXERCISE: _answered(root, "What would help?", "A")})
     hand_in(root, "t03", MODULE, {EXERCISE: _answered(root, "What else?", "B")})
     code, out, err = run_cli(["autograde", MODULE, "--course-dir", str(root), "--jobs", "1"])
     assert code == 0, out + err
-    return root, config, out
+    assert not os.environ.get("FACILITATOR_COURSE_BACKUPS")  # the backups sit beside the folder
+    return base, out
+
+
+@pytest.fixture
+def graded(course, tmp_path, _graded_once):
+    """A private copy of the autograded course folder for each test (the tests change the
+    gradebook, its backups and the submissions): the folder and its backups beside it, byte
+    for byte and with their modes, as autograde left them; only the folder's nbgrader_config.py
+    is written again, so it names this folder as a freshly prepared one would."""
+    base, out = _graded_once
+    shutil.copytree(base, tmp_path, dirs_exist_ok=True)
+    root = tmp_path / "course"
+    (root / "nbgrader_config.py").unlink()
+    write_config(course, root)
+    return root, folder_config(course, root), out
 
 
 def test_a_reply_the_coder_cannot_judge_waits_for_the_trainer(graded, course):

@@ -8,13 +8,12 @@ Screenshots are saved for a person to look at (see conftest.screenshot_dir).
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import screenshot_dir, served_voila
+from conftest import screenshot_dir
 from group_practice_scripts import SKILLED
 from test_accessibility import _unnamed_controls
 
@@ -26,11 +25,9 @@ PRACTICE = "m4-bringing-in-the-quiet-member"
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("group-practice-page")
-    shutil.copy(LESSON, folder / LESSON.name)
-    with served_voila(folder, folder) as base:
-        yield f"{base}/voila/render/{LESSON.name}"
+def served(notebook_server):
+    pages, _ = notebook_server.add("group-practice-page", {LESSON.name: LESSON})
+    return f"{pages}/{LESSON.name}"
 
 
 def _practice(page):

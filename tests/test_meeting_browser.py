@@ -7,11 +7,10 @@ notebook is served on its own, so the test does not depend on which lesson embed
 
 from __future__ import annotations
 
-import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from conftest import screenshot_dir, served_voila
+from conftest import screenshot_dir, widget_notebook
 from facilitator_course.meeting import load_meeting
 from facilitator_course.meeting.model import HANDLING_POINTS
 
@@ -21,19 +20,12 @@ MEETING = "saturday-morning-library"
 
 
 @pytest.fixture(scope="module")
-def meeting_url(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("meeting-nb")
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [
-        nbformat.v4.new_code_cell(
-            "from facilitator_course.widgets import MeetingSimulator\n"
-            f"MeetingSimulator.from_name({MEETING!r})"
-        ),
-    ]
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    nbformat.write(notebook, folder / "meeting.ipynb")
-    with served_voila(folder, folder) as base:
-        yield f"{base}/voila/render/meeting.ipynb"
+def meeting_url(notebook_server):
+    notebook = widget_notebook(
+        f"from facilitator_course.widgets import MeetingSimulator\nMeetingSimulator.from_name({MEETING!r})"
+    )
+    pages, _ = notebook_server.add("meeting", {"meeting.ipynb": notebook})
+    return f"{pages}/meeting.ipynb"
 
 
 def test_the_worst_options_get_an_honest_debrief(page, meeting_url):

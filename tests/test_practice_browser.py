@@ -6,11 +6,10 @@ so the test does not depend on which lessons embed the widget.
 
 from __future__ import annotations
 
-import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from conftest import screenshot_dir, served_voila
+from conftest import screenshot_dir, widget_notebook
 from facilitator_course.roleplay import load_scenario
 
 pytestmark = pytest.mark.browser
@@ -19,19 +18,13 @@ SCENARIO = "weekends-for-unwinding"
 
 
 @pytest.fixture(scope="module")
-def roleplay_url(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("roleplay-nb")
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [
-        nbformat.v4.new_markdown_cell("# Role-play"),
-        nbformat.v4.new_code_cell(
-            f"from facilitator_course.widgets import RolePlay\nRolePlay.from_scenario({SCENARIO!r})"
-        ),
-    ]
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    nbformat.write(notebook, folder / "roleplay.ipynb")
-    with served_voila(folder, folder) as base:
-        yield f"{base}/voila/render/roleplay.ipynb"
+def roleplay_url(notebook_server):
+    notebook = widget_notebook(
+        "# Role-play",
+        f"from facilitator_course.widgets import RolePlay\nRolePlay.from_scenario({SCENARIO!r})",
+    )
+    pages, _ = notebook_server.add("roleplay", {"roleplay.ipynb": notebook})
+    return f"{pages}/roleplay.ipynb"
 
 
 def test_a_choice_roleplay_turn_by_keyboard_and_by_click(page, roleplay_url):

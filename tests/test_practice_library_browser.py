@@ -5,11 +5,10 @@ The notebook is written to a temporary folder and served on its own, like the le
 
 from __future__ import annotations
 
-import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from conftest import screenshot_dir, served_voila
+from conftest import screenshot_dir, widget_notebook
 from facilitator_course.roleplay import load_scenario
 from facilitator_course.roleplay.library import module_library
 
@@ -19,19 +18,13 @@ MODULE = "01-motivational-interviewing"
 
 
 @pytest.fixture(scope="module")
-def library_url(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("library-nb")
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [
-        nbformat.v4.new_markdown_cell("# Practice library"),
-        nbformat.v4.new_code_cell(
-            f"from facilitator_course.widgets import PracticeLibrary\nPracticeLibrary({MODULE!r})"
-        ),
-    ]
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    nbformat.write(notebook, folder / "library.ipynb")
-    with served_voila(folder, folder) as base:
-        yield f"{base}/voila/render/library.ipynb"
+def library_url(notebook_server):
+    notebook = widget_notebook(
+        "# Practice library",
+        f"from facilitator_course.widgets import PracticeLibrary\nPracticeLibrary({MODULE!r})",
+    )
+    pages, _ = notebook_server.add("library", {"library.ipynb": notebook})
+    return f"{pages}/library.ipynb"
 
 
 def test_the_library_lists_a_modules_role_plays_and_opens_one(page, library_url):

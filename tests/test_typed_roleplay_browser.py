@@ -8,11 +8,10 @@ picked up. Screenshots are saved for a person to look at (see conftest.screensho
 
 from __future__ import annotations
 
-import nbformat
 import pytest
 from playwright.sync_api import expect
 
-from conftest import screenshot_dir, served_voila
+from conftest import screenshot_dir, widget_notebook
 from facilitator_course.roleplay import load_scenario
 
 pytestmark = pytest.mark.browser
@@ -40,28 +39,23 @@ PLAYS = {
 
 
 @pytest.fixture(scope="module")
-def voila_base(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("typed-roleplay-nb")
-    for scenario in SCENARIOS:
-        notebook = nbformat.v4.new_notebook()
-        notebook.cells = [
-            nbformat.v4.new_markdown_cell(f"# Role-play: {scenario}"),
-            nbformat.v4.new_code_cell(
-                "from facilitator_course.widgets import RolePlay\n"
-                f"RolePlay.from_scenario({scenario!r})"
-            ),
-        ]
-        notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-        nbformat.write(notebook, folder / f"{scenario}.ipynb")
-    with served_voila(folder, folder) as base:
-        yield base
+def voila_base(notebook_server):
+    notebooks = {
+        f"{scenario}.ipynb": widget_notebook(
+            f"# Role-play: {scenario}",
+            f"from facilitator_course.widgets import RolePlay\nRolePlay.from_scenario({scenario!r})",
+        )
+        for scenario in SCENARIOS
+    }
+    pages, _ = notebook_server.add("typed-roleplay", notebooks)
+    return pages
 
 
 @pytest.mark.parametrize("scenario_id", SCENARIOS)
 def test_typed_replies_good_harmful_and_nonsense(page, voila_base, scenario_id):
     scenario = load_scenario(scenario_id)
     page.set_viewport_size({"width": 1100, "height": 1800})
-    page.goto(f"{voila_base}/voila/render/{scenario_id}.ipynb")
+    page.goto(f"{voila_base}/{scenario_id}.ipynb")
     box = page.get_by_role("textbox", name="Your reply:")
     box.wait_for(state="visible", timeout=60_000)
     send = page.get_by_role("button", name="Reply", exact=True)
