@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Only the first MAX_CHARS characters are analysed: a facilitator response is a sentence or a short
 # paragraph, and a cap keeps every call fast whatever it is given.
@@ -410,7 +411,14 @@ def tokens(text: str) -> list[str]:
 
     Spoken fillers are dropped and stutters collapsed ("you- you're", "what, what" -> one word),
     so transcribed speech meets the same cues as typing; a reply that is only a filler keeps it.
+    Each judgement reads the same reply and line many times over (harm, relevance, features,
+    what was picked up), so the result is cached: a fresh list each call, from a kept tuple.
     """
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
     out: list[str] = []
     raws = _TOKEN.findall(text.lower())
     for i, raw in enumerate(raws):
@@ -425,7 +433,7 @@ def tokens(text: str) -> list[str]:
             out.append(mapped)
     words = [t for t in out if t.isalnum()]
     if not words or all(t in _FILLERS for t in words):
-        return out
+        return tuple(out)
     kept: list[str] = []
     for token in out:
         if token in _FILLERS:
@@ -442,9 +450,10 @@ def tokens(text: str) -> list[str]:
         kept.append(token)
     while kept and kept[0] == ",":
         kept.pop(0)
-    return kept
+    return tuple(kept)
 
 
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """A single-spaced string of `tokens(text)`: the form every coding pattern is written for."""
-    return " ".join(tokens(text))
+    return " ".join(_tokens(text))
