@@ -79,12 +79,16 @@ _DENIES = re.compile(
     r"|a flutter|a drink|a few|social|harmless)\b"
 )
 
+# Each assertion, with the participant's denial it contradicts.
+_ASSERTED_AGAINST = ((_ASSERTS, _DENIES), (_ASSERTS_YOU, _DENIES_I))
+
 
 @lru_cache(maxsize=256)
-def _claims(said: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The content stems the participant asserted plainly, and those they negated, doubted or
-    asked about. A whole clause counts as negated once any negation appears in it ("I don't
-    think I can stop paying"): reading their denials generously keeps reflections safe."""
+def _claims(said: str) -> frozenset[str]:
+    """The content stems the participant asserted plainly, never negated, doubted or asked
+    about. A whole clause counts as negated once any negation appears in it ("I don't think I
+    can stop paying"), and a word they used both ways is theirs to weigh, not ours to correct:
+    reading their denials generously keeps reflections safe."""
     plain: set[str] = set()
     other: set[str] = set()
     for clause in _CLAUSE.split(normalise(said) + " "):
@@ -92,7 +96,7 @@ def _claims(said: str) -> tuple[frozenset[str], frozenset[str]]:
         asked = clause.rstrip().endswith("?")
         doubted = bool(set(tokens(clause)) & _DOUBT)
         (other if asked or doubted else plain).update(stems)
-    return frozenset(plain - other), frozenset(other)
+    return frozenset(plain - other)
 
 
 def find_contradiction(text: str, context: str | None) -> tuple[str, str] | None:
@@ -101,15 +105,15 @@ def find_contradiction(text: str, context: str | None) -> tuple[str, str] | None
     if not context:
         return None
     said = normalise(context)
-    plain = _claims(context)[0]  # a word they used both ways is theirs to weigh, not ours
+    plain = _claims(context)
     for clause in _CLAUSE.split(text):
         norm = normalise(clause)
         if not norm:
             continue
-        if _ASSERTS.match(norm.rstrip(" .!")) and _DENIES.search(said):
-            return clause.strip(), clause.strip()
-        if _ASSERTS_YOU.match(norm.rstrip(" .!")) and _DENIES_I.search(said):
-            return clause.strip(), clause.strip()
+        bare = norm.rstrip(" .!")
+        for asserts, denies in _ASSERTED_AGAINST:
+            if asserts.match(bare) and denies.search(said):
+                return clause.strip(), clause.strip()
         if _REPORTED.search(norm):
             continue
         words = norm.split()

@@ -27,7 +27,7 @@ from .contradiction import find_contradiction
 from .features import ASKS_FOR_IDEAS, REFUSES_IDEAS, extract
 from .harm import ADVICE, LABEL, HarmFinding, find_harm
 from .labels import CONFIDENCE_CEILING, LABEL_MEANINGS, REFLECTIONS
-from .permission import ROOM_TO_PASS, gives_permission
+from .permission import gives_permission, room_to_pass
 from .readable import UNCERTAIN, Unjudged, unreadable
 from .relevance import echo, off_topic
 from .rewrite import rewrite_for
@@ -242,7 +242,7 @@ def code_response(
     )
     if found:
         return _not_judged(found, truncated)
-    room = ROOM_TO_PASS.search(normalise(cleaned))
+    room = room_to_pass(cleaned)
     harmful_guess = whole.code in ("persuade", "confront")
     if room and harmful_guess and whole.alternative not in (None, "persuade", "confront"):
         # No rule found harm, and the reply leaves the person free to say no ("would you like
@@ -251,9 +251,9 @@ def code_response(
         return _relabelled(
             whole,
             code,
-            f"it leaves them free to pass ('{room.group(0)}')",
+            f"it leaves them free to pass ('{room}')",
             f"This looks like {named(code)}, and it leaves the person free to say no "
-            f"('{room.group(0)}'): {LABEL_MEANINGS[code]}.",
+            f"('{room}'): {LABEL_MEANINGS[code]}.",
             rewrite=None,
             alternative=None,
             sentences=coded_sentences,

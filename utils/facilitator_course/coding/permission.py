@@ -15,7 +15,7 @@ from .text import normalise
 # Words that leave a person free to decline what they are invited to do ("it's fine to pass").
 # One list for the judgement (such an invitation is never confrontation) and for the group
 # practices (an invitation to a quiet member), so the two never disagree.
-ROOM_TO_PASS = re.compile(
+_ROOM_TO_PASS = re.compile(
     r"\b(?:(?:fine|okay|ok|alright|all right) (?:to|if you) pass|passing is (?:fine|okay|ok"
     r"|alright)|you can (?:always )?pass|no pressure|only if you (?:want|like|feel like))\b"
 )
@@ -23,7 +23,7 @@ ROOM_TO_PASS = re.compile(
 
 def room_to_pass(text: str) -> str | None:
     """The words with which `text` leaves the person free to pass, if any."""
-    match = ROOM_TO_PASS.search(normalise(text))
+    match = _ROOM_TO_PASS.search(normalise(text))
     return match.group(0) if match else None
 
 

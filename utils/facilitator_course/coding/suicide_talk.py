@@ -23,6 +23,7 @@ _TOPIC = (
     r"|(?:wanting|want|wanted) to die|better off dead|(?:do not|not) want(?:ing)? to (?:be here"
     r"|live|wake up)|overdos\w*)"
 )
+_MENTIONS = re.compile(r"\b" + _TOPIC + r"\b")
 # The topic, then a question mark before the sentence ends.
 _ASKS = re.compile(r"\b" + _TOPIC + r"\b[^.!]*\?")
 # Telling someone to do it, or joking about it.
@@ -51,7 +52,7 @@ def mocks_suicide(text: str) -> str | None:
     incites = _INCITES.search(norm)
     if incites:
         return incites.group(0)
-    topic = re.search(r"\b" + _TOPIC + r"\b", norm)
+    topic = _MENTIONS.search(norm)
     if topic and _JOKING.search(norm):
         return topic.group(0)
     return None
