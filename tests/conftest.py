@@ -182,6 +182,12 @@ class NotebookServer:
                 nbformat.write(notebook, folder / file_name)
         return f"{self.base}/voila/render/{name}", folder
 
+    def widget_page(self, name: str, *cells: str) -> str:
+        """The URL of a page `name`.ipynb made of `cells` (see `widget_notebook`), in a new
+        folder `name` of its own."""
+        pages, _ = self.add(name, {f"{name}.ipynb": widget_notebook(*cells)})
+        return f"{pages}/{name}.ipynb"
+
 
 @pytest.fixture(scope="session")
 def notebook_server(tmp_path_factory):

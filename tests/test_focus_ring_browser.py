@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from conftest import screenshot_dir, widget_notebook
+from conftest import screenshot_dir
 
 pytestmark = pytest.mark.browser
 
@@ -87,13 +87,12 @@ RING_JS = """el => {
 
 @pytest.fixture(scope="module")
 def worksheets_url(notebook_server):
-    notebook = widget_notebook(
+    return notebook_server.widget_page(
+        "worksheets",
         "# Worksheets",
         "from facilitator_course.widgets import ChangePlanWidget, UrgeLogWidget",
         *WIDGETS,
     )
-    pages, _ = notebook_server.add("focus", {"worksheets.ipynb": notebook})
-    return f"{pages}/worksheets.ipynb"
 
 
 def _same(before: list, after: list) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from conftest import screenshot_dir, widget_notebook
+from conftest import screenshot_dir
 from facilitator_course.meeting import load_meeting
 from facilitator_course.meeting.model import HANDLING_POINTS
 
@@ -21,11 +21,10 @@ MEETING = "saturday-morning-library"
 
 @pytest.fixture(scope="module")
 def meeting_url(notebook_server):
-    notebook = widget_notebook(
-        f"from facilitator_course.widgets import MeetingSimulator\nMeetingSimulator.from_name({MEETING!r})"
+    return notebook_server.widget_page(
+        "meeting",
+        f"from facilitator_course.widgets import MeetingSimulator\nMeetingSimulator.from_name({MEETING!r})",
     )
-    pages, _ = notebook_server.add("meeting", {"meeting.ipynb": notebook})
-    return f"{pages}/meeting.ipynb"
 
 
 def test_the_worst_options_get_an_honest_debrief(page, meeting_url):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from conftest import screenshot_dir, widget_notebook
+from conftest import screenshot_dir
 from facilitator_course.roleplay import load_scenario
 
 pytestmark = pytest.mark.browser
@@ -19,12 +19,11 @@ SCENARIO = "weekends-for-unwinding"
 
 @pytest.fixture(scope="module")
 def roleplay_url(notebook_server):
-    notebook = widget_notebook(
+    return notebook_server.widget_page(
+        "roleplay",
         "# Role-play",
         f"from facilitator_course.widgets import RolePlay\nRolePlay.from_scenario({SCENARIO!r})",
     )
-    pages, _ = notebook_server.add("roleplay", {"roleplay.ipynb": notebook})
-    return f"{pages}/roleplay.ipynb"
 
 
 def test_a_choice_roleplay_turn_by_keyboard_and_by_click(page, roleplay_url):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from conftest import screenshot_dir, widget_notebook
+from conftest import screenshot_dir
 from facilitator_course.roleplay import load_scenario
 from facilitator_course.roleplay.library import module_library
 
@@ -19,12 +19,11 @@ MODULE = "01-motivational-interviewing"
 
 @pytest.fixture(scope="module")
 def library_url(notebook_server):
-    notebook = widget_notebook(
+    return notebook_server.widget_page(
+        "library",
         "# Practice library",
         f"from facilitator_course.widgets import PracticeLibrary\nPracticeLibrary({MODULE!r})",
     )
-    pages, _ = notebook_server.add("library", {"library.ipynb": notebook})
-    return f"{pages}/library.ipynb"
 
 
 def test_the_library_lists_a_modules_role_plays_and_opens_one(page, library_url):
