@@ -15,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .features import CUE_HINTS, Extracted, extract
+from .cues import CUE_HINTS
+from .features import Extracted, extract
 from .labels import (
     CONFIDENCE_CEILING,
     LABEL_MEANINGS,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .features import _EMOTION_RE
+from .features import EMOTION_RE
 from .readable import stem
 from .text import normalise, tokens
 
@@ -163,7 +163,7 @@ _SIDE_CUES = {
         r"|\b(?:was|is|were) not (?:ok|okay|right|what you want(?:ed)?)\b|\bstuck\b"
     ),
 }
-# Feeling words beyond the coder's list (features._EMOTION), for what a reflection names.
+# Feeling words beyond the coder's list (cues.EMOTION), for what a reflection names.
 _MORE_FEELINGS = re.compile(
     r"\b(?:bewildered|shocked|stunned|blindsided|off guard|numb|(?:tough|hard) on yourself"
     r"|worn out|weary|steady|steadier|calmer|fretting|fret|doubt|doubting|stings?|hurts|gutted"
@@ -264,7 +264,7 @@ def _pick_up(reply: str, ideas: tuple[Idea, ...] | list[Idea], line: str = "") -
     matches = []
     terms = _line_terms(ideas, line) if line else {}
     norm = normalise(reply)
-    emotion = _EMOTION_RE.search(norm) or _MORE_FEELINGS.search(norm)
+    emotion = EMOTION_RE.search(norm) or _MORE_FEELINGS.search(norm)
     valuing = _VALUE_WORDS.search(norm)
     for idea in ideas:
         found = [
@@ -299,7 +299,7 @@ def _pick_up(reply: str, ideas: tuple[Idea, ...] | list[Idea], line: str = "") -
     sides = [m.idea.side for m in matches]
     new_feeling = None
     if line:
-        added = set(_EMOTION_RE.findall(norm)) - set(_EMOTION_RE.findall(normalise(line)))
+        added = set(EMOTION_RE.findall(norm)) - set(EMOTION_RE.findall(normalise(line)))
         new_feeling = sorted(added)[0] if added else None
     if CHANGE in sides and SUSTAIN in sides:
         last = next(s for s in reversed(sides) if s in (CHANGE, SUSTAIN))

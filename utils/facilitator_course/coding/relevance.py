@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .features import _EMOTION_RE
+from .features import EMOTION_RE
 from .readable import ECHO, OFF_TOPIC, Unjudged, _wordset, content_stems, stem
 from .text import normalise, tokens
 
@@ -135,7 +135,7 @@ def _off_topic(text: str, context: str, related: tuple[str, ...] = ()) -> Unjudg
     theirs = content_stems(context).union(*(content_stems(r) for r in related))
     anchors, elsewhere_stems = _stemmed_lists()
     elsewhere = mine & elsewhere_stems
-    emotional = _EMOTION_RE.search(normalise(text))
+    emotional = EMOTION_RE.search(normalise(text))
     norm = normalise(text)
     words = norm.split()
     # Signs of a change of subject other than its words: a marker ("by the way"), or the
