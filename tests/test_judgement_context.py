@@ -147,3 +147,12 @@ def test_the_facilitators_own_story_is_still_off_topic():
         "I took up pottery last spring, it's so calming.", "I end up having a bottle most evenings."
     )
     assert not coded.judged and coded.reason == "off_topic"
+
+
+def test_a_request_about_a_hobby_is_still_off_topic():
+    # The request's own verb is left out of the reply's words, the hobby it asks about is not.
+    coded = code_response(
+        "Walk me through the painting you did.", "I end up having a bottle most evenings."
+    )
+    assert not coded.judged and coded.reason == "off_topic"
+    assert "paint" in coded.explanation

@@ -131,20 +131,20 @@ def _off_topic(text: str, context: str, related: tuple[str, ...] = ()) -> Unjudg
 
     Judging relevance from words alone is unreliable, so this only catches a clear change of
     subject: a reply with words the lists do not know is judged as usual, never refused."""
-    mine = content_stems(text)
+    norm = normalise(text)
+    # A request to hear more ("Paint me a picture", "Walk me through it") is about the
+    # participant whatever its verb: the verb is not a subject the reply is about.
+    mine = content_stems(_REQUEST.sub(" ", norm))
     theirs = content_stems(context).union(*(content_stems(r) for r in related))
     anchors, elsewhere_stems = _stemmed_lists()
     elsewhere = mine & elsewhere_stems
-    emotional = EMOTION_RE.search(normalise(text))
-    norm = normalise(text)
+    emotional = EMOTION_RE.search(norm)
     words = norm.split()
     # Signs of a change of subject other than its words: a marker ("by the way"), or the
     # facilitator talking about themselves with no word for the participant. "Walk me through
     # it" and "am I getting that right?" ask about the participant: their "me" and "I" do not
     # count.
     own = _ASKING_ME.sub(" ", norm).split()
-    if _ASKING_ME.search(norm) and norm.startswith(("paint", "take", "walk", "talk", "run")):
-        elsewhere = elsewhere - {"paint"}  # "paint me a picture" is not a hobby
     about_me = any(w in _FIRST_PERSON for w in own) and not any(w in _SECOND_PERSON for w in words)
     changes_subject = bool(_SUBJECT_CHANGE.search(norm)) or about_me
     if about_me and _MY_STORY.match(norm) and not _LISTENING.match(norm) and "?" not in words:
@@ -171,9 +171,14 @@ def _off_topic(text: str, context: str, related: tuple[str, ...] = ()) -> Unjudg
 
 
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+_REQUEST_VERBS = (
+    r"(?:walk|talk|take|tell|help|fill|show|give|remind|let|correct|paint|bring|catch|run)"
+)
+_REQUEST = re.compile(r"\b" + _REQUEST_VERBS + r" me\b")
 _ASKING_ME = re.compile(
-    r"\b(?:walk|talk|take|tell|help|fill|show|give|remind|let|correct|paint|bring|catch|run)"
-    r" me\b|\b(?:am|did|have) i (?:got|getting|heard|hearing|understood|understanding|right"
+    r"\b"
+    + _REQUEST_VERBS
+    + r" me\b|\b(?:am|did|have) i (?:got|getting|heard|hearing|understood|understanding|right"
     r"|missed|missing|read|reading)\b|\bif i (?:have|am|understand|heard|got)\b|\bi (?:would"
     r" love|would like|am curious|wonder|am wondering) (?:to hear|to know|to understand|about"
     r"|what|how|whether|if)\b"
