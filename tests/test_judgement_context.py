@@ -156,3 +156,32 @@ def test_a_request_about_a_hobby_is_still_off_topic():
     )
     assert not coded.judged and coded.reason == "off_topic"
     assert "paint" in coded.explanation
+
+
+# Words that sound like blame, but are the participant's own said back to them (echoes.py).
+ECHOES = [
+    (
+        "My brother keeps asking why I make excuses for not going.",
+        "Your brother asks why you make excuses for not going, and that stings.",
+    ),
+    ("I always find an excuse to skip the gym.", "An excuse always turns up when it's gym time."),
+    ("I blame myself for all of it.", "You blame yourself for all of it."),
+]
+# The same words turned against the person: denied by them, or someone else's view said plainly.
+NOT_ECHOES = [
+    ("I'm not making excuses, I was ill.", "You're making excuses again."),
+    ("Everyone says it's my fault.", "Well, it is your fault."),
+]
+
+
+@pytest.mark.parametrize(("said", "reply"), ECHOES)
+def test_the_participants_own_words_said_back_are_not_blame(said, reply):
+    coded = code_response(reply, said)
+    assert coded.judged and coded.code not in ("confront", "persuade"), coded.explanation
+
+
+@pytest.mark.parametrize(("said", "reply"), NOT_ECHOES)
+def test_their_words_turned_against_them_are_still_confrontation(said, reply):
+    coded = code_response(reply, said)
+    assert coded.code == "confront", coded.explanation
+    assert quality(coded.code, coded.labeling) != GOOD

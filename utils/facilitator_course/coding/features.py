@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .cues import ANY_CUES, EMOTION, START_CUES
+from .echoes import echoed
 from .flags import find_disguised_advice, find_labeling
 from .text import tokens
 
@@ -279,6 +280,8 @@ def extract(text: str, context: str | None = None) -> Extracted:
                 matches.setdefault(cue.name, m.group(0).strip())
     for cue in ANY_CUES:
         m = cue.pattern.search(norm)
+        if m and cue.name == "confront" and echoed(norm, m.group(0), context):
+            m = None  # the participant's own word said back ("you make excuses"): echoes.py
         if m:
             feats[f"C:{cue.name}"] = 1.0
             matches.setdefault(cue.name, m.group(0).strip())

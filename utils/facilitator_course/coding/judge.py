@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from .coder import CodedResponse, _failed, code_utterance, kind_of, named
 from .contradiction import find_contradiction
+from .echoes import echoed
 from .features import ASKS_FOR_IDEAS, REFUSES_IDEAS, extract
 from .harm import ADVICE, LABEL, HarmFinding, find_harm
 from .labels import CONFIDENCE_CEILING, LABEL_MEANINGS, REFLECTIONS
@@ -193,7 +194,13 @@ def code_response(
     several = len(sentences) > 1
     coded_sentences: tuple[tuple[str, str], ...] = ()
     each: list[tuple[str, CodedResponse]] = []
-    harms = find_harm(cleaned)
+    # Words that sound like arguing but are the participant's own, said back ("your son asked
+    # why you make excuses"), are a reflection's words, not blame (echoes.py).
+    harms = [
+        h
+        for h in find_harm(cleaned)
+        if not (h.kind == "confront" and echoed(normalise(h.clause), h.words, ctx))
+    ]
     if several:
         each = [(s, code_utterance(s, ctx)) for s in sentences]
         coded_sentences = tuple((s, c.code) for s, c in each)
