@@ -43,6 +43,19 @@ LECTURES = [
     ("My friends all bet on the match.", "If they push you to bet they're not real friends."),
     ("I just can't turn them down.", "I get it. But you're an adult, you can say no."),
     ("I've been vaping constantly.", "Proper nicotine junkie in the making, ha."),
+    ("I was just in the wrong place.", "That wasn't bad luck. You chose to go there."),
+    ("My son needs his mum.", "A good mum would never let it get this far."),
+    ("Being told off at work was awful.", "I'm sure. Still, you did drive in after a drink."),
+    ("I can spend my own wages.", "You earn it, sure. It's not just your money though."),
+]
+# Sayings of the same shape that praise or reflect.
+NOT_LECTURES = [
+    ("I got through the party sober.", "Still, you did it, with everyone drinking round you."),
+    ("My kids need me.", "A good dad would want to be there, and that's what you're fighting for."),
+    (
+        "I keep telling myself it was bad luck.",
+        "It feels like bad luck, and part of you isn't sure.",
+    ),
 ]
 SUICIDE_QUESTIONS = [
     "Have you been having any thoughts of suicide?",
@@ -70,6 +83,12 @@ def test_a_lecture_said_as_a_general_truth_is_never_rewarded(said, reply):
     coded = code_response(reply, said)
     assert coded.code in ("confront", "persuade"), (reply, coded.code, coded.explanation)
     assert quality(coded.code, coded.labeling, coded.disguised_advice) != GOOD
+
+
+@pytest.mark.parametrize(("said", "reply"), NOT_LECTURES)
+def test_sayings_of_the_same_shape_that_praise_or_reflect_are_not_lectures(said, reply):
+    coded = code_response(reply, said)
+    assert coded.judged and coded.code not in ("confront", "persuade"), coded.explanation
 
 
 @pytest.mark.parametrize("reply", SUICIDE_QUESTIONS)

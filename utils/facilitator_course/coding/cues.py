@@ -329,7 +329,8 @@ ANY_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "took_it",
-        r"\b(?:that|it|this) (?:takes|took)\b|\bshows (?:real|how|a lot|what)\b"
+        r"\b(?:that|it|this) (?:takes|took)\b(?! (?:the|your|my|his|her|their|our|away|over"
+        r"|off|out|ages|forever|time|a while|hours|days|weeks|months|years|\d+)\b)|\bshows (?:real|how|a lot|what)\b"
         r"|\byou (?:did it|made it|stuck|kept (?:going|at|to)|handled|managed|found|followed"
         r" through|showed|have shown|have done|have made|have come|have been so|have got a)\b"
         r"|\byou are (?:clearly|obviously|really|a|so) (?:someone|a|good|caring|great"
@@ -346,7 +347,7 @@ ANY_CUES: tuple[Cue, ...] = (
         r"|therapists|free|donation|donate|record|records|the stages|the urge log|the cba"
         r"|the abc|hierarchy|in the abc|the a in|the c|the b|check ?out|check ?in|is a"
         r"|are a|lets people|let people|can reverse|reverses|is based on|comes from|is part"
-        r"|is not a|run for|runs for|lasts?|peak|peaks|fade|fades|common|risky|dangerous"
+        r"|is not a|run for|runs for|lasts|last (?:about|around|up to|for|between|roughly|\d+)|peak|peaks|fade|fades|common|risky|dangerous"
         r"|a lapse|a relapse|is when|is where|contains?|still contain)\b",
         "explains a fact ('{m}')",
     ),

@@ -35,6 +35,19 @@ VERDICT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:better|worse) (?:to be )?\w+ than (?:a |an )?(?:pothead|junkie|addict|drunk|stoner"
         r"|druggie|alcoholic|failure|loser)\b|\bis better than (?:failing|losing|ending up)\b",
         r"\byou would be (?:even )?(?:less|no) use to\b",
+        # someone else knows better than the person ("he might know a bit more than you")
+        r"\bknows? (?:a (?:bit|lot|little|fair bit) |far |much |way )?(?:more|better) than you\b",
+        # their account of what happened dismissed ("it wasn't luck", "that was no accident")
+        r"\b(?:it|that|this) (?:was not|is not|was no|is no) (?:just |really |simply |only )?"
+        r"(?:bad )?(?:luck|an accident|accident|a coincidence|coincidence|bad timing|a one off)\b",
+        # a rebuttal after granting a point ("Still, you did turn up smelling of drink")
+        r"\b(?:still|even so|all the same|yet)(?: ,)? you (?:did|do) (?!(?:it|well|great|so|not|come"
+        r"|make it|get)\b)\w+",
+        # what a good parent or partner would do, said to one
+        r"\ba (?:good|real|proper|decent|responsible) (?:mother|father|mum|mom|dad|parent"
+        r"|partner|wife|husband|friend|son|daughter) (?:would (?:not |never )?(?:let|make|put|stop"
+        r"|know|see|have|leave|walk)|should|does not|would not|would never)\b",
+        r"\bit is not (?:just |only )?your (?:business|decision|choice|call|money)\b",
     )
 )
 # Facts chosen to push change, said without being asked: advice without permission.
