@@ -131,6 +131,17 @@ def test_fillers_and_stutters_do_not_break_question_cues():
     assert code_response("So, um, what, what brings you here tonight?").code == "question_open"
 
 
+def test_spoken_openers_before_a_comma_are_read_as_fillers():
+    from facilitator_course.coding.text import normalise
+
+    assert normalise("You know, um, a lot of people find that.") == "a lot of people find that ."
+    assert normalise("I mean, it's up to you.") == "it is up to you ."
+    # without the comma they are words of the sentence
+    assert normalise("You know your family.") == "you know your family ."
+    coded = code_response("Like, you know, what was last weekend like for you?", "I do not know.")
+    assert coded.code == "question_open", coded.explanation
+
+
 def _jsonl(tmp_path, rows) -> str:
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join(json.dumps(row) for row in rows) + "\n", encoding="utf-8")

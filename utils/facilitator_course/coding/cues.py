@@ -348,7 +348,10 @@ ANY_CUES: tuple[Cue, ...] = (
         r"|the abc|hierarchy|in the abc|the a in|the c|the b|check ?out|check ?in|is a"
         r"|are a|lets people|let people|can reverse|reverses|is based on|comes from|is part"
         r"|is not a|run for|runs for|lasts|last (?:about|around|up to|for|between|roughly|\d+)|peak|peaks|fade|fades|common|risky|dangerous"
-        r"|a lapse|a relapse|is when|is where|contains?|still contain)\b",
+        r"|a lapse|a relapse|is when|is where|contains?|still contain|what we know|we know (?:that"
+        r"|from)|the evidence|results? (?:came|come|show|showed)|blood (?:pressure|tests?|sugar)"
+        r"|liver (?:function|numbers|tests?|enzymes|scan)|enzymes|units (?:a|per) (?:week|day)"
+        r"|a (?:steady |low |higher |lower )?dose|patch|patches|nicotine replacement)\b",
         "explains a fact ('{m}')",
     ),
     _cue("number", r"\b\d+\b", "mentions a number"),

@@ -131,12 +131,30 @@ def _tokens(text: str) -> tuple[str, ...]:
                 if kept[-1] == ",":
                     kept.pop()
                 continue
-        elif token == "," and kept and kept[-1] == ",":
-            continue
+        elif token == "," and ((kept and kept[-1] == ",") or _discourse_marker(kept)):
+            continue  # a doubled comma, or the comma after "you know" (dropped with it)
         kept.append(token)
     while kept and kept[0] == ",":
         kept.pop(0)
     return tuple(kept)
+
+
+# Spoken openers that carry no meaning of their own when a comma follows them ("You know, a lot
+# of people...", "I mean, it's up to you"): their "you" and "I" would otherwise read as a
+# statement about the person or the facilitator's own story.
+_MARKERS = (("you", "know"), ("i", "mean"), ("you", "see"), ("like",))
+_BOUNDARY = frozenset({",", ".", "?", "!", ";", ":"})
+
+
+def _discourse_marker(kept: list[str]) -> bool:
+    """True (and the marker removed from `kept`) when `kept` ends with a discourse marker that
+    starts a sentence or a clause: a comma follows it in the text being read."""
+    for marker in _MARKERS:
+        n = len(marker)
+        if tuple(kept[-n:]) == marker and (len(kept) == n or kept[-n - 1] in _BOUNDARY):
+            del kept[-n:]
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
