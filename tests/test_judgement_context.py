@@ -204,3 +204,62 @@ def test_their_words_turned_against_them_are_still_confrontation(said, reply):
     coded = code_response(reply, said)
     assert coded.code == "confront", coded.explanation
     assert quality(coded.code, coded.labeling) != GOOD
+
+
+# From a volunteer's second round of typed role-plays (rewritten for the tests): harm that
+# looked like praise, a reflection or a question.
+HARM_IN_DISGUISE = [
+    ("I lost a month's sobriety on Friday.", "Well done, wasting a whole month. Super."),
+    ("It's not like it's crack.", "Real mature, that. Brilliant argument."),
+    ("The house is so quiet now.", "Empty nest syndrome, classic."),
+    ("I hide the receipts from her.", "That's a big red flag, hiding receipts."),
+    ("She's been saving, I haven't.", "So you're letting Sophie down, really."),
+    ("I've heard all the risks.", "The risk is real though, whether you like it or not."),
+    ("My knees are killing me after a binge.", "That's your body telling you to stop."),
+    ("I don't want to talk about the army.", "Have you ever spoken to a counsellor about PTSD?"),
+    ("I know what drink does to you.", "If you know that, why are you drinking every day?"),
+    ("It's not hurting anyone.", "What about your daughter, though?"),
+    ("I'm not so sure the fall was the wine.", "The doctor's right, it was the wine."),
+    ("Ten days clean!", "Ten days is nothing, the hardest part is still to come."),
+    ("My husband says I drink too much.", "Sounds like a drinking problem to me."),
+    ("I'm grumpy on Mondays.", "Sounds like you're a right nightmare on Mondays."),
+]
+# Good replies that used to be punished for one word.
+GOOD_DESPITE_A_WORD = [
+    ("I don't need a lecture.", "No lecture. You know better than anyone what happened."),
+    ("I got through two years.", "You should be proud of two years."),
+    ("I'm so angry with myself.", "You're raging with yourself over one night."),
+    ("I just said yes without thinking.", "Like a switch: one second you're fine, the next a yes."),
+    ("Whoa, I'm not some junkie.", "Nobody here thinks you're a junkie. We don't use that word."),
+    ("They call me an addict at home.", "Being called an addict feels ridiculous to you."),
+    (
+        "I'm only here because Sam dragged me. Everyone smokes, it's not a big deal.",
+        "Sam dragged you here and you're not convinced it's a big deal.",
+    ),
+    ("Can you sign my form?", "Attendance sheets are the only thing I sign here."),
+    ("How long is this?", "It runs forty minutes and you can leave whenever."),
+    ("I keep paying his debts.", "Paying might be what saves him from having to face it."),
+    ("I don't need telling.", "Of course you know. You know yourself better than anyone."),
+]
+
+
+@pytest.mark.parametrize(("said", "reply"), HARM_IN_DISGUISE)
+def test_harm_dressed_as_praise_a_reflection_or_a_question_is_never_rewarded(said, reply):
+    coded = code_response(reply, said)
+    assert coded.code in ("confront", "persuade"), (reply, coded.code, coded.explanation)
+    assert quality(coded.code, coded.labeling, coded.disguised_advice) != GOOD
+
+
+@pytest.mark.parametrize(("said", "reply"), GOOD_DESPITE_A_WORD)
+def test_a_good_reply_is_not_punished_for_one_word(said, reply):
+    coded = code_response(reply, said)
+    assert coded.code not in ("confront", "persuade"), (reply, coded.explanation)
+    assert not coded.labeling
+
+
+def test_model_found_harm_names_no_cue_of_another_label():
+    coded = code_response(
+        "You've had a rough week. Honestly though, that's pathetic.", "I drank every night."
+    )
+    assert coded.code == "confront"
+    assert "explains a fact" not in coded.explanation

@@ -33,7 +33,8 @@ EMOTION = (
     r"|embarrassed|disappointed|hopeless|helpless|stuck|trapped|cornered|torn|confused|lost"
     r"|exhausted|tired|drained|fed up|resentful|jealous|relieved|relief|proud|hopeful|hope"
     r"|excited|grief|grieving|miss|missing|dreading|dread|panic|empty|numb|bored|restless"
-    r"|pressure|pressured|judged|pushed|sting|stings|stung|gutted|pleased)"
+    r"|pressure|pressured|judged|pushed|sting|stings|stung|gutted|pleased|raging|fuming|livid"
+    r"|scunnered|heartbroken|devastated|crushed|gobsmacked)"
 )
 
 # Cues tested at the start of the first and of the last sentence.
@@ -119,7 +120,8 @@ START_CUES: tuple[Cue, ...] = (
         r"(?:just |so |and |then |honestly |seriously )?(?:try|stop|quit|go to"
         r"|go and|get rid|get yourself|get a|get some|get off|make sure|set|think about|pour"
         r"|put|delete|call|ring|bin|throw|leave|avoid|tell|write|pick|cut|switch|use|start"
-        r"|remember|block|find|give|never|ask|speak|talk to|eat|chuck|buy|sell|move|join|focus"
+        r"|remember|block|find|give|never(?! (?:on|in|at|before|after|when|the|a|an|once|again"
+        r"|really))|ask|speak|talk to|eat|chuck|buy|sell|move|join|focus"
         r"|consider|look into|knock|ditch|drop|dump|lock|hide|skip|limit|keep (?:away|busy"
         r"|off|out|your|a|the)|do not (?:keep|go|buy|drink|use|let|bother|take|play|spend|hang"
         r"|even)|be (?:honest|careful|strong|realistic))\b",
@@ -360,14 +362,14 @@ ANY_CUES: tuple[Cue, ...] = (
         r"\b(?:denial|excuse|excuses|kidding yourself|lying(?! (?:there|on|in|awake|down|alone"
         r"|around|about in))|lie to|liar"
         r"|not true|you know it|and you know it|do not believe|ashamed of yourself|embarrassed"
-        r"|pathetic|ridiculous|rubbish|stupid|terrible idea|come on|come off it|seriously though"
+        r"|pathetic|ridiculous|(?<!i am )rubbish|stupid|terrible idea|come on|come off it|seriously though"
         r"|you said (?:that|the same thing|the exact same|it) (?:before|last (?:time|week)|every"
         r" (?:time|week)|again)|you (?:never|always) (?:do|say|learn)"
-        r"|blaming|blame|(?<!to )admit|(?<!to )be honest|face it|stop (?:making|feeling|kidding|pretending"
+        r"|blaming|blame|(?<!to )admit|(?<!to )be honest|(?<!to )face it|stop (?:making|feeling|kidding|pretending"
         r"|blaming|lying|acting)|your problem is|you obviously|you clearly (?:do not|are not"
         r"|weren't)|that is (?:wrong|not (?:true|how|what))|you can not be serious"
         r"|expect (?:us|me) to believe|you will never|not (?:even |really )?trying"
-        r"|what were you thinking|right to be angry|your fault|own it|you are going to (?:end"
+        r"|what were you thinking|right to be angry|(?<!not )your fault|own it|you are going to (?:end"
         r"|lose)|you will (?:end up|lose)|end up (?:dead|in hospital|losing)|if you (?:keep"
         r"|carry on|continue)|load of|do not care|lost cause|how many times|rock bottom"
         r"|talking not you|at your age|same as the rest|just like everyone|do not pretend"

@@ -16,6 +16,7 @@ from itertools import pairwise
 from .cues import ANY_CUES, EMOTION, START_CUES
 from .echoes import echoed
 from .flags import find_disguised_advice, find_labeling
+from .harm import reports_a_view
 from .text import tokens
 
 _FILLER = frozenset(
@@ -280,8 +281,14 @@ def extract(text: str, context: str | None = None) -> Extracted:
                 matches.setdefault(cue.name, m.group(0).strip())
     for cue in ANY_CUES:
         m = cue.pattern.search(norm)
-        if m and cue.name == "confront" and echoed(norm, m.group(0), context):
-            m = None  # the participant's own word said back ("you make excuses"): echoes.py
+        if (
+            m
+            and cue.name == "confront"
+            and (echoed(norm, m.group(0), context) or reports_a_view(norm, m.start(), m.end()))
+        ):
+            # the participant's own word said back ("you make excuses": echoes.py), or a view
+            # reported, not held ("being called that feels ridiculous to you")
+            m = None
         if m:
             feats[f"C:{cue.name}"] = 1.0
             matches.setdefault(cue.name, m.group(0).strip())

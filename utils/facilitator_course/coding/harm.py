@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from .flags import find_disguised_advice, find_labeling
-from .label_patterns import _ASKS_THEM, _LABEL_APPLIED, _LABEL_GROUP, _LABEL_REPORTED
+from .label_patterns import _ASKS_THEM, _LABEL_APPLIED, _LABEL_GROUP, _LABEL_REPORTED, INSULT
 from .text import normalise
 from .verdicts import PUSHING_FACTS, VERDICT_PATTERNS
 
@@ -52,9 +52,11 @@ _ADVICE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         _REPORTED + r"\b(?:you|your) (?:really |just |definitely |honestly |seriously |probably "
         r"|still |absolutely |simply |both |all )?(?:should|ought to|need to|needs to|have to"
         r"|has to|must|have got to|got to|had better|better (?:not )?(?:get|stop|go|cut|start"
-        r"|try|call|tell|quit))\b(?! (?:feel|be feeling|decide|choose|want|agree)\b)",
+        r"|try|call|tell|quit))\b(?! (?:feel|be feeling|decide|choose|want|agree|be (?:so |really"
+        r" |very )?proud)\b)",
         _REPORTED + r"\b(?:you|u) (?:could|can|might|may|would) (?:just |always |maybe |perhaps "
-        r"|also |even |probably |easily |simply |at least |instead )?(?:want to )?" + _ACT + r"\b",
+        r"|also |even |probably |easily |simply |at least |instead )?(?:want to )?" + _ACT + r"\b"
+        r"(?! (?:whenever|anytime|any time|at any point|early|if you))",
         r"\bwhy (?:do not|not|don't|dont) you\b|\bwhy not (?!\?)\w+",
         r"\b(?:maybe|perhaps|just|probably|definitely|honestly|seriously|so) (?:just )?(?:try"
         r"|stop|quit|cut|go for|go to|get rid|get (?:a|some|yourself)|call|avoid|start|ban"
@@ -70,10 +72,11 @@ _ADVICE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:best|only|real|simplest|easiest) (?:thing|option|move|bet|fix) (?:is|would be"
         r"|to do)\b(?! (?:up to|for you to decide|what you decide))",
         r"\bthe (?:best|only|real|obvious|simplest|easiest) (?:thing|answer|way|option|move|bet"
-        r"|solution|cure|fix|plan|step)\b(?! (?:for you )?(?:is up to|you can think|you know))",
+        r"|solution|cure|fix|plan|step)\b(?! (?:for you )?(?:is up to|you can think|you know|i\b|we\b))",
         r"\byou (?:would|will|d) (?:be better off|feel (?:so much |a lot |much |way )?better"
         r"|be (?:so much |a lot |much |way )?(?:better|happier|healthier))\b|\bthe thing to do\b"
-        r"|\bwhat you (?:need|should|have|want|ought) to do\b|\bmake sure (?:you|to)\b",
+        r"|(?<!look at )(?<!talk about )(?<!think about )(?<!explore )(?<!hear )"
+        r"\bwhat you (?:need|should|have|want|ought) to do\b|\bmake sure (?:you|to)\b",
         r"\bwe (?:could|should|can|need to|have to|must|might|will) (?:just |maybe |also )?(?:try"
         r"|look at (?:cutting|stopping|quitting|getting|a plan|ways)|start|cut|work on (?:cutting"
         r"|stopping|quitting|your)|get you|set you|plan your|make you|sort you|find you|ban"
@@ -88,8 +91,9 @@ _ADVICE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r" (?:that )?(?:it |that )?(?:helps|works|useful|helpful|\w+ing)\b",
         r"\bwhat (?:helped|worked) (?:for )?me (?:was|is)\b|\bwhat i (?:did|do) (?:was|is)\b"
         r"|\bthe (?:trick|key|answer|secret|solution) is (?:to|just|simply|that you)\b"
-        r"|\bit will (?:pass|be fine|be okay|get better)\b|\byou (?:will be|are probably|are)"
-        r" (?:fine|okay|all right)\b(?! (?:with|to|about|if))|\bso (?:next week|tomorrow|from now on|from monday) you will (?:stop|quit|cut|not)\b"
+        r"|\bit will (?:pass|be fine|be okay|get better)\b|(?<!second )(?<!minute )(?<!moment )"
+        r"\byou (?:will be|are probably|are)"
+        r" (?:fine|okay|all right)\b(?! (?:with|to|about|if|the next|and the next|one|then))|\bso (?:next week|tomorrow|from now on|from monday) you will (?:stop|quit|cut|not)\b"
         r"|\bhave a (?:think|go|word)\b|\b(?:just|simply) speak up\b"
         r"|\byou (?:might|may|could|would) (?:just |also |really )?want to (?!talk|say|share|tell"
         r"|think about what|know)\w+",
@@ -119,7 +123,7 @@ _IMPERATIVE = re.compile(
     r"|limit|write (?:down|a|it)|make (?:sure|a|yourself|time)|set (?:a|up|yourself|some)"
     r"|plan|tell (?:them|him|her|your|everyone)|ask (?:them|him|her|your|for)|speak to"
     r"|talk to (?:your|them|him|her|a)|think (?:of|about) (?:your|the|how)|consider|focus"
-    r"|remember (?!when\b)|never|do not|don't|dont|be (?:honest|careful|strong"
+    r"|remember (?!when\b)|never (?!on|in|at|before|after|when|the|a|an|once|again|really)|do not|don't|dont|be (?:honest|careful|strong"
     r"|realistic|sensible)|drink (?:water|less)|eat|sign up|self exclude|replace|swap|sell"
     r"|move|buy|cancel|unsubscribe|pick up|reach out|phone|text)\b"
 )
@@ -135,11 +139,11 @@ _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"|pretending|feeling sorry|whining|complaining|blaming|making excuses|acting)"
         r"|kidding yourself|fooling yourself|lying to yourself)\b",
         r"\b(?:that is|it is|this is) (?:just )?(?:not true|nonsense|rubbish|ridiculous|an excuse"
-        r"|a cop out|wrong|your (?:own )?fault|on you|selfish|pathetic|irresponsible|stupid"
+        r"|a cop out|wrong|(?<!not )your (?:own )?fault|on you|selfish|pathetic|irresponsible|stupid"
         r"|no excuse|bad for you|killing you)\b",
-        r"\byour (?:own )?fault\b|\bshame on you\b|\bwhat were you thinking\b|\bwhat is wrong"
+        r"(?<!not )(?<!not all )(?<!not really )\byour (?:own )?fault\b|\bshame on you\b|\bwhat were you thinking\b|\bwhat is wrong"
         r" with you\b|\bgrow up\b|(?:^|time to |need to |got to |have to |just )wake up\b"
-        r"|\bface (?:it|facts|the facts|reality|up to)\b"
+        r"|(?<!having to )(?<!have to )(?<!not to )\bface (?:it|facts|the facts|reality|up to)\b"
         r"|(?<!\bto )\badmit (?:it|that|you)\b|\b(?:need|have|got|ought) to admit\b|\bbe honest with yourself\b|\band you know it\b|\bcome on\b"
         r"|\bhow many times\b|\byou (?:never|always) (?:learn|do this|say that|listen|make)\b"
         r"|\byou will never\b|\byou only have yourself\b|\bshould be ashamed\b|\bso selfish\b"
@@ -174,7 +178,7 @@ _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"|\bnot how it works\b|\byou are not listening\b|\bi do not believe you\b"
         r"|\byou did this to yourself\b|\byou brought (?:this|it) on yourself\b|\byou chose"
         r" (?:this|that|to (?:drink|use|gamble|bet|smoke|ignore|lie|go back|keep (?:drinking|using"
-        r"|betting|gambling)|spend|buy|pick))\b|\byou (?:should|ought to) (?:know|have known) better\b|\bknow better\b"
+        r"|betting|gambling)|spend|buy|pick))\b|\byou (?:should|ought to) (?:know|have known) better\b|\bknow better\b(?! than (?:anyone|anybody|me|us|most|any of us|i do|we do))"
         r"|\bat your age\b|\b(?:be|get|let us be) real\b|\bif you (?:really|actually|truly)"
         r" (?:cared|wanted|loved|meant)\b|\btake (?:some )?responsibility\b|\byour responsibility"
         r"\b|\bnobody (?:believes|buys)\b|\bnot fooling\b|\bhave it both ways\b"
@@ -182,9 +186,9 @@ _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"|listen|do)\b|\bwhy do you (?:keep|always|never)\b|\bsame (?:thing|story|excuse)"
         r" (?:every|again|as)\b|\bagain and again\b|\bwhat did you think would happen\b"
         r"|\bselfish\b|\birresponsible\b|\bpathetic\b|\bdisgraceful\b|\bdisgusting\b"
-        r"|\bshameful\b|\bridiculous\b|\bnonsense\b|\brubbish\b|\bkidding me\b"
+        r"|\bshameful\b|\bridiculous\b|\bnonsense\b|(?<!i am )(?<!i am a bit )(?<!i am so )(?<!i am total )\brubbish\b|\bkidding me\b"
         r"|\bgive me a break\b|\bseriously though\b|\byeah right\b|\bsure you (?:will|are"
-        r"|did)\b|\byou are (?:not|never) going to (?:change|stop|manage|make it)\b"
+        r"|did)\b(?= ?(?:[.!?,]|$| mate| then| eh))|\byou are (?:not|never) going to (?:change|stop|manage|make it)\b"
         r"|\bdenying\b|(?<!not )(?<!not an )(?<!not looking for )(?<!not making )(?<!no )"
         r"\bexcuses?\b|\bcop(?: |-)?out\b"
         r"|\b(?:they are|she is|he is|your (?:\w+ )?(?:is|are|was|were)) (?:dead |completely "
@@ -193,7 +197,7 @@ _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"|\b(?:is|that is|it is|you are being|so|pretty|bit) (?:daft|stupid|silly|mad|crazy|dumb"
         r"|insane|idiotic|reckless|lazy)\b|\bis still using\b|\bdoes not make (?:it|that|\w+ing)"
         r" (?:okay|ok|all right|better|right)\b|\byou did choose\b|\bif you do not (?:\w+ ){1,4}"
-        r"(?:nobody|no one|nothing)\b|\w \w+(?: ,)? (?:you know|right) \.?$|\bwasting (?:it|your|money|time)"
+        r"(?:nobody|no one|nothing)\b|\w \b(?!course\b)\w+(?: ,)? (?:you know|right) \.?$|\bwasting (?:it|your|money|time)"
         r"\b|\byou only have yourself\b|\bcould have (?:stopped|said no|walked away)\b"
         r"|\bit is not (?:\w+ ){0,2}at all\b|\bis not the word\b|\bcareless\b|\bdeserve better"
         r"\b|\bmust be (?:so |really |very )?(?:disappointed|ashamed|embarrassed) (?:in|of) you"
@@ -264,7 +268,9 @@ _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 # For arguing words, a reflection stem also reports ("it sounds selfish to you").
 _CONFRONT_REPORTED = re.compile(
     _LABEL_REPORTED.pattern.replace(
-        "|says|", "|sounds|seems|tired of|sick of|fed up with|hate|hates|says|"
+        "|says|",
+        "|sounds|seems|tired of|sick of|fed up with|hate|hates|convinced|reckon|reckons|believe"
+        "|believes|says|",
     )
 )
 
@@ -315,11 +321,24 @@ def _advice_in(norm: str) -> str | None:
 _MY_VIEW = re.compile(r"\b(?:to me|if you ask me|in my (?:view|opinion|book))\b")
 
 
+def reports_a_view(norm: str, start: int, end: int) -> bool:
+    """True when the words at norm[start:end] are reported, not the facilitator's own: a frame
+    before them ("you feel it was selfish", "being called that feels ridiculous") and no "to me"
+    after them ("sounds like denial to me" is the facilitator's verdict)."""
+    frame = _CONFRONT_REPORTED.search(norm[:start])
+    if not frame or _MY_VIEW.search(norm[end:]):
+        return False
+    # "I (just) think you're in denial" is the facilitator's own view, not one reported
+    return not _MINE.search(norm[: frame.start()])
+
+
+_MINE = re.compile(r"(?:^|[.,;] )i (?:\w+ )?$")
+
+
 def _confront_in(norm: str) -> str | None:
     for pattern in (*_CONFRONT_PATTERNS, *VERDICT_PATTERNS):
         for match in pattern.finditer(norm):
-            reported = _CONFRONT_REPORTED.search(norm[: match.start()])
-            if not reported or _MY_VIEW.search(norm[match.end() :]):
+            if not reports_a_view(norm, match.start(), match.end()):
                 return match.group(0)
     return None
 
@@ -341,7 +360,7 @@ def _label_in(norm: str) -> str | None:
     found = find_labeling(norm)
     if found and not _reported(norm, max(0, norm.find(found))):
         return found
-    match = _LABEL_APPLIED.search(norm) or _LABEL_GROUP.search(norm)
+    match = _LABEL_APPLIED.search(norm) or _LABEL_GROUP.search(norm) or INSULT.search(norm)
     if match and not _reported(norm, match.start()):
         return match.group(0)
     return None

@@ -27,6 +27,7 @@ from .contradiction import find_contradiction
 from .echoes import echoed
 from .features import ASKS_FOR_IDEAS, REFUSES_IDEAS, extract
 from .harm import ADVICE, LABEL, HarmFinding, find_harm
+from .label_patterns import SETS_LABEL_ASIDE
 from .labels import CONFIDENCE_CEILING, LABEL_MEANINGS, REFLECTIONS
 from .permission import gives_permission, room_to_pass
 from .readable import UNCERTAIN, Unjudged, unreadable
@@ -98,11 +99,14 @@ def _harm_verdict(
         code = "persuade_with_permission" if permission or asked else "persuade"
     else:
         code, permission, asked = "confront", None, False
+    # Harm the model found in a sentence names no words of its own: say so, not a cue of another
+    # label ("it explains a fact").
+    shown = f"('{worst.words}')" if worst.words else "(the sentence as a whole)"
     why = {
-        LABEL: f"it applies an identity label ('{worst.words}')",
-        "confront": f"it argues with, blames or warns the person ('{worst.words}')",
-        CONTRADICT: f"it contradicts what the person just said ('{worst.words}')",
-        ADVICE: f"it tells the person what to do ('{worst.words}')",
+        LABEL: f"it applies an identity label {shown}",
+        "confront": f"it argues with, blames or warns the person {shown}",
+        CONTRADICT: f"it contradicts what the person just said {shown}",
+        ADVICE: f"it tells the person what to do {shown}",
     }[worst.kind]
     if several:
         why = f"of one part: \u201c{worst.clause}\u201d: " + why
@@ -209,9 +213,11 @@ def code_response(
         for sentence, coded in each:
             needed = SENTENCE_HARM if len(sentence.split()) > 4 else SHORT_SENTENCE_HARM
             harmful = coded.code in ("persuade", "confront") and coded.probability >= needed
+            if SETS_LABEL_ASIDE.search(normalise(sentence)):
+                harmful = False  # "that's not a word we use": the repair, read above
             if harmful and not any(h.clause in sentence or sentence in h.clause for h in harms):
                 kind = ADVICE if coded.code == "persuade" else "confront"
-                harms.append(HarmFinding(kind, sentence, coded.cue))
+                harms.append(HarmFinding(kind, sentence, ""))
     if whole.labeling and not any(h.kind == LABEL for h in harms):
         harms.append(HarmFinding(LABEL, cleaned, whole.labeling_phrase or ""))
     contradiction = find_contradiction(cleaned, ctx)
@@ -261,6 +267,26 @@ def code_response(
             f"it leaves them free to pass ('{room}')",
             f"This looks like {named(code)}, and it leaves the person free to say no "
             f"('{room}'): {LABEL_MEANINGS[code]}.",
+            rewrite=None,
+            alternative=None,
+            sentences=coded_sentences,
+        )
+    aside = SETS_LABEL_ASIDE.search(normalise(cleaned))
+    if aside and harmful_guess:
+        # No rule found a label applied; the model read the label word. Setting a label aside
+        # is the repair the course teaches, said as information about how the group talks.
+        code = (
+            whole.alternative
+            if whole.alternative not in (None, "persuade", "confront")
+            else "giving_information"
+        )
+        return _relabelled(
+            whole,
+            code,
+            f"it sets a label aside ('{aside.group(0)}')",
+            f"This sets a label aside ('{aside.group(0)}'): it names the word only to say it is "
+            f"not used here, which is the repair after someone has been labelled. Read as "
+            f"{named(code)}: {LABEL_MEANINGS[code]}.",
             rewrite=None,
             alternative=None,
             sentences=coded_sentences,

@@ -78,3 +78,23 @@ _ASKS_THEM = re.compile(
     r" (?:think|feel|reckon)\b(?:(?! (?:called|calling|call|label|labelled|labeled|treated|seen"
     r"|see|says|said|tells|told|hear|heard)\b)[^.?!]){0,30}$"
 )
+
+
+# Name-calling that is not an identity label but works like one ("you're a total nightmare on
+# Mondays", "you're a mess"): "sounds like" in front does not make it a reflection.
+INSULT = re.compile(
+    r"\byou are (?:a |an )?(?:total |complete |real |right |proper |bit of a |such a |an absolute"
+    r" |absolute )?(?:nightmare|mess|disaster|wreck|liability|joke|hypocrite|menace|idiot"
+    r"|muppet|waste of space)\b"
+)
+
+
+# A label named in order to set it aside ("Nobody here thinks you're a junkie", "that's not a word
+# we use"): the repair the course teaches after someone has been labelled, not a label.
+SETS_LABEL_ASIDE = re.compile(
+    r"\b(?:nobody|no one|none of us|not one of us)(?: here| in (?:this|the) (?:room|group))?"
+    r"(?: is going to| will| would| is| has ever)? (?:thinks?|calls?|calling|call|sees?|judges?"
+    r"|labels?|labelling)(?: of)? you\b|\b(?:not|never) (?:a )?(?:word|label|term)s? (?:we|i)"
+    r" (?:use|like|go in for)\b|\bwords? (?:is not|are not|never gets?|never get) used\b"
+    r"|\bwe do not (?:use|do|go in for) (?:labels|that word|those words|words like)\b"
+)

@@ -40,7 +40,9 @@ _PERMISSION = re.compile(
     r"|you wanted (?:some )?ideas|since you (?:are )?ask(?:ing|ed)|as you asked|you (?:were|are)"
     r" asking|only if (?:that|it|this) (?:suits|works|fits|helps|feels)|whether (?:that|it|this)"
     r" (?:would )?(?:works?|suits?|fits?) (?:for you )?is (?:your|up to you)|(?:it is|that is)"
-    r" (?:entirely |completely |totally )?(?:your|up to you))\b"
+    r" (?:entirely |completely |totally )?(?:your (?:call|choice|decision|business|life|shout"
+    r"|experiment|plan|own|way)|if (?:that|it|this) appeals"
+    r"|up to you))\b"
 )
 
 

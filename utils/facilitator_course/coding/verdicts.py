@@ -47,7 +47,30 @@ VERDICT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\ba (?:good|real|proper|decent|responsible) (?:mother|father|mum|mom|dad|parent"
         r"|partner|wife|husband|friend|son|daughter) (?:would (?:not |never )?(?:let|make|put|stop"
         r"|know|see|have|leave|walk)|should|does not|would not|would never)\b",
-        r"\bit is not (?:just |only )?your (?:business|decision|choice|call|money)\b",
+        r"\b(?:it is not|clearly not|hardly|not exactly|not really) (?:just |only )?your"
+        r" (?:business|decision|choice|call|money)\b",
+        # sarcasm built from praise ("well done, throwing three months away", "real mature")
+        r"\b(?:well done|great job|good job|nice one|bravo|good on you|congratulations)(?: ,)?"
+        r" (?:\w+ ){0,2}(?:throwing|wasting|blowing|chucking|binning|ruining|undoing|losing)\b",
+        r"\breal (?:mature|smart|clever|grown up|responsible)\b|\bbrilliant (?:argument|logic"
+        r"|excuse|reasoning)\b|\bthat is one way of (?:looking at|seeing|putting) it\b",
+        r"\b(?:is|are|was|were) not exactly (?:healthy|good|normal|great|ideal|sensible|smart"
+        r"|helping|moderate|nothing)\b",
+        # questions that argue ("what about Mia, though?", "why are you drinking then?")
+        r"\bwhat about (?:\w+ ){1,3}(?:, )?though\b",
+        r"\bwhy (?:are|were) you (?:still )?(?:drinking|using|gambling|smoking|betting|vaping"
+        r"|taking|doing it|doing that)\b|\bif you know\b[^?]{0,60}\bwhy\b",
+        r"\bthe (?:doctor|doctors|gp|nurse|nurses|judge|court|police|boss|school|teacher|experts?"
+        r"|research) (?:is|are|was|were|'s) (?:dead |completely |totally |absolutely |quite )?right\b",
+        # diagnoses and verdicts on their progress or secrets
+        r"\bsyndrome\b|, classic \.?$|\b(?:a )?(?:massive |big |huge |real |major )?(?:red flag"
+        r"|alarm bells?)\b",
+        r"\bthe hard(?:est)? (?:part|bit) is (?:still )?(?:ahead|to come|yet to come|coming)\b"
+        r"|\b(?:days?|weeks?|months?) (?:is|are) nothing\b",
+        r"\bletting (?!yourself\b)\w+ down\b|\b(?:whether you )?like it or not\b",
+        r"\b(?:a|an|your) (?:serious |real |big |proper |massive )?(?:drinking|gambling|drug"
+        r"|alcohol|booze|porn|gaming|spending|shopping|betting|weed|cannabis|cocaine|coke)"
+        r" (?:problem|addiction|issue)\b",
     )
 )
 # Facts chosen to push change, said without being asked: advice without permission.
@@ -65,5 +88,12 @@ PUSHING_FACTS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:can|will|could|might|is going to) (?:still |really |seriously |easily )?(?:damage"
         r"|harm|wreck|ruin|destroy|hurt) your (?:liver|health|body|brain|lungs|heart|sleep|memory"
         r"|teeth|skin)\b",
+        r"\b(?:your body|your brain|your mind|your gut|that|it|this) (?:is )?(?:telling|trying to"
+        r" tell) you to\b|\bthe (?:\w+ )?risks? (?:is|are) (?:very |really |so )?(?:real|high"
+        r"|serious|huge)\b",
+        # a referral asked as a question ("have you ever talked to anyone about PTSD?")
+        r"^(?:so |and )?have you (?:ever )?(?:talked|spoken) to (?:anyone|someone|somebody"
+        r"|a (?:doctor|gp|counsell?or|counselor|therapist|professional)|your (?:doctor|gp)) about"
+        r" (?!it\b|this\b|that\b|how\b|what\b|the\b)",
     )
 )
