@@ -263,3 +263,25 @@ def test_model_found_harm_names_no_cue_of_another_label():
     )
     assert coded.code == "confront"
     assert "explains a fact" not in coded.explanation
+
+
+@pytest.mark.parametrize(
+    ("said", "reply"),
+    [
+        ("I slipped on Saturday after three months.", "Oh Sam, I'm so sorry."),
+        ("My dad died in the spring.", "I'm really sorry about your dad."),
+        ("He was taken into hospital.", "Oh no, I'm so sorry. That's awful."),
+    ],
+)
+def test_sympathy_is_kind_on_topic_and_not_yet_a_reflection(said, reply):
+    coded = code_response(reply, said)
+    assert coded.judged and coded.code == "other", coded.explanation
+    assert "sympathy" in coded.explanation and "reflection" in coded.explanation
+
+
+def test_sympathy_then_a_reflection_is_judged_by_the_reflection():
+    coded = code_response(
+        "I'm so sorry. It sounds like the spring has been really heavy for you.",
+        "My dad died in the spring.",
+    )
+    assert coded.kind == "reflection", coded.explanation

@@ -34,6 +34,7 @@ from .readable import UNCERTAIN, Unjudged, unreadable
 from .relevance import echo, off_topic
 from .rewrite import rewrite_for
 from .suicide_talk import asks_about_suicide, mocks_suicide, points_to_crisis_help
+from .sympathy import after_sympathy, is_sympathy
 from .text import MAX_CHARS, clean, normalise
 
 # A reply is "too unsure to judge" when the model gives its label less than UNSURE_LABEL and the
@@ -247,6 +248,24 @@ def code_response(
         worst = min(harms, key=lambda h: _SEVERITY[h.kind])
         verdict = _harm_verdict(whole, worst, cleaned, ctx, several or len(harms) > 1)
         return replace(verdict, sentences=coded_sentences)
+    rest = after_sympathy(cleaned)
+    if rest:
+        # "I'm so sorry. It sounds like..." is judged by what follows the sympathy.
+        whole = replace(code_utterance(rest, ctx, truncated), sentences=coded_sentences)
+    sorry = is_sympathy(cleaned)
+    if sorry:
+        return _relabelled(
+            whole,
+            "other",
+            f"it offers sympathy ('{sorry}')",
+            f"This offers sympathy ('{sorry}'): kind, and it tells them you heard, but it is "
+            "not yet a reflection. Say back what they feel or what it meant to them ('That "
+            "hit you hard') to show you understood.",
+            confidence=CONFIDENCE_CEILING["other"],
+            rewrite=None,
+            alternative=None,
+            sentences=coded_sentences,
+        )
     # Ideas the participant asked for (a walk, the gym, a hobby) need not share their words.
     found = (
         off_topic(cleaned, ctx, tuple(r for r in related if isinstance(r, str)))
