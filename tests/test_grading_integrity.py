@@ -29,7 +29,7 @@ from facilitator_course.grading.coursedir import folder_config, write_config
 from facilitator_course.grading.gradebook_guard import verify_gradebook
 from facilitator_course.grading.rubric import LEFT_BY_CODER, items_to_grade, record_grade
 from facilitator_course.nbgrader_setup import make_api, quiet_nbgrader
-from submissions import folder_digest, hand_in
+from submissions import STUB, folder_digest, hand_in
 
 pytestmark = pytest.mark.slow
 
@@ -112,7 +112,9 @@ def _answered(root: Path, rp: str, q: str) -> nbformat.NotebookNode:
     for cell in nb.cells:
         gid = cell.metadata["nbgrader"]["grade_id"]
         if gid in ("rp_answer", "q_answer"):
-            cell.source = cell.source.replace('"""  """', repr(rp if gid == "rp_answer" else q))
+            start, end = STUB.search(cell.source).span()
+            typed = repr(rp if gid == "rp_answer" else q)
+            cell.source = cell.source[:start] + typed + cell.source[end:]
     return nb
 
 
