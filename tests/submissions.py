@@ -10,6 +10,16 @@ from pathlib import Path
 
 import nbformat
 
+# The blank answer of a learner notebook: course/nbgrader_config.py's code stub, the quotes on
+# lines of their own with an empty line between (each line indented like the cell's).
+STUB = re.compile(r'"""\n[ \t]*\n[ \t]*"""')
+
+
+def type_answer(source: str, text: str) -> str:
+    """The answer cell with `text` typed between the stub's quotes (the empty line left out)."""
+    assert STUB.search(source), f"no answer stub in {source!r}"
+    return STUB.sub(lambda _: f'"""{text}"""', source, count=1)
+
 
 def answer_cell_ids(nb: nbformat.NotebookNode) -> list[str]:
     return [
@@ -28,8 +38,7 @@ def fill(nb: nbformat.NotebookNode, answers: dict[str, str]) -> nbformat.Noteboo
     for cell in nb.cells:
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
         if grade_id in answers:
-            assert '"""  """' in cell.source, f"{grade_id} has no answer stub"
-            cell.source = cell.source.replace('"""  """', f'"""{answers[grade_id]}"""', 1)
+            cell.source = type_answer(cell.source, answers[grade_id])
     return nb
 
 

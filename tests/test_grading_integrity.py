@@ -29,7 +29,7 @@ from facilitator_course.grading.coursedir import folder_config, write_config
 from facilitator_course.grading.gradebook_guard import verify_gradebook
 from facilitator_course.grading.rubric import LEFT_BY_CODER, items_to_grade, record_grade
 from facilitator_course.nbgrader_setup import make_api, quiet_nbgrader
-from submissions import folder_digest, hand_in
+from submissions import STUB, folder_digest, hand_in
 
 pytestmark = pytest.mark.slow
 
@@ -112,7 +112,9 @@ def _answered(root: Path, rp: str, q: str) -> nbformat.NotebookNode:
     for cell in nb.cells:
         gid = cell.metadata["nbgrader"]["grade_id"]
         if gid in ("rp_answer", "q_answer"):
-            cell.source = cell.source.replace('"""  """', repr(rp if gid == "rp_answer" else q))
+            start, end = STUB.search(cell.source).span()
+            typed = repr(rp if gid == "rp_answer" else q)
+            cell.source = cell.source[:start] + typed + cell.source[end:]
     return nb
 
 
@@ -231,9 +233,15 @@ def test_lost_submissions_stop_the_next_command_and_restore_brings_them_back(gra
     assert "facilitator-course restore" in err
     code, listing, _ = run_cli(["restore", "--course-dir", str(root)])
     assert code == 0 and "after-autograde" in listing and " ok" in listing
+    assert "overrides" in listing.splitlines()[0]  # saved with each backup (none here yet)
+    # A capstone override made since the last backup: restoring the gradebook from before it
+    # takes the overrides back to that point too, and says where the replaced ones are kept.
+    (root / "capstone-overrides.json").write_text("{}", encoding="utf-8")
     newest = len(list_backups(root))
     code, out, err = run_cli(["restore", str(newest), "--course-dir", str(root)])
     assert code == 0 and "Restored" in out, err
+    assert "capstone-overrides.json was removed" in out
+    assert not (root / "capstone-overrides.json").exists()
     assert _grade_row(root, "t02", "rp") == before
     assert verify_gradebook(root) is None
     assert "before-restore" in list_backups(root)[-1].name  # the damaged one is kept too

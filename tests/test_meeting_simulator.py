@@ -264,3 +264,57 @@ def test_promising_secrecy_about_a_safeguarding_concern_fails_the_meeting():
     assert debrief.score >= 60 and not debrief.passed
     assert [d.event.id for d in debrief.safety_failures] == [concern.id]
     assert "Confidentiality has limits" in debrief.safety_failures[0].choice.feedback
+
+
+def test_an_element_with_nothing_to_handle_is_not_scored(tmp_path):
+    """Only check-in has a situation in the minimal meeting. Mishandling it is the whole of the
+    learner's meeting, so the score is that element's alone: the five quiet elements, whose
+    minutes the learner never chose, would otherwise each add 100 and pass a meeting in which
+    the one thing that came up was handled poorly."""
+    sim = MeetingSimulation(load_meeting(write(tmp_path, MINIMAL)))
+    sim.choose(1)  # let the crosstalk run: poor handling, five minutes over the plan
+    debrief = sim.debrief()
+    check_in = next(e for e in debrief.elements if e.element.key == "check_in")
+    quiet = [e for e in debrief.elements if e.element.key != "check_in"]
+    assert check_in.scored and check_in.handling_text == "0/2" and check_in.score == 30
+    assert all(not e.scored and e.score is None for e in quiet)
+    assert all(e.handling_text == "nothing to handle" for e in quiet)
+    assert debrief.scored_elements == (check_in,)
+    assert debrief.score == 30 and not debrief.passed
+    frame = debrief.to_frame()
+    assert list(frame["handling"]) == ["nothing to handle", "0/2"] + ["nothing to handle"] * 4
+    assert frame["score"].isna().sum() == 5
+
+
+def test_the_debrief_shows_quiet_elements_as_not_scored(tmp_path):
+    from facilitator_course.widgets.meeting import debrief_html
+
+    sim = MeetingSimulation(load_meeting(write(tmp_path, MINIMAL)))
+    sim.choose(0)
+    html = debrief_html(sim.debrief())
+    assert html.count("nothing to handle") == 5 and html.count("not scored") == 5
+    assert "Overall score 100/100 (from the one element with something to handle)" in html
+    assert "<td>100</td>" in html  # check-in, the one scored element
+
+
+@pytest.mark.parametrize("name", MEETINGS)
+def test_the_meeting_score_averages_only_elements_with_something_to_handle(name):
+    sim = MeetingSimulation(load_meeting(name))
+    play(sim, worst)
+    debrief = sim.debrief()
+    scored = [e.score for e in debrief.elements if e.scored]
+    assert debrief.score == round(sum(scored) / len(scored))
+    # handling everything badly earns nothing from the elements in which nothing came up
+    assert debrief.score < 60
+
+
+def test_a_meeting_with_nothing_to_handle_scores_nothing():
+    """The checker refuses such a file, but a Meeting built in code must not pass by default."""
+    from dataclasses import replace
+
+    meeting = load_meeting("community-centre-evening")
+    empty = replace(meeting, elements=tuple(replace(p, events=()) for p in meeting.elements))
+    sim = MeetingSimulation(empty)
+    assert sim.finished
+    debrief = sim.debrief()
+    assert debrief.scored_elements == () and debrief.score == 0 and not debrief.passed

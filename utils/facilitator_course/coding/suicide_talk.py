@@ -25,7 +25,7 @@ _TOPIC = (
 )
 _MENTIONS = re.compile(r"\b" + _TOPIC + r"\b")
 # The topic, then a question mark before the sentence ends.
-_ASKS = re.compile(r"\b" + _TOPIC + r"\b[^.!]*\?")
+_ASKS = re.compile(r"\b(" + _TOPIC + r")\b[^.!]*\?")
 # Telling someone to do it, or joking about it.
 _INCITES = re.compile(
     r"\b(?:just|maybe|go|should|could|might as well|why (?:do not|not)(?: you)?)(?: just| go)?"
@@ -42,8 +42,24 @@ _CRISIS_HELP = re.compile(
 
 def asks_about_suicide(text: str) -> bool:
     """True when the reply asks directly about suicide or self-harm (and does not mock it)."""
-    norm = normalise(text)
-    return bool(_ASKS.search(norm)) and not mocks_suicide(text)
+    return suicide_question(text) is not None
+
+
+def suicide_question(text: str) -> str | None:
+    """The words about suicide or self-harm when the reply asks about them, else None.
+
+    The one rule for "asks directly about suicide": the coder uses it to judge a reply, and the
+    group engine (group/moves.py) uses it both for the direct question of the escalation rule
+    and to tell when that question is asked in front of the group instead of in a private word.
+    """
+    found = _ASKS.search(normalise(text))
+    return found.group(1) if found and not mocks_suicide(text) else None
+
+
+def mentions_suicide(text: str) -> str | None:
+    """The words when the reply names suicide or self-harm at all (asked or not), else None."""
+    found = _MENTIONS.search(normalise(text))
+    return found.group(0) if found and not mocks_suicide(text) else None
 
 
 def mocks_suicide(text: str) -> str | None:

@@ -6,8 +6,10 @@ import argparse
 
 DESCRIPTION = """\
 Lists the gradebook backups kept beside the course folder (newest last, with what each holds and
-whether its checksum still matches), or restores one: `restore N` (or its file name). The current
-gradebook is backed up first, so a restore can be undone. --accept-current keeps the gradebook as
+whether its checksum still matches), or restores one: `restore N` (or its file name), with the
+capstone overrides saved with it (the overrides column: yes, none then, or ? for a backup older
+than that, which leaves the overrides as they are). The current gradebook and overrides are
+backed up first, so a restore can be undone. --accept-current keeps the gradebook as
 it is after a change made outside facilitator-course that a command stopped on.
 """
 
@@ -47,10 +49,12 @@ def _restore(args: argparse.Namespace) -> int:
             print("The gradebook as it is now is recorded as yours.")
             return 0
         if args.backup:
-            restored, current = restore_backup(root, args.backup)
-            print(f"Restored {restored.name}.")
-            if current is not None:
-                print(f"The gradebook it replaced is kept as {current.name}.")
+            restored = restore_backup(root, args.backup)
+            print(f"Restored {restored.backup.name}.")
+            if restored.replaced is not None:
+                print(f"The gradebook it replaced is kept as {restored.replaced.name}.")
+            if restored.overrides:
+                print(restored.overrides)
             return 0
     except RestoreError as exc:
         print(f"Error: {exc}", file=sys.stderr)
@@ -67,9 +71,10 @@ def _restore(args: argparse.Namespace) -> int:
             b.reason,
             "?" if b.submissions is None else b.submissions,
             status[b.intact],
+            b.overrides,
         ]
         for b in backups
     ]
-    print(format_table(("#", "taken", "when", "submissions", "checksum"), rows))
+    print(format_table(("#", "taken", "when", "submissions", "checksum", "overrides"), rows))
     print(f"\nBackups are in {backup_dir(root)}. Restore one with `facilitator-course restore N`.")
     return 0

@@ -8,6 +8,12 @@ inside the course folder sees them, and one mistake there cannot take the gradeb
 backups together. Each copy's SHA-256 is kept in the folder's manifest, so `restore` can tell a
 damaged copy from a good one. SQLite's own backup API is used instead of a file copy so that a
 copy taken while the Formgrader is open is still a consistent database.
+
+The trainer's capstone overrides (`capstone-overrides.json`, grading/capstone_overrides.py) are
+manual marks too, kept beside the gradebook instead of in it, so each backup copies them with it
+(`<backup>.capstone-overrides.json`) and `restore` puts both back: a gradebook restored without
+them would pair old grades with overrides made since, or lose them with a damaged course folder.
+The manifest records, per backup, the copy's checksum or that there was no overrides file then.
 """
 
 from __future__ import annotations
@@ -29,6 +35,9 @@ if TYPE_CHECKING:
     from traitlets.config import Config
 
 GRADEBOOK = "gradebook.db"
+# capstone_overrides.OVERRIDES_NAME; not imported from there, which imports the group engine and
+# the rubric (which imports this module)
+OVERRIDES = "capstone-overrides.json"
 BACKUPS_ENV = "FACILITATOR_COURSE_BACKUPS"
 MANIFEST = "manifest.json"
 DEFAULT_KEEP = 10
@@ -45,6 +54,15 @@ def open_gradebook(config: Config) -> Gradebook:
 
     root = config.CourseDirectory.root
     return Gradebook(f"sqlite:///{gradebook_path(root)}", config.CourseDirectory.course_id)
+
+
+def overrides_path(course_root: Path) -> Path:
+    return Path(course_root) / OVERRIDES
+
+
+def overrides_copy(backup: Path) -> Path:
+    """Where the overrides saved with a gradebook backup are: beside it, under its name."""
+    return backup.with_name(f"{backup.stem}.{OVERRIDES}")
 
 
 def backup_dir(course_root: Path) -> Path:
@@ -100,11 +118,33 @@ def backup_is_intact(course_root: Path, backup: Path) -> bool | None:
     known = read_manifest(course_root).get("backups", {}).get(backup.name)
     if known is None:
         return None
+    _, overrides = saved_overrides(course_root, backup)
+    copy = overrides_copy(backup)
+    if overrides and not (copy.is_file() and sha256_of(copy) == overrides):
+        return False  # the overrides saved with it are gone or changed: restoring would lose them
     return backup.is_file() and sha256_of(backup) == known
+
+
+def saved_overrides(course_root: Path, backup: Path) -> tuple[bool, str | None]:
+    """(known, checksum) of the overrides saved with a backup. Known False: the backup is older
+    than overrides in backups, so it says nothing about them; checksum None: there were none."""
+    saved = read_manifest(course_root).get("overrides", {})
+    if not isinstance(saved, dict) or backup.name not in saved:
+        return False, None
+    return True, saved[backup.name] or None
 
 
 def _slug(reason: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-")[:40]
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """A byte-for-byte, owner-only copy, renamed into place so a reader never sees half of it."""
+    fd, tmp = tempfile.mkstemp(prefix=".copy-", dir=target.parent)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(source.read_bytes())
+    private_file(Path(tmp))
+    os.replace(tmp, target)
 
 
 def copy_database(source: Path, target: Path) -> None:
@@ -123,7 +163,8 @@ def copy_database(source: Path, target: Path) -> None:
 
 
 def backup_gradebook(course_root: Path, reason: str = "", keep: int = DEFAULT_KEEP) -> Path | None:
-    """Copy the gradebook to the backup folder and keep only the newest `keep` copies.
+    """Copy the gradebook (and the capstone overrides) to the backup folder; keep the newest
+    `keep` copies.
 
     Returns the new copy, or None when there is no gradebook yet (nothing to lose). `keep` below 1
     is treated as 1: a command that changes the gradebook always leaves at least one copy behind.
@@ -139,8 +180,16 @@ def backup_gradebook(course_root: Path, reason: str = "", keep: int = DEFAULT_KE
     manifest = read_manifest(course_root)
     sums = manifest.setdefault("backups", {})
     sums[target.name] = sha256_of(target)
+    saved = manifest.setdefault("overrides", {})
+    if overrides_path(course_root).is_file():
+        copy_file(overrides_path(course_root), overrides_copy(target))
+        saved[target.name] = sha256_of(overrides_copy(target))
+    else:
+        saved[target.name] = None  # none then: restoring this backup means none
     for old in list_backups(course_root)[: -max(keep, 1)]:
         old.unlink()
+        overrides_copy(old).unlink(missing_ok=True)
         sums.pop(old.name, None)
+        saved.pop(old.name, None)
     write_manifest(course_root, manifest)
     return target

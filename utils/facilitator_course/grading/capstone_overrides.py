@@ -13,7 +13,8 @@ manual marks, never in anything a trainee hands in. The course folder is outside
 (and the name is git-ignored in case one is made there by mistake); the file is owner-only
 (0600) and written atomically. Every change is appended with its time, so the file is also the
 history of the trainer's decisions; the last entry for a rating counts, and `autograde` never
-touches it, so overrides survive a re-run. Each entry names the SHA-256 of the transcript it was
+touches it, so overrides survive a re-run; every gradebook backup copies it and `restore` puts it
+back with the gradebook (backup.py). Each entry names the SHA-256 of the transcript it was
 made on: when a trainee hands in a new copy, the trainer's earlier overrides no longer apply (a
 judgement of one meeting must not unblock another) and the views say so.
 """

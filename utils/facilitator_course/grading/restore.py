@@ -2,6 +2,8 @@
 
 The current gradebook is itself backed up first, so a restore can be undone, and a backup whose
 checksum no longer matches the manifest is refused (a damaged copy would replace a good file).
+The capstone overrides saved with the backup come back with it (backup.py says why); the current
+overrides file is kept first, with the current gradebook or on its own when that is unreadable.
 """
 
 from __future__ import annotations
@@ -12,11 +14,17 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .backup import (
+    OVERRIDES,
+    backup_dir,
     backup_gradebook,
     backup_is_intact,
     copy_database,
+    copy_file,
     gradebook_path,
     list_backups,
+    overrides_copy,
+    overrides_path,
+    saved_overrides,
 )
 from .gradebook_guard import record_gradebook
 from .private import owner_only
@@ -34,6 +42,14 @@ class BackupInfo:
     reason: str
     submissions: int | None
     intact: bool | None
+    overrides: str = "?"  # "yes", "none" (there were none then) or "?" (backup older than that)
+
+
+@dataclass(frozen=True)
+class Restored:
+    backup: Path
+    replaced: Path | None  # the backup of the gradebook it replaced, when that was readable
+    overrides: str  # what happened to the capstone overrides, in a sentence ("" for nothing)
 
 
 def _count_submissions(path: Path) -> int | None:
@@ -63,13 +79,42 @@ def describe_backups(course_root: Path) -> list[BackupInfo]:
                 "-".join(parts[4:]) or "-",
                 _count_submissions(path),
                 backup_is_intact(course_root, path),
+                _overrides_state(course_root, path),
             )
         )
     return found
 
 
-def restore_backup(course_root: Path, choice: str) -> tuple[Path, Path | None]:
-    """Restore the backup numbered or named `choice`; returns (restored, copy of the current)."""
+def _overrides_state(course_root: Path, backup: Path) -> str:
+    known, checksum = saved_overrides(course_root, backup)
+    return "?" if not known else "yes" if checksum else "none"
+
+
+def _restore_overrides(root: Path, backup: Path, replaced: Path | None) -> str:
+    """Put back the overrides saved with `backup`; say what happened to the file."""
+    known, checksum = saved_overrides(root, backup)
+    target = overrides_path(root)
+    if not known:
+        return f"{OVERRIDES} was left as it is: this backup was taken before backups included it."
+    note = ""
+    if target.is_file() and replaced is not None:
+        note = f" The overrides it replaced are kept with {replaced.name}."
+    elif target.is_file():  # the current gradebook was unreadable, so no backup holds them
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
+        kept = backup_dir(root) / f"before-restore-{stamp}.{OVERRIDES}"
+        copy_file(target, kept)
+        note = f" The overrides it replaced are kept as {kept}."
+    if checksum is None:
+        if not target.is_file():
+            return ""
+        target.unlink()
+        return f"{OVERRIDES} was removed: there were no capstone overrides then.{note}"
+    copy_file(overrides_copy(backup), target)
+    return f"The capstone overrides saved with it ({OVERRIDES}) were restored too.{note}"
+
+
+def restore_backup(course_root: Path, choice: str) -> Restored:
+    """Restore the backup numbered or named `choice`, with the capstone overrides saved with it."""
     backups = describe_backups(course_root)
     picked = next((b for b in backups if choice in (str(b.number), b.path.name, b.path.stem)), None)
     if picked is None:
@@ -87,8 +132,9 @@ def restore_backup(course_root: Path, choice: str) -> tuple[Path, Path | None]:
         if gradebook_path(root).is_file() and _count_submissions(gradebook_path(root)) is not None:
             current = backup_gradebook(root, "before-restore", keep=len(backups) + 1)
         copy_database(picked.path, gradebook_path(root))
+        overrides = _restore_overrides(root, picked.path, current)
         record_gradebook(root, f"restore {picked.path.name}")
-    return picked.path, current
+    return Restored(picked.path, current, overrides)
 
 
 def accept_current(course_root: Path) -> None:

@@ -23,10 +23,19 @@ from ..coding import code_response
 from ..coding.harm import find_harm
 from ..coding.labels import LABEL_NAMES, QUESTIONS, REFLECTIONS
 from ..coding.text import clean
-from ..meeting.format import MEETING_MINUTES, element
+from ..meeting.format import MEETING_MINUTES
 from ..safety import mentions_distress
-from .model import PHASE_ELEMENT, PHASE_NAMES, GroupMeeting, Incident, Line
-from .moves import GROUP_MOVES, Recognised, names_in, names_next_phase, pressures, recognise
+from . import wording
+from .model import PHASE_ELEMENT, PHASE_NAMES, GroupMeeting, Line
+from .moves import (
+    Recognised,
+    names_in,
+    names_next_phase,
+    pressures,
+    private_word,
+    public_suicide_question,
+    recognise,
+)
 from .records import HANDLED, HARMED, MISSED, IncidentState, MoveRecord
 from .wording import BEST, COMPLETED, CONFLICTING, CUT_SHORT, HINTS, UNSAFE
 
@@ -89,7 +98,7 @@ class GroupSession:
         if not self.closed_formally:
             return CUT_SHORT
         best = (
-            all(s.outcome == HANDLED for s in self.incidents)
+            all(s.outcome == HANDLED and not s.asked_publicly for s in self.incidents)
             and len(self.incidents) == len(self.meeting.incidents)
             and not any(r.harmful for r in self.records)
             and self.spoke("check_out") >= set(self.meeting.names)
@@ -121,11 +130,12 @@ class GroupSession:
             self.records.append(record)
             return record
         harmful = coded.code in HARM_CODES or coded.labeling
+        public = public_suicide_question(typed)  # acting on a disclosure, in the wrong place
         override = (
             harmful
             and coded.code == "persuade"
             and not coded.labeling
-            and "safety_check" in found
+            and ("safety_check" in found or bool(public))
             and any(s.incident.safety for s in self.incidents)
         )
         harmful = harmful and not override
@@ -159,7 +169,7 @@ class GroupSession:
                 "For the group, you " + "; ".join(r.plain for r in found.values()) + "."
             )
         named = names_in(typed, self.meeting.names)
-        replies, settled, took_floor = self._incidents(found, harmful, feedback, named)
+        replies, settled, took_floor = self._incidents(found, harmful, feedback, named, public)
         safety_now = any(s.incident.safety and s.settled_at == number for s in self.incidents)
         if not safety_now:  # acting on a disclosure is the whole move: nothing else happens
             calmed = any(outcome == HANDLED for _, outcome in settled)
@@ -216,29 +226,41 @@ class GroupSession:
                 for line in s.incident.says]  # fmt: skip
 
     def _incidents(
-        self, found: dict[str, Recognised], harmful: bool, feedback: list[str], named: list[str]
-    ) -> tuple[list[Line], list[tuple[str, str]], bool]:
+        self, found: dict[str, Recognised], harmful: bool, feedback: list[str], named: list[str],
+        public: str | None = None,
+    ) -> tuple[list[Line], list[tuple[str, str]], bool]:  # fmt: skip
         replies: list[Line] = []
         settled: list[tuple[str, str]] = []
         took_floor = False
         for state in self.open_incidents():
             incident = state.incident
-            what = _describe(incident)
+            what = wording.describe(incident)
             involved = {incident.who, incident.quiet} - {""}
             if harmful and (not named or involved & set(named)):  # harm aimed elsewhere: see below
                 state.outcome, lines = HARMED, incident.harmed
                 feedback.append(f"{what}: this made it worse. Better: {HINTS[incident.kind]}.")
             else:
-                state.seen |= {n for n in incident.needs if set(n.split("|")) & set(found)}
+                done = set(found)
+                if state.asked_publicly and private_word(self._text):  # the missing part, now
+                    done.add("safety_check")
+                state.seen |= {n for n in incident.needs if set(n.split("|")) & done}
                 if state.seen >= set(incident.needs):
                     state.outcome, lines = HANDLED, incident.handled
                     feedback.append(f"{what}: handled well.")
                 else:
+                    if public and incident.safety:
+                        feedback.append(wording.asked_publicly(incident, public))
+                        if not state.asked_publicly:  # one more move to offer the private word
+                            state.asked_publicly = took_floor = True
+                            replies.extend(incident.again)
+                            continue
                     state.moves_since += 1
                     if state.moves_since < incident.within:
                         replies.extend(incident.again)
                         took_floor = True
-                        missing = [_need_words(m) for m in incident.needs if m not in state.seen]
+                        missing = [
+                            wording.need_words(m) for m in incident.needs if m not in state.seen
+                        ]
                         feedback.append(f"{what}: still going. Still to do: {', '.join(missing)}.")
                         continue
                     state.outcome, lines = MISSED, incident.missed
@@ -296,7 +318,9 @@ class GroupSession:
     def _advance(self, to_index: int, feedback: list[str]) -> None:
         for state in self.open_incidents():
             state.outcome, state.settled_at = MISSED, len(self.records) + 1
-            feedback.append(f"{_describe(state.incident)}: left behind when the meeting moved on.")
+            feedback.append(
+                f"{wording.describe(state.incident)}: left behind when the meeting moved on."
+            )
         passed = self.keys[self.phase_index : to_index]
         if to_index > self.phase_index + 1:
             skipped = ", ".join(PHASE_NAMES[p] for p in passed[1:])
@@ -368,23 +392,7 @@ class GroupSession:
 
     def _time_feedback(self, feedback: list[str]) -> None:
         key = PHASE_ELEMENT[self.phase]
-        budget = element(key)
-        used = self.element_minutes.get(key, 0.0)
-        note = f"Clock: {self.clock:.0f} of {MEETING_MINUTES} minutes; {budget.name}: {used:.0f} "
-        note += f"min used of {budget.budget}."
-        if used > budget.max_minutes:
-            note += " This part is over its time: move the meeting on."
-        feedback.append(note)
-
-
-def _need_words(need: str) -> str:
-    return " or ".join(GROUP_MOVES[m] for m in need.split("|"))
-
-
-def _describe(incident: Incident) -> str:
-    from .model import INCIDENT_KINDS
-
-    return f"{INCIDENT_KINDS[incident.kind].capitalize()} ({incident.who})"
+        feedback.append(wording.time_note(self.clock, key, self.element_minutes.get(key, 0.0)))
 
 
 def play_moves(meeting: GroupMeeting, moves: list[str]) -> GroupSession:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..coding.permission import room_to_pass
+from ..coding.suicide_talk import mentions_suicide, suicide_question
 
 # Group-level moves, with the plain words the feedback uses.
 GROUP_MOVES: dict[str, str] = {
@@ -169,13 +170,12 @@ _CUES: dict[str, re.Pattern[str]] = {
     "safety_private": _rx(
         r"\b(?:privately|in private|a (?:quiet )?word|step (?:outside|out)|talk "
         r"(?:with you )?(?:alone|outside|now)|breakout|a (?:short|quick) break|just "
-        r"the two of us)\b"
+        r"(?:the two of us|us|you and me)|(?:talk|chat|speak)(?: with you| to you)? (?:at|during)"
+        r" the break|after the meeting)\b"
     ),
-    "safety_ask": _rx(
-        r"\b(?:suicid\w*|kill(?:ing)? yourself|end(?:ing)? your (?:own )?life|(?:are|do)"
-        r" you (?:feel )?safe|harm(?:ing)? yourself|hurt(?:ing)? yourself|those "
-        r"tablets|the (?:pills|tablets))\b"
-    ),
+    # Asking about safety other than by naming suicide; the suicide words themselves are the
+    # coder's one rule (coding/suicide_talk.py), read in `recognise`.
+    "safety_ask": _rx(r"\b(?:(?:are|do) you (?:feel )?safe|those tablets|the (?:pills|tablets))\b"),
     "safety_refer": _rx(
         r"\b(?:crisis (?:line|lifeline|number|team|service)|988|911|999|112|"
         r"emergency|call (?:them|someone|the)|stay with you|your doctor|get (?:you )?"
@@ -286,10 +286,30 @@ def recognise(
     if invited and not _hit("pressure", text):
         invitation = _hit("invite", text) or room_to_pass(text) or ("?" if "?" in text else None)
         add("invite_quiet", f"{invited[0]}: {invitation}" if invitation else None)
-    private, ask, refer = (_hit(k, text) for k in ("safety_private", "safety_ask", "safety_refer"))
-    if sum(bool(x) for x in (private, ask, refer)) >= 2:
+    private, refer = _hit("safety_private", text), _hit("safety_refer", text)
+    ask = suicide_question(text) or mentions_suicide(text) or _hit("safety_ask", text)
+    # Two of the three parts of the escalation rule, except that a question about suicide asked
+    # with no private word offered is the question in front of the group (public_suicide_question)
+    if sum(bool(x) for x in (private, ask, refer)) >= 2 and not public_suicide_question(text):
         add("safety_check", "; ".join(x for x in (private, ask, refer) if x))
     return seen
+
+
+def private_word(text: str) -> str | None:
+    """The words offering the person a private talk ("a quiet word", "just the two of us")."""
+    return _hit("safety_private", text)
+
+
+def public_suicide_question(text: str) -> str | None:
+    """The words of a question about suicide asked with no private word offered, else None.
+
+    The escalation rule says ask directly, and privately: "Are you thinking of killing yourself?"
+    said in the circle puts the person on the spot in front of everyone, however right the
+    question. Asked together with an offer of a private talk ("can we step outside, just us?")
+    it is the rule in action. Which words ask about suicide is the coder's rule
+    (coding.suicide_talk.suicide_question), so the course recognises the question one way.
+    """
+    return None if private_word(text) else suicide_question(text)
 
 
 def pressures(text: str) -> str | None:

@@ -22,6 +22,9 @@ class IncidentState:
     seen: set[str] = field(default_factory=set)
     outcome: str | None = None  # HANDLED, MISSED or HARMED once settled
     settled_at: int | None = None
+    # A disclosure asked about in front of the group (moves.public_suicide_question): the
+    # learner gets one more move to offer the private word, and never full credit (scoring.py).
+    asked_publicly: bool = False
 
     @property
     def open(self) -> bool:

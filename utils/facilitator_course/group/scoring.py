@@ -259,13 +259,20 @@ def competencies(session: GroupSession) -> tuple[Competency, ...]:
         (f"finish within {MEETING_MINUTES} minutes", session.clock <= MEETING_MINUTES),
     ], 3, 2)  # fmt: skip
     disclosure = f.outcome.get("disclosure")
+    # Asking about suicide in the circle (moves.public_suicide_question) is the right question
+    # in the wrong place: never full credit, even once the private word follows.
+    public = any(s.asked_publicly for s in session.incidents if s.incident.safety)
     safety_harm = []
-    if disclosure in (MISSED, HARMED):
+    if disclosure == MISSED and public:
+        safety_harm.append("suicide was asked about in front of the group and no private word "
+                           "followed, as the course's escalation rule requires")  # fmt: skip
+    elif disclosure in (MISSED, HARMED):
         safety_harm.append("a disclosure was not acted on at once, as the course's escalation "
                            "rule requires (private word, direct question, crisis help)")  # fmt: skip
     add("safety", "Acting on a disclosure (added by this course)", safety_harm, [
         ("act on the disclosure at once", disclosure == HANDLED),
-    ], 1, 1)  # fmt: skip
+        ("ask about suicide in a private word, not in front of the group", not public),
+    ], 2, 1)  # fmt: skip
     return tuple(out)
 
 

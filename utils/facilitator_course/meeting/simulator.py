@@ -1,7 +1,9 @@
 """The meeting simulator: run a 90-minute meeting element by element and handle what comes up.
 
 Each decision costs time and moves the group climate. The debrief scores every element on how
-its situations were handled and whether it kept to its time budget. A safety incident is
+its situations were handled and whether it kept to its time budget. An element in which nothing
+came up to handle is not scored at all: its minutes are the plan's, which the learner did not
+choose, so a score for it would be credit for nothing and would lift the meeting's average. A safety incident is
 different: mishandling it fails the whole simulation, whatever else went well, because in a
 real meeting nothing else would matter as much.
 """
@@ -25,6 +27,7 @@ from .model import (
 PASS_SCORE = 60
 HANDLING_WEIGHT = 0.7  # the rest of an element's score is keeping to its time budget
 MINUTES_GRACE = 5  # minutes over (or under) the budget after which the time score is zero
+NOTHING_TO_HANDLE = "nothing to handle"
 
 
 @dataclass(frozen=True)
@@ -64,13 +67,27 @@ class ElementScore:
         return max(0.0, 1.0 - off / MINUTES_GRACE)
 
     @property
-    def handling_score(self) -> float:
-        return 1.0 if not self.handling_max else self.handling_points / self.handling_max
+    def scored(self) -> bool:
+        """Whether the element had anything for the learner to handle. Without a situation the
+        learner made no choice in it (its minutes are the plan's), so there is nothing to score."""
+        return self.handling_max > 0
 
     @property
-    def score(self) -> int:
+    def handling_score(self) -> float | None:
+        return self.handling_points / self.handling_max if self.scored else None
+
+    @property
+    def score(self) -> int | None:
+        """0-100, or None for an element with nothing to handle (left out of the average)."""
+        if self.handling_score is None:
+            return None
         value = HANDLING_WEIGHT * self.handling_score + (1 - HANDLING_WEIGHT) * self.time_score
         return round(100 * value)
+
+    @property
+    def handling_text(self) -> str:
+        """The handling as the debrief shows it: points out of the most, or that there was none."""
+        return f"{self.handling_points}/{self.handling_max}" if self.scored else NOTHING_TO_HANDLE
 
 
 @dataclass(frozen=True)
@@ -81,8 +98,16 @@ class MeetingDebrief:
     safety_failures: tuple[Decision, ...]
 
     @property
+    def scored_elements(self) -> tuple[ElementScore, ...]:
+        return tuple(e for e in self.elements if e.scored)
+
+    @property
     def score(self) -> int:
-        return round(sum(e.score for e in self.elements) / len(self.elements))
+        """The average over the elements that had something to handle. A meeting with nothing
+        to handle at all (the meeting checker refuses such a file) scores 0: nothing was done
+        that could earn credit, and it must not pass by default."""
+        scores = [e.score for e in self.scored_elements if e.score is not None]
+        return round(sum(scores) / len(scores)) if scores else 0
 
     @property
     def over_time(self) -> int:
@@ -121,8 +146,8 @@ class MeetingDebrief:
                     "budget": e.element.budget,
                     "minutes": e.minutes,
                     "within budget": e.within_budget,
-                    "handling": f"{e.handling_points}/{e.handling_max}",
-                    "score": e.score,
+                    "handling": e.handling_text,
+                    "score": e.score,  # None (not scored) for an element with nothing to handle
                 }
                 for e in self.elements
             ]

@@ -67,20 +67,27 @@ def decision_html(decision: Decision) -> str:
     )
 
 
+def _averaged_over(debrief: MeetingDebrief) -> str:
+    """Say what the overall score averages when some elements were left out, so a learner who
+    adds up the column is not puzzled by the "not scored" rows."""
+    scored, total = len(debrief.scored_elements), len(debrief.elements)
+    if scored == total:
+        return ""
+    if scored == 1:
+        return " (from the one element with something to handle)"
+    return f" (the average of the {scored} elements with something to handle)"
+
+
 def debrief_html(debrief: MeetingDebrief) -> str:
     rows = []
     for score in debrief.elements:
         time_tone = "good" if score.within_budget else "poor"
-        handled = (
-            f"{score.handling_points}/{score.handling_max}"
-            if score.handling_max
-            else "nothing to handle"
-        )
         rows.append(
             f"<tr><th scope='row'>{escape(score.element.name)}</th>"
             f"<td>{escape(score.element.budget)}</td><td>{score.minutes} min "
             f"{badge('within budget' if score.within_budget else 'outside budget', time_tone)}"
-            f"</td><td>{handled}</td><td>{score.score}</td></tr>"
+            f"</td><td>{escape(score.handling_text)}</td>"
+            f"<td>{'not scored' if score.score is None else score.score}</td></tr>"
         )
     verdict_tone = "good" if debrief.passed else "unsafe" if debrief.safety_failures else "poor"
     html = ""
@@ -89,7 +96,8 @@ def debrief_html(debrief: MeetingDebrief) -> str:
     html += (
         f"<h4>Debrief {badge('passed' if debrief.passed else 'not passed', verdict_tone)}"
         f"</h4><p><strong>{escape(debrief.verdict)}</strong></p>"
-        f"<p>Overall score {debrief.score}/100. The meeting took {debrief.minutes} of "
+        f"<p>Overall score {debrief.score}/100{_averaged_over(debrief)}. "
+        f"The meeting took {debrief.minutes} of "
         f"{MEETING_MINUTES} minutes"
         + (f" ({debrief.over_time} over)" if debrief.over_time else "")
         + f". Group climate at the end: {debrief.climate}/100.</p>"
