@@ -17,7 +17,18 @@ SPLITS = ("dev", "test", "independent")
 # `fresh` was written after the coder's rules, by someone who never read them or the other
 # splits, in the registers learners use (typos, speech, soft advice, one-word replies...).
 # `final` came later still, from a third writer, and is run once per release.
-CODING_SPLITS = (*SPLITS, "dev3", "dev4", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "final")
+CODING_SPLITS = (
+    *SPLITS,
+    "dev3",
+    "dev4",
+    "dev5",
+    "fresh",
+    "fresh2",
+    "fresh3",
+    "fresh4",
+    "fresh5",
+    "final",
+)
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
