@@ -285,3 +285,35 @@ def test_sympathy_then_a_reflection_is_judged_by_the_reflection():
         "My dad died in the spring.",
     )
     assert coded.kind == "reflection", coded.explanation
+
+
+# The strongest identity nouns label the person in any construction...
+STRONG_LABELS = [
+    ("I take two most nights now.", "That is, frankly, the profile of a pill addict."),
+    ("I'm Sam and I'm an alcoholic, sorry, habit.", "Welcome, Sam! Proud alcoholic, let's go!"),
+    ("I just like a drink after work.", "There's a word for that, and it's alcoholic."),
+    ("I lapsed on Friday.", "I wonder if it helps to remember that every addict slips."),
+    ("I'm ashamed.", "Don't be, love. Slips happen to all us junkies."),
+]
+# ...but not when they are denied, quoted, named as words or reported.
+STRONG_LABEL_WORDS_NAMED = [
+    (
+        "Are you going to call me an addict?",
+        "No. Labels like addict or alcoholic aren't used here.",
+    ),
+    ("I'm not an alcoholic.", "You don't see yourself as an alcoholic."),
+    ("My wife says I'm an addict.", "Your wife calls you an addict, and that stings."),
+    ("What do people here call themselves?", "Some describe themselves as alcoholics, some don't."),
+]
+
+
+@pytest.mark.parametrize(("said", "reply"), STRONG_LABELS)
+def test_a_strong_identity_noun_said_about_the_person_is_a_label(said, reply):
+    coded = code_response(reply, said)
+    assert coded.code == "confront" and coded.labeling, (reply, coded.explanation)
+
+
+@pytest.mark.parametrize(("said", "reply"), STRONG_LABEL_WORDS_NAMED)
+def test_a_strong_identity_noun_named_denied_or_reported_is_not_a_label(said, reply):
+    coded = code_response(reply, said)
+    assert not coded.labeling, (reply, coded.explanation)

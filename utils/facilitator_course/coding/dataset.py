@@ -27,6 +27,7 @@ CODING_SPLITS = (
     "fresh3",
     "fresh4",
     "fresh5",
+    "fresh6",
     "final",
 )
 

@@ -19,7 +19,15 @@ import re
 from dataclasses import dataclass
 
 from .flags import find_disguised_advice, find_labeling
-from .label_patterns import _ASKS_THEM, _LABEL_APPLIED, _LABEL_GROUP, _LABEL_REPORTED, INSULT
+from .label_patterns import (
+    _ASKS_THEM,
+    _LABEL_APPLIED,
+    _LABEL_GROUP,
+    _LABEL_REPORTED,
+    INSULT,
+    SETS_LABEL_ASIDE,
+    strong_label_applied,
+)
 from .text import normalise
 from .verdicts import PUSHING_FACTS, VERDICT_PATTERNS
 
@@ -353,6 +361,8 @@ def _reported(norm: str, start: int) -> bool:
     found = _LABEL_REPORTED.search(before)
     if found and _ASKS_THEM.search(before):
         return False  # "what do you think triggers the shopaholic side of you?" applies it
+    if found and _MINE.search(before[: found.start()]):
+        return False  # "I wonder if... every addict slips": the facilitator's own words
     return bool(found)
 
 
@@ -363,6 +373,9 @@ def _label_in(norm: str) -> str | None:
     match = _LABEL_APPLIED.search(norm) or _LABEL_GROUP.search(norm) or INSULT.search(norm)
     if match and not _reported(norm, match.start()):
         return match.group(0)
+    strong = strong_label_applied(norm)
+    if strong and not _reported(norm, norm.find(strong)) and not SETS_LABEL_ASIDE.search(norm):
+        return strong
     return None
 
 

@@ -98,3 +98,48 @@ SETS_LABEL_ASIDE = re.compile(
     r" (?:use|like|go in for)\b|\bwords? (?:is not|are not|never gets?|never get) used\b"
     r"|\bwe do not (?:use|do|go in for) (?:labels|that word|those words|words like)\b"
 )
+
+
+# The strongest identity nouns: said about the person in any construction ("the profile of a
+# benzodiazepine addict", "proud alcoholic!", "all us junkies") they label, unless the reply
+# reports, quotes, denies or sets the word aside (harm._label_in decides those).
+STRONG_LABEL = re.compile(
+    r"\b(?:addicts?|alcoholics?|junkies|junkie|druggies|druggie|alkies|alky|pissheads?"
+    r"|crackheads?|smackheads?|cokeheads?|methheads?|potheads?|stoners?|degenerates?|dope fiends?)"
+    r"\b(?! (?:side|part|voice|brain|thinking|mind) of\b)"
+)
+# What shows a strong label is named, not applied: denied right before it ("not an addict",
+# "nobody's a junkie here"), introduced as a word ("the word alcoholic", "labels like"), or
+# about people in general in a sentence that also says the course avoids such words.
+_NOT_APPLIED_BEFORE = re.compile(
+    r"(?:\bnot (?:a |an |some |one of (?:the |those )?)?|\bno |\bnever (?:been )?(?:a |an )?"
+    r"|\bnobody(?: here)? is (?:a |an )?|\bnone of us are |\bwithout being (?:a |an )?"
+    r"|\b(?:the|that|a) (?:word|words|label|labels|term|terms)(?: like| such as)? |\blike "
+    r"|\bcall(?:s|ed|ing)? (?:yourself|you|me|him|her|them|themselves|myself|us) (?:a |an )?"
+    r"|\bsays? (?:you are |he is |she is |i am )?(?:a |an )?)(?:\w+ )?$"
+)
+
+
+_MENTIONED = re.compile(
+    r"\b(?:describe|describes|described|describing|see|sees|think of|view|views|identify"
+    r"|identifies) (?:yourself|themselves|himself|herself|myself|ourselves|themself)? ?as"
+    r"(?: an?)?(?: \w+)? $"
+)
+_LIST = ("or", "and", ",", ", or", ", and", "/")
+
+
+def strong_label_applied(norm: str) -> str | None:
+    """A strong identity noun said about the person (not denied, quoted or named as a word,
+    and not the next of a list of such words: "labels like addict or alcoholic")."""
+    named_end = -1
+    for match in STRONG_LABEL.finditer(norm):
+        before = norm[max(0, match.start() - 60) : match.start()]
+        between = norm[named_end : match.start()].strip() if named_end >= 0 else None
+        if _NOT_APPLIED_BEFORE.search(before) or _MENTIONED.search(before) or between in _LIST:
+            named_end = match.end()
+            continue
+        left, right = norm[max(0, match.start() - 3) : match.start()], norm[match.end() :][:3]
+        if ("'" in left and "'" in right) or ('"' in left and '"' in right):
+            continue
+        return match.group(0)
+    return None
