@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .flags import _ADJECTIVE_USE
+
 # Identity labels that find_labeling (flags.py) leaves to context, applied to "you" directly.
 _LABEL_NOUN = (
     r"(?:addicts?|alcoholics?|junkies|junkie|druggies|druggie|drunks?|alkies|alky|lush|boozers?"
@@ -133,6 +135,8 @@ def strong_label_applied(norm: str) -> str | None:
     and not the next of a list of such words: "labels like addict or alcoholic")."""
     named_end = -1
     for match in STRONG_LABEL.finditer(norm):
+        if _ADJECTIVE_USE.match(norm, match.start()):
+            continue  # "alcoholic drinks"
         before = norm[max(0, match.start() - 60) : match.start()]
         between = norm[named_end : match.start()].strip() if named_end >= 0 else None
         if _NOT_APPLIED_BEFORE.search(before) or _MENTIONED.search(before) or between in _LIST:
