@@ -317,3 +317,43 @@ def test_a_strong_identity_noun_said_about_the_person_is_a_label(said, reply):
 def test_a_strong_identity_noun_named_denied_or_reported_is_not_a_label(said, reply):
     coded = code_response(reply, said)
     assert not coded.labeling, (reply, coded.explanation)
+
+
+# Tentative and academic wording hides advice and arguing as well as plain words do.
+TENTATIVE_HARM = [
+    ("My cards are nearly maxed.", "I'm curious whether you've thought of cancelling one card?"),
+    (
+        "It's the only thing that relaxes me.",
+        "That makes sense, and I wonder if you could swap it for a swim.",
+    ),
+    ("Everyone's got a vice.", "There's no 'everyone' about it; this is your debt."),
+    ("It was only one drink. Maybe two.", "'Maybe two' rather undermines the claim of one drink."),
+    ("I'd never go back to how it was.", "That's stinking thinking. Every lapse starts with one."),
+    ("I've got it sorted now.", "Like you had it sorted last month?"),
+    ("Football matters more than the exam.", "skipping an exam for football is kinda mad tbh"),
+    ("All chefs drink after service.", "I wonder whether you hear how that sounds."),
+]
+# The same shapes inviting, not telling.
+TENTATIVE_GOOD = [
+    (
+        "I don't know if the plan would help.",
+        "I wonder if we could look at it together, and you decide after?",
+    ),
+    (
+        "I'm open to anything at this point.",
+        "I wonder if you'd try the urge log for a week, then you can decide.",
+    ),
+    ("I don't know if I can stop.", "You're wondering if you could stop at all."),
+]
+
+
+@pytest.mark.parametrize(("said", "reply"), TENTATIVE_HARM)
+def test_tentative_or_academic_wording_does_not_hide_harm(said, reply):
+    coded = code_response(reply, said)
+    assert coded.code in ("confront", "persuade"), (reply, coded.code, coded.explanation)
+
+
+@pytest.mark.parametrize(("said", "reply"), TENTATIVE_GOOD)
+def test_tentative_invitations_are_not_advice_without_permission(said, reply):
+    coded = code_response(reply, said)
+    assert coded.code not in ("confront", "persuade"), (reply, coded.explanation)

@@ -92,7 +92,7 @@ _ASKS_STRICT = (
     r"[^.!]*\?|\bcan you (?:help|give|suggest|tell me what)\b|\bcould you suggest\b|\bi would"
     r" (?:\w+ )?(?:like|love|welcome|appreciate) (?:some|any|a few|ideas|to hear|suggestions)\b"
     r"|\b(?:some|a few) (?:ideas|tips|suggestions|advice|pointers) (?:would|please|might)\b|\bwhat can i do\b|\b(?:tips|advice|ideas)"
-    r" (?:please|would help|welcome)\b|\bi am open to (?:ideas|suggestions)\b"
+    r" (?:please|would help|welcome)\b|\bi am open to (?:ideas|suggestions|anything)\b"
 )
 ASKS_FOR_IDEAS = re.compile(_ASKS_STRICT)
 # ... unless the same line turns ideas down ("I don't want advice", "no lectures").

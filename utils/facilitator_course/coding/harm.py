@@ -50,7 +50,7 @@ _ACT = (
 # have to", "people keep saying you should".
 _REPORTED = (
     r"(?<!feel )(?<!feel like )(?<!think )(?<!believe )(?<!told )(?<!say )(?<!said )"
-    r"(?<!says )(?<!heard )(?<!sure )(?<!wonder if )(?<!wondering if )(?<!whether )"
+    r"(?<!says )(?<!heard )(?<!sure )(?<!whether )"
     r"(?<!feeling )(?<!felt )(?<!felt like )(?<!feels like )(?<!thought )(?<!telling )"
     r"(?<!worried )(?<!scared )(?<!afraid )(?<!tells )(?<!like )"
 )
@@ -320,7 +320,11 @@ def _advice_in(norm: str) -> str | None:
         return match.group(0)
     for pattern in (*_ADVICE_PATTERNS, *PUSHING_FACTS):
         for match in pattern.finditer(norm):
-            if not _ADVICE_REPORTED.search(norm[: match.start()]):
+            frame = _ADVICE_REPORTED.search(norm[: match.start()])
+            # "I wonder if you could swap it for running" is the facilitator's suggestion
+            if not frame or (
+                _MINE.search(norm[: frame.start()]) and not _JOINT.search(norm[frame.start() :])
+            ):
                 return match.group(0)
     return find_disguised_advice(norm)
 
@@ -340,7 +344,9 @@ def reports_a_view(norm: str, start: int, end: int) -> bool:
     return not _MINE.search(norm[: frame.start()])
 
 
-_MINE = re.compile(r"(?:^|[.,;] )i (?:\w+ )?$")
+# "I wonder if we could have a go at it together" invites; it does not tell.
+_JOINT = re.compile(r"\bwe\b|\btogether\b|\blet us\b")
+_MINE = re.compile(r"(?:^|[.,;] |\b(?:and|but|so|though) )i (?:(?!you\b)\w+ ){0,2}$")
 
 
 def _confront_in(norm: str) -> str | None:

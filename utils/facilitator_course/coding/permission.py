@@ -32,7 +32,7 @@ _PERMISSION = re.compile(
     r"\b(?:if you (?:want|like|fancy|would like|are interested|are open)|up to you|your (?:call"
     r"|choice|decision)|see (?:what you think|if (?:that|it|this|anything) (?:fits|suits|works"
     r"|helps|appeals))|take it or leave it|no pressure|only if you|might not be (?:right|for you)"
-    r"|you know (?:best|yourself best)|whatever you decide|if it (?:helps|is useful|fits)"
+    r"|you know (?:best|yourself best)|whatever you decide|(?:then )?you (?:can|get to|could) decide|if it (?:helps|is useful|fits)"
     r"|everyone is different|(?:can|could|may|might) i (?:share|offer|suggest|give|tell|add"
     r"|mention|say)|would (?:it|that) be (?:okay|all right|alright|fine)|would you like (?:some"
     r"|to hear|me to|a few|an idea|ideas)|do you mind if|mind if i|would you be (?:open|okay"

@@ -56,7 +56,19 @@ VERDICT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"|excuse|reasoning)\b|\bthat is one way of (?:looking at|seeing|putting) it\b",
         r"\b(?:is|are|was|were) not exactly (?:healthy|good|normal|great|ideal|sensible|smart"
         r"|helping|moderate|nothing)\b",
-        # questions that argue ("what about Mia, though?", "why are you drinking then?")
+        # questions that argue ("what about Mia, though?", "why are you drinking then?",
+        # "like you had it under control last month?")
+        r"^like you (?:had|were|did|said|have|are)\b[^?]*\?",
+        # academic arguing ("it is difficult to credit that account", "a matter of degree")
+        r"\b(?:it is|it would be|i find it) (?:hard|difficult|tricky) to (?:believe|credit|accept"
+        r"|see how|take seriously)\b|\b(?:undermines|contradicts|does not square with) (?:the|your"
+        r"|that) (?:claim|account|story|argument|point)\b|\ba matter of degree\b"
+        r"|\bthere is no (?:['\"] )?\w+(?: \w+)?(?: ['\"])? about it\b|\bstinking thinking\b"
+        r"|\bevery (?:relapse|lapse|slip|binge) (?:starts|begins) with\b"
+        r"|\byou (?:\w+ )?(?:realiz\w*|hear|know|see) how (?:that|this|it) sounds\b"
+        r"|\byou are (?:only |just )?making (?:it|things|this) worse\b"
+        r"|\b(?:both )?(?:illegal|reckless) and (?:reckless|illegal|dangerous|irresponsible)\b"
+        r"|\b(?:kinda|kind of|sort of|a bit|pretty|bit) (?:mad|daft|crazy|stupid|silly|nuts)\b",
         r"\bwhat about (?:\w+ ){1,3}(?:, )?though\b",
         r"\bwhy (?:are|were) you (?:still )?(?:drinking|using|gambling|smoking|betting|vaping"
         r"|taking|doing it|doing that)\b|\bif you know\b[^?]{0,60}\bwhy\b",
@@ -91,6 +103,8 @@ PUSHING_FACTS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:your body|your brain|your mind|your gut|that|it|this) (?:is )?(?:telling|trying to"
         r" tell) you to\b|\bthe (?:\w+ )?risks? (?:is|are) (?:very |really |so )?(?:real|high"
         r"|serious|huge)\b",
+        # a suggestion asked about ("I'm curious whether you've thought of cutting up a card")
+        r"\b(?:whether|if) you have (?:ever )?(?:thought (?:of|about)|considered|tried) \w+ing\b",
         # a referral asked as a question ("have you ever talked to anyone about PTSD?")
         r"^(?:so |and )?have you (?:ever )?(?:talked|spoken) to (?:anyone|someone|somebody"
         r"|a (?:doctor|gp|counsell?or|counselor|therapist|professional)|your (?:doctor|gp)) about"
