@@ -357,3 +357,46 @@ def test_tentative_or_academic_wording_does_not_hide_harm(said, reply):
 def test_tentative_invitations_are_not_advice_without_permission(said, reply):
     coded = code_response(reply, said)
     assert coded.code not in ("confront", "persuade"), (reply, coded.explanation)
+
+
+# Coach-style instructions and small talk in warm words (rewritten from a tuning set).
+COACH_ADVICE = [
+    ("If I drove on Friday I'd have an excuse.", "Drive on Friday! Easy win!"),
+    (
+        "I miss the mornings with the kids.",
+        "you miss the mornings, set an alarm and put the console away",
+    ),
+    ("I tried the patches once.", "Three days was hard. Next time you use the patches."),
+    ("My sister would come with me.", "Love it! Bring her to every party from now on!"),
+    ("It's tradition in the group chat.", "You leave the group chat. Is better for you."),
+    (
+        "It's between me and my doctor.",
+        "Correct me if I'm wrong, but maybe ask your doctor about it?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("said", "reply"), COACH_ADVICE)
+def test_instructions_in_an_upbeat_register_are_advice(said, reply):
+    coded = code_response(reply, said)
+    assert coded.code in ("persuade", "confront"), (reply, coded.code, coded.explanation)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "On an unrelated note, the council has changed the parking again.",
+        "Ooh, love, your cardigan is gorgeous, where's it from?",
+    ],
+)
+def test_small_talk_in_warm_words_is_off_topic(reply):
+    coded = code_response(reply, "I lie awake listening for the post.")
+    assert not coded.judged and coded.reason == "off_topic", coded.explanation
+
+
+def test_a_metaphor_about_a_pool_is_not_small_talk():
+    coded = code_response(
+        "You're like someone at the edge of a pool, wanting to jump but waiting.",
+        "I want to quit, I just keep putting it off.",
+    )
+    assert coded.judged, coded.explanation

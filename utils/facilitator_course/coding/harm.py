@@ -68,7 +68,7 @@ _ADVICE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bwhy (?:do not|not|don't|dont) you\b|\bwhy not (?!\?)\w+",
         r"\b(?:maybe|perhaps|just|probably|definitely|honestly|seriously|so) (?:just )?(?:try"
         r"|stop|quit|cut|go for|go to|get rid|get (?:a|some|yourself)|call|avoid|start|ban"
-        r"|tell (?:them|him|her|your)|throw|pour|delete|switch|take|put|do not|don't|bin|skip"
+        r"|tell (?:them|him|her|your)|throw|pour|delete|switch|take|put|do not|don't|bin|skip|ask (?:your|her|him|them|for|a|the|someone)"
         r"|leave|join|find|give up|stay away|keep away)\b",
         r"\b(?:it|that|this) (?:might|may|would|could|will|can|should) (?:really |probably "
         r"|definitely )?(?:help|be (?:good|best|better|wise|worth|a good idea|helpful|useful"
@@ -103,6 +103,8 @@ _ADVICE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\byou (?:will be|are probably|are)"
         r" (?:fine|okay|all right)\b(?! (?:with|to|about|if|the next|and the next|one|then))|\bso (?:next week|tomorrow|from now on|from monday) you will (?:stop|quit|cut|not)\b"
         r"|\bhave a (?:think|go|word)\b|\b(?:just|simply) speak up\b"
+        r"|\bnext time(?: ,)? (?:you )?(?:just )?(?:use|try|take|call|ring|go|tell|get|put|bring"
+        r"|leave|walk|say no|stay)\b|\b(?:it )?is (?:much |way |so |far )?better for you\b"
         r"|\byou (?:might|may|could|would) (?:just |also |really )?want to (?!talk|say|share|tell"
         r"|think about what|know)\w+",
         r"\b(?:how|what) about (?:trying|cutting|stopping|going|getting|calling|asking|telling"
@@ -133,7 +135,8 @@ _IMPERATIVE = re.compile(
     r"|talk to (?:your|them|him|her|a)|think (?:of|about) (?:your|the|how)|consider|focus"
     r"|remember (?!when\b)|never (?!on|in|at|before|after|when|the|a|an|once|again|really)|do not|don't|dont|be (?:honest|careful|strong"
     r"|realistic|sensible)|drink (?:water|less)|eat|sign up|self exclude|replace|swap|sell"
-    r"|move|buy|cancel|unsubscribe|pick up|reach out|phone|text)\b"
+    r"|move|buy|cancel|unsubscribe|pick up|reach out|phone|text|drive (?!you\b)|bring (?:her|him|them|a"
+    r"|your|someone)|book (?:it|a|an|in|yourself)|get back (?:to|into|on)|set an)\b"
 )
 _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
@@ -312,12 +315,29 @@ _ADVICE_REPORTED = re.compile(
 )
 
 
+_COMMA = re.compile(r" , ")
+# After a comma, only verbs that are plainly instructions (not "stop", "cut" or "never", which
+# a reflection lists: "you want to cut down, cut right back").
+_AFTER_COMMA = re.compile(
+    r"^(?:just |so |and )?(?:set an? (?:alarm|limit|reminder|timer)|put (?:the|your|it|them)"
+    r" \w+ away|book (?:it|a|an|in)|bring (?:her|him|them|someone)|get back (?:to|into|on)"
+    r"|delete (?:the|your|it|them)|block (?:the|your|it|them)|throw (?:it|them|the) away"
+    r"|call (?:your|her|him|them|the)|ring (?:your|her|him|them|the))\b"
+)
+
+
 def _advice_in(norm: str) -> str | None:
     if norm.rstrip(" ?").endswith(("to tell me", "tell me more")):
         return None
     match = _IMPERATIVE.match(norm)
     if match and not re.match(r"^(?:\w+(?: ,)? )*(?:tell me|tell us|take your time)\b", norm):
         return match.group(0)
+    for comma in _COMMA.finditer(norm):
+        # an instruction after a comma: "you miss the mornings, set an alarm and..."
+        tail = norm[comma.end() :]
+        match = _AFTER_COMMA.match(tail)
+        if match and not _ADVICE_REPORTED.search(norm[: comma.start()]):
+            return match.group(0)
     for pattern in (*_ADVICE_PATTERNS, *PUSHING_FACTS):
         for match in pattern.finditer(norm):
             frame = _ADVICE_REPORTED.search(norm[: match.start()])

@@ -55,7 +55,8 @@ _ELSEWHERE = _wordset(
     "chairs trumpet piano violin "
     "politics election president prime minister government headlines economy stocks "
     "crypto bitcoin fashion clothes shoes mall wedding "
-    "halloween zodiac horoscope astrology alien aliens dinosaur "
+    "halloween zodiac horoscope astrology alien aliens dinosaur cardigan outfit dress "
+    "sunset sunrise parking council bake sponge lake scenery "
     "dinosaurs banana monkey purple elephant pizza"
 )
 
@@ -67,7 +68,8 @@ def _stemmed_lists() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _SUBJECT_CHANGE = re.compile(
-    r"\b(?:by the way|on another note|speaking of which|random (?:question|thought)|off topic"
+    r"\b(?:by the way|on (?:another|an unrelated|a different) note|speaking of which|random"
+    r" (?:question|thought|one)|off topic|changing the subject|before i forget"
     r"|have you (?:seen|heard|watched|tried the)|did (?:you|anyone|anybody) (?:see|watch|hear"
     r" about|catch)|i heard|back in the day"
     r"|good old days)\b"
@@ -134,7 +136,7 @@ def _off_topic(text: str, context: str, related: tuple[str, ...] = ()) -> Unjudg
     norm = normalise(text)
     # A request to hear more ("Paint me a picture", "Walk me through it") is about the
     # participant whatever its verb: the verb is not a subject the reply is about.
-    mine = content_stems(_REQUEST.sub(" ", norm))
+    mine = content_stems(_ADDRESS.sub(" ", _REQUEST.sub(" ", norm)))
     theirs = content_stems(context).union(*(content_stems(r) for r in related))
     anchors, elsewhere_stems = _stemmed_lists()
     elsewhere = mine & elsewhere_stems
@@ -154,13 +156,20 @@ def _off_topic(text: str, context: str, related: tuple[str, ...] = ()) -> Unjudg
             "told you, or ask about it.",
             " ".join(words[:6]),
         )
+    # "On an unrelated note..." says itself that it leaves the conversation: words that would
+    # otherwise keep it there ("changed", "love") do not.
+    said_so = bool(_SAYS_UNRELATED.search(norm))
     if (
         (elsewhere or (changes_subject and mine))
         and not (mine & theirs)
-        and not (mine & anchors)
-        and not emotional
+        and (said_so or not (mine & anchors))
+        and (said_so or not emotional)
     ):
-        shown = ", ".join(f"'{w}'" for w in sorted(mine)[:3])
+        # the words as typed, not their stems ("gorgeous", not "gorgeou")
+        typed = sorted(
+            {t for t in tokens(text) if t.isalpha() and (s := content_stems(t)) and s <= mine}
+        )
+        shown = ", ".join(f"'{w}'" for w in (typed or sorted(mine))[:3])
         return Unjudged(
             OFF_TOPIC,
             f"Nothing in it connects to what the participant said ({shown}). Reply to what "
@@ -170,6 +179,15 @@ def _off_topic(text: str, context: str, related: tuple[str, ...] = ()) -> Unjudg
     return None
 
 
+# Words of address ("Ooh, love, your cardigan..."): not a word about feelings.
+_ADDRESS = re.compile(
+    r"(?:^|, )(?:ooh |oh |aw )?(?:love|pet|hun|hon|mate|darling|sweetheart|dear|pal|chick)"
+    r"(?= ,| [.?!]|$)"
+)
+_SAYS_UNRELATED = re.compile(
+    r"\b(?:on (?:an unrelated|a different|another) note|changing the subject|off topic"
+    r"|random (?:question|one|thought)|nothing to do with (?:this|that|tonight))\b"
+)
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 _REQUEST_VERBS = (
     r"(?:walk|talk|take|tell|help|fill|show|give|remind|let|correct|paint|bring|catch|run)"
