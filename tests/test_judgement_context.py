@@ -400,3 +400,40 @@ def test_a_metaphor_about_a_pool_is_not_small_talk():
         "I want to quit, I just keep putting it off.",
     )
     assert coded.judged, coded.explanation
+
+
+# Hedges and wondering frames soften a move without changing it (softeners.py).
+SOFTENED = [
+    (
+        "It's me at home at six, not him.",
+        "Correct me if I'm wrong, but it's you at home at six?",
+        "reflection",
+    ),
+    (
+        "It's the only thing that switches my head off.",
+        "I'm wondering whether it's less about the porn and more about getting some quiet.",
+        "reflection",
+    ),
+    (
+        "I keep going back to the machines.",
+        "I'm curious what it is about the machines that draws you.",
+        "question",
+    ),
+    ("I take two now.", "I'm curious whether your doctor knows you're taking two.", "question"),
+]
+
+
+@pytest.mark.parametrize(("said", "reply", "kind"), SOFTENED)
+def test_a_hedge_or_wondering_frame_is_coded_by_the_move_inside_it(said, reply, kind):
+    coded = code_response(reply, said)
+    assert coded.judged and coded.kind == kind, (reply, coded.code, coded.explanation)
+
+
+def test_a_hedge_never_excuses_harm():
+    coded = code_response("I might be wrong, but you're in denial.", "I'm fine, honestly.")
+    assert coded.code == "confront"
+
+
+def test_a_wondering_invitation_keeps_its_frame():
+    coded = code_response("I wonder if we could look at the plan together?", "I don't know.")
+    assert coded.code not in ("persuade", "confront"), coded.explanation

@@ -33,6 +33,7 @@ from .permission import gives_permission, room_to_pass
 from .readable import UNCERTAIN, Unjudged, unreadable
 from .relevance import echo, off_topic
 from .rewrite import rewrite_for
+from .softeners import asks_yes_or_no, core_of
 from .suicide_talk import asks_about_suicide, mocks_suicide, points_to_crisis_help
 from .sympathy import after_sympathy, is_sympathy
 from .text import MAX_CHARS, clean, normalise
@@ -180,6 +181,19 @@ def code_response(
     if found:
         return _not_judged(found, truncated)
     whole = code_utterance(cleaned, ctx, truncated)
+    core = core_of(cleaned)
+    if core:
+        # "Correct me if I'm wrong, but...", "I wonder whether...": the move inside the frame is
+        # what is labelled; harm is still looked for in the whole reply (softeners.py).
+        whole = code_utterance(core, ctx, truncated)
+        if whole.code in REFLECTIONS and asks_yes_or_no(cleaned):
+            whole = _relabelled(
+                whole,
+                "question_closed",
+                "it wonders whether something is so",
+                "This reads as a closed question put politely: it wonders whether something "
+                "is so, and can be answered yes or no.",
+            )
     if asks_about_suicide(cleaned):
         # Asking directly is what the course's escalation rule asks for (safety.py), in any
         # words; the model must never read its preamble ("when you say it would be easier if

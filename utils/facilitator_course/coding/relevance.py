@@ -30,7 +30,7 @@ _ANCHORS = _wordset(
     "afraid scared angry sad upset ashamed shame guilt guilty proud tired exhausted "
     "exhausting lonely stressed stress pressure love hate enjoy miss missing lost lose losing "
     "worth value care caring trust honest both pull torn stuck free control step steps "
-    "progress effort strength strong weak wish wonder wondering whether problem problems cost "
+    "progress effort strength strong weak wish problem problems cost "
     "costs benefit benefits grateful situation cope manage struggle cut quit clean worse mood "
     "hopeful hopeless mixed conflicted scary frightening overwhelming overwhelmed frustrating "
     "frustrated annoying annoyed painful pain hurt hurting embarrassing awful terrible "
@@ -56,7 +56,7 @@ _ELSEWHERE = _wordset(
     "politics election president prime minister government headlines economy stocks "
     "crypto bitcoin fashion clothes shoes mall wedding "
     "halloween zodiac horoscope astrology alien aliens dinosaur cardigan outfit dress "
-    "sunset sunrise parking council bake sponge lake scenery "
+    "sunset sunrise parking council bake sponge lake scenery quiz "
     "dinosaurs banana monkey purple elephant pizza"
 )
 

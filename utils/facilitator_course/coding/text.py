@@ -82,6 +82,7 @@ def _respell(word: str) -> str:
 
 
 # Spoken fillers carry no move of their own: "So, um, what..." is a "what" question.
+_LETS_OBJECT = frozenset({"you", "me", "him", "her", "them", "people", "it", "everyone"})
 _FILLERS = frozenset({"um", "umm", "uh", "uhh", "er", "erm", "uhm", "ehm", "hmm", "mm"})
 
 
@@ -111,6 +112,10 @@ def _tokens(text: str) -> tuple[str, ...]:
         # "ur" is "you are" before what describes a person ("ur only hurting"), else "your".
         if raw == "ur" and i + 1 < len(raws) and _AFTER_UR.match(raws[i + 1]):
             out.extend(("you", "are"))
+            continue
+        # "lets you stop" is a verb, not "let's"
+        if raw == "lets" and i + 1 < len(raws) and raws[i + 1] in _LETS_OBJECT:
+            out.append("lets")
             continue
         mapped = _respell(raw)
         if " " in mapped:

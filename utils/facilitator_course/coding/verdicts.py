@@ -47,7 +47,7 @@ VERDICT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\ba (?:good|real|proper|decent|responsible) (?:mother|father|mum|mom|dad|parent"
         r"|partner|wife|husband|friend|son|daughter) (?:would (?:not |never )?(?:let|make|put|stop"
         r"|know|see|have|leave|walk)|should|does not|would not|would never)\b",
-        r"\b(?:it is not|clearly not|hardly|not exactly|not really) (?:just |only )?your"
+        r"\b(?:it is not|its not|clearly not|hardly|not exactly|not really) (?:just |only )?your"
         r" (?:business|decision|choice|call|money)\b",
         # sarcasm built from praise ("well done, throwing three months away", "real mature")
         r"\b(?:well done|great job|good job|nice one|bravo|good on you|congratulations)(?: ,)?"
