@@ -437,3 +437,16 @@ def test_a_hedge_never_excuses_harm():
 def test_a_wondering_invitation_keeps_its_frame():
     coded = code_response("I wonder if we could look at the plan together?", "I don't know.")
     assert coded.code not in ("persuade", "confront"), coded.explanation
+
+
+def test_a_metaphor_reflection_picks_up_the_experience_when_it_shares_no_words():
+    from facilitator_course.coding.pickup import FEELING, Idea, pick_up
+
+    ideas = (
+        Idea(text="I can't stop once I start", side="sustain", words=("can't stop",)),
+        Idea(text="it wears me out", side=FEELING, words=("worn out", "tired")),
+    )
+    found = pick_up(
+        "It's like holding a door shut on your own.", ideas, "I can't stop once I start."
+    )
+    assert found.side == FEELING

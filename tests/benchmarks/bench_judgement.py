@@ -130,7 +130,9 @@ def content_report(split: str, show: bool) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--splits", nargs="+", default=["dev", "dev2", "fresh", "fresh2", "fresh3", "fresh4"]
+        "--splits",
+        nargs="+",
+        default=["dev", "dev2", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"],
     )
     parser.add_argument(
         "--show", action="store_true", help="print the misjudged replies of the dev split only"

@@ -172,6 +172,13 @@ _MORE_FEELINGS = re.compile(
     r"|furious|livid|heartbroken|miserable|wretched|desperate|panicky|jittery|irritated"
     r"|resentful|defensive|done talking|on your side|alone in this|cornered|wary|nervous)\b"
 )
+# An image of what it is like for them ("it's like a rabbit hole", "like holding a door shut"):
+# a metaphor reflection picks up the experience even when it shares none of their words.
+_METAPHOR = re.compile(
+    r"\b(?:it is|that is|you are|it sounds|sounds|it feels|feels|a bit|kind of|sort of) like (?:a|an"
+    r"|the|someone|you are|being|holding|trying|walking|carrying|pouring|running|climbing)\b"
+    r"|\bas if (?:you|it)\b|\blike (?:a|an) (?!lot\b|bit\b|few\b|couple\b)\w+"
+)
 _VALUE_WORDS = re.compile(
     r"\b(?:matter|matters|mattered|important|care about|cares about|means a lot|mean a lot"
     r"|value|values|count on|counts on|proud of|who you are|the person you|sort of person"
@@ -282,6 +289,10 @@ def _pick_up(reply: str, ideas: tuple[Idea, ...] | list[Idea], line: str = "") -
         generic = False
         if not found and idea.side == FEELING and emotion:
             found.append((len(norm[: emotion.start()].split()), emotion.group(0)))
+            generic = True
+        image = _METAPHOR.search(norm) if not found and idea.side == FEELING else None
+        if image and not emotion:
+            found.append((len(norm[: image.start()].split()), image.group(0)))
             generic = True
         if not found and idea.side == VALUE and valuing:
             found.append((len(norm[: valuing.start()].split()), valuing.group(0)))
