@@ -450,3 +450,11 @@ def test_a_metaphor_reflection_picks_up_the_experience_when_it_shares_no_words()
         "It's like holding a door shut on your own.", ideas, "I can't stop once I start."
     )
     assert found.side == FEELING
+
+
+def test_being_written_off_as_a_label_is_how_they_are_seen_not_a_label():
+    coded = code_response(
+        "Being written off as a junkie stings when you're trying so hard.",
+        "Everyone thinks I'm just a junkie.",
+    )
+    assert not coded.labeling and coded.code != "confront", coded.explanation

@@ -118,7 +118,9 @@ _NOT_APPLIED_BEFORE = re.compile(
     r"|\bnobody(?: here)? is (?:a |an )?|\bnone of us are |\bwithout being (?:a |an )?"
     r"|\b(?:the|that|a) (?:word|words|label|labels|term|terms)(?: like| such as)? |\blike "
     r"|\bcall(?:s|ed|ing)? (?:yourself|you|me|him|her|them|themselves|myself|us) (?:a |an )?"
-    r"|\bsays? (?:you are |he is |she is |i am )?(?:a |an )?)(?:\w+ )?$"
+    r"|\bsays? (?:you are |he is |she is |i am )?(?:a |an )?"
+    r"|\b(?:written off|seen|treated|thought of|dismissed|branded|labell?ed|judged|described"
+    r"|known|looked (?:at|down on)) as (?:just )?(?:a |an )?)(?:\w+ )?$"
 )
 
 
