@@ -21,16 +21,9 @@ from __future__ import annotations
 import re
 
 from .readable import stem
+from .spellings import PRONOUN_SWAP
 from .text import tokens
 
-_SWAP = {
-    "i": "you",
-    "my": "your",
-    "me": "you",
-    "myself": "yourself",
-    "mine": "yours",
-    "am": "are",
-}
 _DENIAL = frozenset({"not", "no", "never", "nothing", "nobody", "without"})
 # Words that show a line reports someone else's view or words.
 _FRAME = frozenset(
@@ -73,7 +66,7 @@ def echoed(reply: str, matched: str, context: str | None) -> bool:
     if not context or not matched.strip():
         return False
     mine = _words(reply)
-    said = [_SWAP.get(t, t) for t in _words(context)]
+    said = [PRONOUN_SWAP.get(t, t) for t in _words(context)]
     target = _words(matched)
     if not target:
         return False

@@ -17,6 +17,7 @@ from .cues import ANY_CUES, EMOTION, START_CUES
 from .echoes import echoed
 from .flags import find_disguised_advice, find_labeling
 from .harm import reports_a_view
+from .spellings import PRONOUN_SWAP
 from .text import tokens
 
 _FILLER = frozenset(
@@ -191,18 +192,6 @@ _STOP = frozenset(
     }
 )
 
-# First person to second person: how a reflection says the participant's words back to them.
-PRONOUN_SWAP = {
-    "i": "you",
-    "my": "your",
-    "me": "you",
-    "myself": "yourself",
-    "mine": "yours",
-    "am": "are",
-    "we": "you",
-    "our": "your",
-    "us": "you",
-}
 
 _SENT_SPLIT = re.compile(r"(?<=[.?!])\s+")
 # Discourse markers before the words that make a question or a statement ("so, okay, what...").

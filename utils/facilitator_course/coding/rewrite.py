@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from .features import PRONOUN_SWAP, Extracted
+from .features import Extracted
+from .spellings import PRONOUN_SWAP
 from .text import tokens
 
 _ADVICE = re.compile(

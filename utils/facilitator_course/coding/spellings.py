@@ -322,3 +322,16 @@ ISE_KEEP = frozenset(
         "wisest",
     }
 )
+
+# First person to second person: how a reflection says the participant's words back to them.
+PRONOUN_SWAP = {
+    "i": "you",
+    "my": "your",
+    "me": "you",
+    "myself": "yourself",
+    "mine": "yours",
+    "am": "are",
+    "we": "you",
+    "our": "your",
+    "us": "you",
+}
