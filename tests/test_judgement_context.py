@@ -458,3 +458,44 @@ def test_being_written_off_as_a_label_is_how_they_are_seen_not_a_label():
         "Everyone thinks I'm just a junkie.",
     )
     assert not coded.labeling and coded.code != "confront", coded.explanation
+
+
+@pytest.mark.parametrize(
+    ("said", "reply"),
+    [
+        (
+            "It was only one drink.",
+            "I wonder whether that's the whole story, if we're being honest.",
+        ),
+        ("It's under control.", "It sounds like you're kidding yourself, to be honest."),
+        ("I failed because of the timetable.", "That sounds a lot like blaming the timetable."),
+        ("You try doing twelve hours on a ward.", "Lots of people have hard jobs."),
+        (
+            "Everyone drinks in my job.",
+            "It has to be said that paying for it every night is the problem.",
+        ),
+    ],
+)
+def test_the_facilitators_verdict_behind_a_softener_is_confrontation(said, reply):
+    coded = code_response(reply, said)
+    assert coded.code in ("confront", "persuade"), (reply, coded.code, coded.explanation)
+
+
+@pytest.mark.parametrize(
+    ("said", "reply"),
+    [
+        ("It's not a big deal.", "You're not sure it is a big deal."),
+        ("I feel like everyone blames me.", "It sounds like you feel everyone is blaming you."),
+        ("My wife says I'm in denial.", "It sounds like being told you're in denial really hurt."),
+    ],
+)
+def test_their_doubt_or_others_words_behind_a_softener_are_a_reflection(said, reply):
+    coded = code_response(reply, said)
+    assert coded.code not in ("confront", "persuade"), (reply, coded.explanation)
+
+
+def test_its_without_an_apostrophe_is_read_as_it_is_only_where_it_means_it():
+    from facilitator_course.coding.text import normalise
+
+    assert normalise("its not a big deal") == "it is not a big deal"
+    assert normalise("its grip on me") == "its grip on me"

@@ -178,7 +178,7 @@ _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 _CONFRONT_REPORTED = re.compile(
     _LABEL_REPORTED.pattern.replace(
         "|says|",
-        "|sounds|seems|tired of|sick of|fed up with|hate|hates|convinced|reckon|reckons|believe"
+        "|sounds|seems|tired of|sick of|fed up with|hate|hates|convinced|reckon|reckons|not sure|unsure|believe"
         "|believes|says|",
     )
 )
@@ -235,10 +235,20 @@ def reports_a_view(norm: str, start: int, end: int) -> bool:
     frame = _CONFRONT_REPORTED.search(norm[:start])
     if not frame or _MY_VIEW.search(norm[end:]):
         return False
+    last = frame
+    while later := _CONFRONT_REPORTED.search(norm[:start], last.start() + 1):
+        last = later  # the frame nearest the words decides ("sounds like being told...")
+    if last.group(0).startswith(("sound", "seem")) and _VERDICT_WORDS.search(norm[start:end]):
+        return False  # "it sounds like you're kidding yourself" is the facilitator's verdict
     # "I (just) think you're in denial" is the facilitator's own view, not one reported
     return not _MINE.search(norm[: frame.start()])
 
 
+# Verdicts that "it sounds like" does not turn into a reflection.
+_VERDICT_WORDS = re.compile(
+    r"\b(?:kidding|fooling) yourself\b|\bin denial\b|\bmaking excuses\b|\bblaming (?:the|your"
+    r"|other|everyone|everything|them|him|her|work|it on)\b"
+)
 # "I wonder if we could have a go at it together" invites; it does not tell.
 _JOINT = re.compile(r"\bwe\b|\btogether\b|\blet us\b")
 _MINE = re.compile(r"(?:^|[.,;] |\b(?:and|but|so|though) )i (?:(?!you\b)\w+ ){0,2}$")

@@ -82,6 +82,11 @@ def _respell(word: str) -> str:
 
 
 # Spoken fillers carry no move of their own: "So, um, what..." is a "what" question.
+_AFTER_ITS = frozenset(
+    {"not", "a", "an", "the", "just", "only", "all", "so", "really", "been", "fine", "ok", "okay"}
+    | {"like", "too", "very", "gonna", "going", "about", "what", "how", "hard", "easy", "true"}
+    | {"my", "your", "no", "never", "always", "getting", "because"}
+)
 _LETS_OBJECT = frozenset({"you", "me", "him", "her", "them", "people", "it", "everyone"})
 _FILLERS = frozenset({"um", "umm", "uh", "uhh", "er", "erm", "uhm", "ehm", "hmm", "mm"})
 
@@ -112,6 +117,10 @@ def _tokens(text: str) -> tuple[str, ...]:
         # "ur" is "you are" before what describes a person ("ur only hurting"), else "your".
         if raw == "ur" and i + 1 < len(raws) and _AFTER_UR.match(raws[i + 1]):
             out.extend(("you", "are"))
+            continue
+        # "its not a big deal" is "it's" typed without its apostrophe; "its grip" is not
+        if raw == "its" and i + 1 < len(raws) and raws[i + 1] in _AFTER_ITS:
+            out.extend(("it", "is"))
             continue
         # "lets you stop" is a verb, not "let's"
         if raw == "lets" and i + 1 < len(raws) and raws[i + 1] in _LETS_OBJECT:

@@ -40,6 +40,14 @@ VERDICT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # their account of what happened dismissed ("it wasn't luck", "that was no accident")
         r"\b(?:it|that|this) (?:was not|is not|was no|is no) (?:just |really |simply |only )?"
         r"(?:bad )?(?:luck|an accident|accident|a coincidence|coincidence|bad timing|a one off)\b",
+        # the facilitator about to say the hard thing ("if we're being honest", "it has to be
+        # said"), or dismissing what they said as special pleading
+        r"\bif we are (?:being )?(?:honest|real)\b|\bit (?:should|must|has to|needs to)"
+        r" (?:perhaps |really )?be said\b|\bhow you square\b|\bconvenient(?:ly)? (?:sidesteps?"
+        r"|ignores?|forgets?|leaves? out|overlooks?)\b|\bovergenerali[sz]ation\b"
+        r"|\blike blaming (?:the|your|other|everyone|everything|them|him|her|work)\b"
+        r"|\b(?:lots of|plenty of|loads of|many|other) people (?:have|had|go through|deal with"
+        r"|cope with|manage) (?:it )?(?:hard|harder|worse|tough|tougher|stressful|difficult)\b",
         # a rebuttal after granting a point ("Still, you did turn up smelling of drink")
         r"\b(?:still|even so|all the same|yet)(?: ,)? you (?:did|do) (?!(?:it|well|great|so|not|come"
         r"|make it|get)\b)\w+",
