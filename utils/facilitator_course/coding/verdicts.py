@@ -46,7 +46,7 @@ VERDICT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r" (?:perhaps |really )?be said\b|\bhow you square\b|\bconvenient(?:ly)? (?:sidesteps?"
         r"|ignores?|forgets?|leaves? out|overlooks?)\b|\bovergenerali[sz]ation\b"
         r"|\blike blaming (?:the|your|other|everyone|everything|them|him|her|work)\b"
-        r"|\b(?:lots of|plenty of|loads of|many|other) people (?:have|had|go through|deal with"
+        r"|\b(?:lots of|plenty of|loads of|many) people (?:have|had|go through|deal with"
         r"|cope with|manage) (?:it )?(?:hard|harder|worse|tough|tougher|stressful|difficult)\b",
         # a rebuttal after granting a point ("Still, you did turn up smelling of drink")
         r"\b(?:still|even so|all the same|yet)(?: ,)? you (?:did|do) (?!(?:it|well|great|so|not|come"
