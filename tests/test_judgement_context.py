@@ -499,3 +499,24 @@ def test_its_without_an_apostrophe_is_read_as_it_is_only_where_it_means_it():
 
     assert normalise("its not a big deal") == "it is not a big deal"
     assert normalise("its grip on me") == "its grip on me"
+
+
+def test_a_hedge_before_but_is_not_the_first_half_of_a_two_sided_reflection():
+    # Seen in Chromium: "Correct me if I'm wrong, but..." was credited with both sides.
+    from facilitator_course.coding.pickup import BOTH, BOTH_SUSTAIN_LAST, pick_up
+    from facilitator_course.roleplay.loader import load_scenario
+
+    scenario = load_scenario("gambling-ambivalent")
+    node = scenario.node(scenario.start)
+    found = pick_up(
+        "Correct me if I'm wrong, but it sounds like the evenings are the hardest part?",
+        node.ideas,
+        node.says,
+    )
+    assert found.side not in (BOTH, BOTH_SUSTAIN_LAST)
+
+
+def test_the_words_that_decided_are_quoted_as_typed():
+    coded = code_response("Oh well done, throwing it all away. Great job.", "I slipped again.")
+    assert coded.code == "confront"
+    assert "done , throwing" not in coded.explanation

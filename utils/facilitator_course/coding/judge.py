@@ -103,7 +103,9 @@ def _harm_verdict(
         code, permission, asked = "confront", None, False
     # Harm the model found in a sentence names no words of its own: say so, not a cue of another
     # label ("it explains a fact").
-    shown = f"('{worst.words}')" if worst.words else "(the sentence as a whole)"
+    # the words as a learner would write them ("well done, throwing", not "well done , throwing")
+    typed = re.sub(r" ([,.;:!?']|n't)", r"\1", worst.words)
+    shown = f"('{typed}')" if worst.words else "(the sentence as a whole)"
     why = {
         LABEL: f"it applies an identity label {shown}",
         "confront": f"it argues with, blames or warns the person {shown}",

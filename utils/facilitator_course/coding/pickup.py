@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .features import EMOTION_RE
 from .readable import stem
+from .softeners import core_of
 from .text import normalise, tokens
 
 CHANGE = "change"
@@ -238,6 +239,8 @@ def pick_up(reply: str, ideas: tuple[Idea, ...] | list[Idea], line: str = "") ->
     the other side said differently. Learners paraphrase the second side most of all, and a
     turn of that shape to a two-sided line is a double-sided reflection.
     """
+    # "Correct me if I'm wrong, but..." is a hedge, not the first half of a two-sided reflection
+    reply = core_of(reply) or reply
     found = _pick_up(reply, ideas, line)
     if found.side not in (CHANGE, SUSTAIN) or not line:
         return found

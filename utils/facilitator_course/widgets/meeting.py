@@ -101,9 +101,10 @@ def debrief_html(debrief: MeetingDebrief) -> str:
         f"{MEETING_MINUTES} minutes"
         + (f" ({debrief.over_time} over)" if debrief.over_time else "")
         + f". Group climate at the end: {debrief.climate}/100.</p>"
+        "<div class='fc-table-scroll'>"
         "<table class='fc-table'><thead><tr><th scope='col'>Element</th>"
         "<th scope='col'>Budget</th><th scope='col'>Used</th><th scope='col'>Handling</th>"
-        f"<th scope='col'>Score</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<th scope='col'>Score</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
     for failure in debrief.safety_failures:
         kind = EVENT_KINDS[failure.event.kind]
