@@ -250,7 +250,8 @@ def practice_status(practice: Practice, progress: dict[str, Any]) -> PracticeSta
     updated = max(_str(entry, "updated"), _str(resume, "updated"))
     attempts = _int(entry.get("attempts"))
     if attempts:
-        detail = f"done {attempts} time(s), best score {_int(entry.get('best_score'))}/100"
+        times = "once" if attempts == 1 else f"{attempts} times"
+        detail = f"done {times}, best score {_int(entry.get('best_score'))}/100"
         if kind == "roleplay" and entry.get("best_outcome"):
             detail += f", best outcome {entry.get('best_outcome')}"
         if kind == "meeting":

@@ -115,7 +115,8 @@ def debrief_html(debrief: MeetingDebrief) -> str:
             f"<br><strong>A safe response:</strong> "
             f"{escape(failure.event.best().action)}",
         )
-    return html
+    # held to the screen's width, so a phone wraps the summary and scrolls only the table
+    return f"<div class='fc-fit'>{html}</div>"
 
 
 class MeetingSimulator:

@@ -60,7 +60,7 @@ def past_record_html(entry: dict[str, Any] | None, what: str, verdict: str = "")
     if attempts <= 0:
         return ""
     return (
-        f'<p class="fc-record"><strong>Your record:</strong> {what} {attempts} time(s), '
+        f'<p class="fc-record"><strong>Your record:</strong> {what} {"once" if attempts == 1 else f"{attempts} times"}, '
         f"best score {best}/100{verdict}.</p>"
     )
 

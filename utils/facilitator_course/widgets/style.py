@@ -93,7 +93,8 @@ COURSE_CSS = """
 .fc-widget .fc-meter-fill { height: 100%; }
 .fc-widget table.fc-table { border-collapse: collapse; margin: 6px 0; }
 /* a wide table scrolls inside its own box on a phone instead of widening the whole widget */
-.fc-widget .fc-table-scroll { overflow-x: auto; max-width: 100%; }
+.fc-widget .fc-table-scroll { overflow-x: auto; max-width: min(100%, calc(100vw - 40px)); }
+.fc-widget .fc-fit { max-width: calc(100vw - 40px); }
 .fc-widget table.fc-table th, .fc-widget table.fc-table td { border: 1px solid #b0bec5;
   padding: 3px 8px; text-align: left; vertical-align: top; }
 .fc-widget .fc-rational { border-bottom: 2px solid #1b5e20; }
