@@ -182,20 +182,18 @@ def code_response(
     found = echo(cleaned, ctx) if ctx else None
     if found:
         return _not_judged(found, truncated)
-    whole = code_utterance(cleaned, ctx, truncated)
+    # "Correct me if I'm wrong, but...", "I wonder whether...": the move inside the frame is what
+    # is labelled; harm is still looked for in the whole reply (softeners.py).
     core = core_of(cleaned)
-    if core:
-        # "Correct me if I'm wrong, but...", "I wonder whether...": the move inside the frame is
-        # what is labelled; harm is still looked for in the whole reply (softeners.py).
-        whole = code_utterance(core, ctx, truncated)
-        if whole.code in REFLECTIONS and asks_yes_or_no(cleaned):
-            whole = _relabelled(
-                whole,
-                "question_closed",
-                "it wonders whether something is so",
-                "This reads as a closed question put politely: it wonders whether something "
-                "is so, and can be answered yes or no.",
-            )
+    whole = code_utterance(core or cleaned, ctx, truncated)
+    if core and whole.code in REFLECTIONS and asks_yes_or_no(cleaned):
+        whole = _relabelled(
+            whole,
+            "question_closed",
+            "it wonders whether something is so",
+            "This reads as a closed question put politely: it wonders whether something is so, "
+            "and can be answered yes or no.",
+        )
     if asks_about_suicide(cleaned):
         # Asking directly is what the course's escalation rule asks for (safety.py), in any
         # words; the model must never read its preamble ("when you say it would be easier if

@@ -51,7 +51,7 @@ LABEL_NAMES: dict[str, str] = {
     "seeking_collaboration": "seeking collaboration",
     "emphasizing_autonomy": "emphasizing autonomy",
     "confront": "confrontation",
-    "other": "other (greeting, procedure or filler)",
+    "other": "other (greeting, procedure, sympathy or filler)",
 }
 
 # What each code means, in the words a learner sees.

@@ -105,6 +105,9 @@ def debrief_html(debrief: MeetingDebrief) -> str:
         "<table class='fc-table'><thead><tr><th scope='col'>Element</th>"
         "<th scope='col'>Budget</th><th scope='col'>Used</th><th scope='col'>Handling</th>"
         f"<th scope='col'>Score</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        "<p>Handling: points for how you handled what came up, out of the most you could get (2"
+        " for the best response to a situation, 1 for an acceptable one). An element's score also"
+        " counts keeping to its time budget.</p>"
     )
     for failure in debrief.safety_failures:
         kind = EVENT_KINDS[failure.event.kind]
