@@ -520,3 +520,25 @@ def test_the_words_that_decided_are_quoted_as_typed():
     coded = code_response("Oh well done, throwing it all away. Great job.", "I slipped again.")
     assert coded.code == "confront"
     assert "done , throwing" not in coded.explanation
+
+
+@pytest.mark.parametrize(
+    ("said", "reply"),
+    [
+        (
+            "Honesty's the big thing in the programme.",
+            "Being honest with your sponsor really matters to you.",
+        ),
+        (
+            "As a nurse I'd tell a patient to see their doctor.",
+            "You'd tell a patient to see their GP, and it's harder when it's you.",
+        ),
+        (
+            "I'm not a patient, I'm a person.",
+            "A patient, not a person. You want to be seen as you.",
+        ),
+    ],
+)
+def test_values_patients_and_jobs_said_back_are_reflections_not_praise(said, reply):
+    coded = code_response(reply, said)
+    assert coded.kind == "reflection", (reply, coded.code, coded.explanation)

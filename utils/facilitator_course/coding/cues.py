@@ -321,10 +321,11 @@ ANY_CUES: tuple[Cue, ...] = (
         r"|strong|determination|determined|committed|commitment|persistence|persistent"
         r"|resilien\w*|honest|honesty|insight|insightful|thoughtful|creative|resourceful"
         r"|dedication|dedicated|effort|hard work|worked (?:so |really |very )?hard|well done|good on you"
-        r"|fair play|nice one|good job|great job|good going|proud|impressed|impressive"
+        r"|fair play|nice one|(?<!a )good job|great job|good going|proud|impressed|impressive"
         r"|appreciate|admire|congrat\w*|achievement|milestone|brilliant|fantastic|amazing"
         r"|massive|wise|smart move|knack|caring|shines? through|says a lot|counts for a lot"
-        r"|well done|fighter|a lot of work|patient|consistent|maturely|self respect"
+        r"|well done|fighter|a lot of work|(?<!a )(?<!the )(?<!my )(?<!your )patient(?! ,? not)"
+        r"|consistent|maturely|self respect"
         r"|brave|to bits|good (?:at|going)|really good|real achievement|great that"
         r"|brilliant that)\b",
         "recognises a strength or effort ('{m}')",

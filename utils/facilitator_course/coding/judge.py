@@ -68,6 +68,11 @@ _REFLECTIVE_STEM = re.compile(
     r" telling yourself|from where you"
     r" are (?:sitting|standing)|the way you see it|as you see it|in your (?:view|eyes|mind))\b"
 )
+# A value said back as theirs ("matters a lot to you", "part of how you stay honest").
+_VALUE_TO_THEM = re.compile(
+    r"\b(?:matters?|means?|meant|is important|are important|counts?)(?: \w+){0,3} to you\b"
+    r"|\bpart of how you\b|\bkeeps? you (?:honest|going|steady|sane|grounded)\b"
+)
 # A contradiction of the participant's own words is confrontation (kind CONTRADICT, code
 # "confront"), named as what it is so the learner sees which words argued.
 CONTRADICT = "contradict"
@@ -218,7 +223,10 @@ def code_response(
     harms = [
         h
         for h in find_harm(cleaned)
-        if not (h.kind == "confront" and echoed(normalise(h.clause), h.words, ctx))
+        if not (
+            (h.kind == "confront" or (h.kind == ADVICE and h.words.startswith("you would")))
+            and echoed(normalise(h.clause), h.words, ctx)
+        )
     ]
     if several:
         each = [(s, code_utterance(s, ctx)) for s in sentences]
@@ -320,6 +328,20 @@ def code_response(
             f"This sets a label aside ('{aside.group(0)}'): it names the word only to say it is "
             f"not used here, which is the repair after someone has been labelled. Read as "
             f"{named(code)}: {LABEL_MEANINGS[code]}.",
+            rewrite=None,
+            alternative=None,
+            sentences=coded_sentences,
+        )
+    held = _VALUE_TO_THEM.search(normalise(cleaned))
+    if held and whole.code == "affirm" and whole.alternative in REFLECTIONS:
+        # (only when the model itself is unsure: "shows how much this matters to you" praises)
+        # "Honesty matters a lot to you" reflects a value they hold; it does not praise them.
+        return _relabelled(
+            whole,
+            "reflection_complex",
+            f"it reflects a value they hold ('{held.group(0)}')",
+            f"This reflects a value the person holds ('{held.group(0)}'): "
+            f"{LABEL_MEANINGS['reflection_complex']}.",
             rewrite=None,
             alternative=None,
             sentences=coded_sentences,
