@@ -542,3 +542,20 @@ def test_the_words_that_decided_are_quoted_as_typed():
 def test_values_patients_and_jobs_said_back_are_reflections_not_praise(said, reply):
     coded = code_response(reply, said)
     assert coded.kind == "reflection", (reply, coded.code, coded.explanation)
+
+
+@pytest.mark.parametrize(
+    ("reply", "kind"),
+    [
+        ("Sorry, I know this is awkward, sorry - what brought you here tonight?", "question"),
+        ("Sorry - sorry if this is a daft question - what worries you most?", "question"),
+        ("I'm so sorry, that must be so lonely.", "reflection"),
+    ],
+)
+def test_apologies_before_the_move_do_not_change_it(reply, kind):
+    coded = code_response(reply, "My husband died last spring and I don't know why I'm here.")
+    assert coded.judged and coded.kind == kind, (reply, coded.code, coded.explanation)
+
+
+def test_a_short_apology_for_the_connection_is_still_procedure():
+    assert code_response("Sorry, you froze.", "Can you hear me now?").code == "other"

@@ -71,17 +71,37 @@ def asks_yes_or_no(text: str) -> bool:
     return bool(_FACT_CHECK.match(rest)) and not _MEANING.search(rest)
 
 
+# Apologies and nerves before the move ("Sorry, I know this is awkward, sorry - what made you
+# decide to come tonight?"): the question after them is what the participant answers.
+_APOLOGY = re.compile(
+    r"^(?:(?:oh|ah|so|and|right|um)(?: ,)? )*(?:(?:sorry|apologies|i am (?:so |really |very )?"
+    r"sorry)(?: if (?:this|that|it) is (?:awkward|a (?:daft|silly|stupid|strange) question|too"
+    r" personal|hard)| to (?:ask|interrupt|jump in|butt in|cut in))?|i am (?:new at this|rubbish at this|not great at"
+    r" this)|i know this is (?:awkward|hard|a lot)|i mean , it is not awkward|(?:and )?(?:please )?"
+    r"say if (?:it is|this is) too personal|can i just say|just to say|i just want(?:ed)? to say"
+    r"|i should have said (?:this )?at the start|forgive me(?: if i (?:get|got) (?:it|this) wrong)?)"
+    r" ?(?:,|-|\.)? "
+)
+
+
+def _without_apologies(norm: str) -> str:
+    rest = norm
+    while (found := _APOLOGY.match(rest)) and found.end() < len(rest):
+        rest = rest[found.end() :]
+    return rest
+
+
 def core_of(text: str) -> str | None:
     """The move inside a hedge or a wondering frame, as normalised text; None when there is no
     such frame, or when the frame itself is the move (an invitation)."""
     norm = normalise(text)
-    core = _TRAILING_HEDGE.sub("", _HEDGE.sub("", norm, count=1)).strip(" ,")
+    core = _TRAILING_HEDGE.sub("", _HEDGE.sub("", _without_apologies(norm), count=1)).strip(" ,")
     wonder = _WONDER.match(core)
     if wonder:
         rest = core[wonder.end() :].strip(" ,")
         if _INVITES.match(rest):
             return None
         core = rest
-    if core == norm or len(core.split()) < 3:
+    if core == norm or sum(w.isalnum() for w in core.split()) < 3:
         return None
     return core

@@ -18,7 +18,8 @@ _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 _SORRY = re.compile(
     r"^(?:(?:oh|ah|aw|god|gosh|oh god|oh no|love|pet|hun|mate|honestly)(?: ,)? )*(?:\w+ , )?"
     r"i am (?:so |really |very |truly |so so |just )*sorry\b(?! ,? ?(?:but|if|to (?:interrupt|jump"
-    r"|butt|cut)|for (?:interrupting|jumping|butting|cutting)))[^?]*$"
+    r"|butt|cut)|for (?:interrupting|jumping|butting|cutting)))(?: (?:about|for|to hear|that)"
+    r" [^?]*| , \w+)? ?[.!]?$"
 )
 _INTERJECTION = re.compile(
     r"^(?:(?:oh|ah|god|gosh|oh god|oh no)(?: ,)? )*(?:that is|that sounds|how) (?:awful|terrible"
