@@ -298,10 +298,12 @@ def code_response(
         return _not_judged(found, truncated)
     room = room_to_pass(cleaned)
     harmful_guess = whole.code in ("persuade", "confront")
-    if room and harmful_guess and whole.alternative not in (None, "persuade", "confront"):
+    # the model's runner-up when it is neither advice nor arguing, else None
+    harmless = whole.alternative if whole.alternative not in ("persuade", "confront") else None
+    if room and harmful_guess and harmless:
         # No rule found harm, and the reply leaves the person free to say no ("would you like
         # to...? It's fine to pass."): an invitation, whatever the model's first guess.
-        code = whole.alternative
+        code = harmless
         return _relabelled(
             whole,
             code,
@@ -316,11 +318,7 @@ def code_response(
     if aside and harmful_guess:
         # No rule found a label applied; the model read the label word. Setting a label aside
         # is the repair the course teaches, said as information about how the group talks.
-        code = (
-            whole.alternative
-            if whole.alternative not in (None, "persuade", "confront")
-            else "giving_information"
-        )
+        code = harmless or "giving_information"
         return _relabelled(
             whole,
             code,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from .spellings import ISE_KEEP, WORD_MAP
@@ -81,13 +82,13 @@ def _respell(word: str) -> str:
     return word
 
 
-# Spoken fillers carry no move of their own: "So, um, what..." is a "what" question.
 _AFTER_ITS = frozenset(
     {"not", "a", "an", "the", "just", "only", "all", "so", "really", "been", "fine", "ok", "okay"}
     | {"like", "too", "very", "gonna", "going", "about", "what", "how", "hard", "easy", "true"}
     | {"my", "your", "no", "never", "always", "getting", "because"}
 )
 _LETS_OBJECT = frozenset({"you", "me", "him", "her", "them", "people", "it", "everyone"})
+# Spoken fillers carry no move of their own: "So, um, what..." is a "what" question.
 _FILLERS = frozenset({"um", "umm", "uh", "uhh", "er", "erm", "uhm", "ehm", "hmm", "mm"})
 
 
@@ -96,6 +97,14 @@ _AFTER_UR = re.compile(
     r"|trying|getting|feeling|saying|telling|kidding|lying|making|a|an|basically|literally"
     r"|actually|definitely|probably|clearly|obviously|right|wrong|\w+ing)$"
 )
+# Words typed without their apostrophe that the next word tells apart: "ur" is "you are" before
+# what describes a person ("ur only hurting"), else "your"; "its not a big deal" is "it's",
+# "its grip" is not; "lets you stop" is a verb, not "let's".
+_BY_NEXT_WORD: dict[str, tuple[Callable[[str], object], tuple[str, ...]]] = {
+    "ur": (_AFTER_UR.match, ("you", "are")),
+    "its": (_AFTER_ITS.__contains__, ("it", "is")),
+    "lets": (_LETS_OBJECT.__contains__, ("lets",)),
+}
 
 
 def tokens(text: str) -> list[str]:
@@ -114,17 +123,9 @@ def _tokens(text: str) -> tuple[str, ...]:
     out: list[str] = []
     raws = _TOKEN.findall(text.lower())
     for i, raw in enumerate(raws):
-        # "ur" is "you are" before what describes a person ("ur only hurting"), else "your".
-        if raw == "ur" and i + 1 < len(raws) and _AFTER_UR.match(raws[i + 1]):
-            out.extend(("you", "are"))
-            continue
-        # "its not a big deal" is "it's" typed without its apostrophe; "its grip" is not
-        if raw == "its" and i + 1 < len(raws) and raws[i + 1] in _AFTER_ITS:
-            out.extend(("it", "is"))
-            continue
-        # "lets you stop" is a verb, not "let's"
-        if raw == "lets" and i + 1 < len(raws) and raws[i + 1] in _LETS_OBJECT:
-            out.append("lets")
+        rule = _BY_NEXT_WORD.get(raw)
+        if rule and i + 1 < len(raws) and rule[0](raws[i + 1]):
+            out.extend(rule[1])
             continue
         mapped = _respell(raw)
         if " " in mapped:
