@@ -27,10 +27,11 @@ from .contradiction import find_contradiction
 from .echoes import echoed
 from .features import ASKS_FOR_IDEAS, REFUSES_IDEAS, extract
 from .harm import ADVICE, LABEL, HarmFinding, find_harm
+from .invented import nonsense_words
 from .label_patterns import SETS_LABEL_ASIDE
 from .labels import CONFIDENCE_CEILING, LABEL_MEANINGS, REFLECTIONS
 from .permission import gives_permission, room_to_pass
-from .readable import UNCERTAIN, Unjudged, unreadable
+from .readable import GIBBERISH, UNCERTAIN, Unjudged, unreadable
 from .relevance import echo, off_topic
 from .rewrite import rewrite_for
 from .softeners import asks_yes_or_no, core_of
@@ -187,6 +188,18 @@ def code_response(
     found = echo(cleaned, ctx) if ctx else None
     if found:
         return _not_judged(found, truncated)
+    invented = nonsense_words(cleaned, " ".join(r for r in (ctx, *related) if isinstance(r, str)))
+    if invented:
+        shown = ", ".join(f"'{w}'" for w in invented[:3])
+        return _not_judged(
+            Unjudged(
+                GIBBERISH,
+                f"Some of its words are not English words I know ({shown}), so I cannot tell "
+                "what it says. Type what you would say to the participant, in plain words.",
+                shown,
+            ),
+            truncated,
+        )
     # "Correct me if I'm wrong, but...", "I wonder whether...": the move inside the frame is what
     # is labelled; harm is still looked for in the whole reply (softeners.py).
     core = core_of(cleaned)
