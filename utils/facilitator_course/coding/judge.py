@@ -25,15 +25,14 @@ from dataclasses import replace
 from .coder import CodedResponse, _failed, code_utterance, kind_of, named
 from .contradiction import find_contradiction
 from .echoes import echoed
-from .features import ASKS_FOR_IDEAS, REFUSES_IDEAS, extract
 from .harm import ADVICE, LABEL, HarmFinding, find_harm
+from .harm_verdict import CONTRADICT, SEVERITY, context_asks, harm_verdict
 from .invented import nonsense_words
 from .label_patterns import SETS_LABEL_ASIDE
 from .labels import CONFIDENCE_CEILING, LABEL_MEANINGS, REFLECTIONS
-from .permission import gives_permission, room_to_pass
+from .permission import room_to_pass
 from .readable import GIBBERISH, UNCERTAIN, Unjudged, unreadable
 from .relevance import echo, off_topic
-from .rewrite import rewrite_for
 from .softeners import asks_yes_or_no, core_of
 from .suicide_talk import asks_about_suicide, mocks_suicide, points_to_crisis_help
 from .sympathy import after_sympathy, is_sympathy
@@ -52,7 +51,6 @@ UNSURE_KIND = 0.5
 # The same, for a reply that starts from the person's own view ("From where you're sitting...",
 # "You feel..."): no rule found advice or arguing in it, so the model must be surer still.
 MODEL_HARM_AFTER_STEM = 0.65
-HARM_CONFIDENCE = 0.8
 # A sentence of a longer reply that the model reads as advice or confrontation at least this
 # surely counts as harm in the combination (step 2).
 SENTENCE_HARM = 0.5
@@ -74,15 +72,6 @@ _VALUE_TO_THEM = re.compile(
     r"\b(?:matters?|means?|meant|is important|are important|counts?)(?: \w+){0,3} to you\b"
     r"|\bpart of how you\b|\bkeeps? you (?:honest|going|steady|sane|grounded)\b"
 )
-# A contradiction of the participant's own words is confrontation (kind CONTRADICT, code
-# "confront"), named as what it is so the learner sees which words argued.
-CONTRADICT = "contradict"
-_SEVERITY = {LABEL: 0, "confront": 1, CONTRADICT: 1, ADVICE: 2}
-
-
-def _context_asks(ctx: str | None) -> bool:
-    said = normalise(ctx or "")
-    return bool(ASKS_FOR_IDEAS.search(said)) and not REFUSES_IDEAS.search(said)
 
 
 def _not_judged(found: Unjudged, truncated: bool) -> CodedResponse:
@@ -94,66 +83,6 @@ def _not_judged(found: Unjudged, truncated: bool) -> CodedResponse:
         judged=False,
         reason=found.reason,
         truncated=truncated,
-    )
-
-
-def _harm_verdict(
-    whole: CodedResponse, worst: HarmFinding, cleaned: str, ctx: str | None, several: bool
-) -> CodedResponse:
-    labeling = worst.kind == LABEL or whole.labeling
-    if worst.kind == ADVICE:
-        permission = gives_permission(cleaned)
-        asked = _context_asks(ctx)
-        code = "persuade_with_permission" if permission or asked else "persuade"
-    else:
-        code, permission, asked = "confront", None, False
-    # Harm the model found in a sentence names no words of its own: say so, not a cue of another
-    # label ("it explains a fact").
-    # the words as a learner would write them ("well done, throwing", not "well done , throwing")
-    typed = re.sub(r" ([,.;:!?']|n't)", r"\1", worst.words)
-    shown = f"('{typed}')" if worst.words else "(the sentence as a whole)"
-    why = {
-        LABEL: f"it applies an identity label {shown}",
-        "confront": f"it argues with, blames or warns the person {shown}",
-        CONTRADICT: f"it contradicts what the person just said {shown}",
-        ADVICE: f"it tells the person what to do {shown}",
-    }[worst.kind]
-    if several:
-        why = f"of one part: \u201c{worst.clause}\u201d: " + why
-    if worst.kind == LABEL:  # the label itself is the reason; the generic meaning adds nothing
-        text = f"This reads as {named(code)} because {why}."
-    else:
-        text = f"This reads as {named(code)} because {why}: {LABEL_MEANINGS[code]}."
-    if code == "persuade_with_permission":
-        text += (
-            " The participant had asked for ideas."
-            if asked
-            else f" You handed the choice back ('{permission}')."
-        )
-    elif whole.code not in ("persuade", "confront", "persuade_with_permission") and several:
-        text += (
-            f" The rest of your reply reads as {named(whole.code)}, but advice, arguing or a "
-            "label anywhere in a reply is what the participant hears."
-        )
-    if labeling:
-        text += (
-            " Labels can shame people and shut the conversation down, which is why SMART"
-            " meetings avoid them."
-        )
-    ext = extract(cleaned, ctx)
-    return replace(
-        whole,
-        code=code,
-        confidence=round(min(HARM_CONFIDENCE, CONFIDENCE_CEILING[code]), 3),
-        cue=why,
-        explanation=text,
-        labeling=labeling,
-        labeling_phrase=worst.words if worst.kind == LABEL else whole.labeling_phrase,
-        rewrite=rewrite_for(code, ext, ctx),
-        question_type=None,
-        kind=kind_of(code),
-        alternative=None,
-        decided_by=worst.clause,
     )
 
 
@@ -280,8 +209,8 @@ def code_response(
             sentences=coded_sentences,
         )
     if harms:  # harm is judged even off topic: a label is a label whatever it is about
-        worst = min(harms, key=lambda h: _SEVERITY[h.kind])
-        verdict = _harm_verdict(whole, worst, cleaned, ctx, several or len(harms) > 1)
+        worst = min(harms, key=lambda h: SEVERITY[h.kind])
+        verdict = harm_verdict(whole, worst, cleaned, ctx, several or len(harms) > 1)
         return replace(verdict, sentences=coded_sentences)
     rest = after_sympathy(cleaned)
     if rest:
@@ -304,7 +233,7 @@ def code_response(
     # Ideas the participant asked for (a walk, the gym, a hobby) need not share their words.
     found = (
         off_topic(cleaned, ctx, tuple(r for r in related if isinstance(r, str)))
-        if ctx and not _context_asks(ctx)
+        if ctx and not context_asks(ctx)
         else None
     )
     if found:
