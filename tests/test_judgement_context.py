@@ -559,3 +559,49 @@ def test_apologies_before_the_move_do_not_change_it(reply, kind):
 
 def test_a_short_apology_for_the_connection_is_still_procedure():
     assert code_response("Sorry, you froze.", "Can you hear me now?").code == "other"
+
+
+# Families found in the dev6 tuning set (December 2026), in wordings written for this test.
+LINE_NIGHTS = (
+    "Nights are the worst. I get in from work, nobody's home, and the bottle's right there."
+)
+DEV6_HARM = [
+    ("Selling the car would probably be the wisest move here.", "persuade"),
+    ("The evenings sound lonely; I'd ring your sister tonight.", "persuade"),
+    ("We'd all tell you the same thing: pour it away.", "persuade"),
+    ("You could just log off earlier, couldn't you?", "persuade"),
+    ("Next time give the pub quiz a miss.", "persuade"),
+    ("Why don't we get you round to your mum's on Fridays?", "persuade"),
+    ("The nights are hard. Still, you're playing it down a bit.", "confront"),
+    ("You were lucky at work. You got off lightly, to be fair.", "confront"),
+    ("It's lonely, sure. But let's not forget you chose the bottle.", "confront"),
+    ("We both know one glass is never one glass for you.", "confront"),
+    ("There's no need to get so defensive.", "confront"),
+    ("Wanting the quiet is fair, but that reasoning is a bit childish.", "confront"),
+    ("True friendship doesn't look like that.", "confront"),
+    ("A textbook case of a functioning drinker, I'd say.", "confront"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), DEV6_HARM)
+def test_dev6_harm_families_are_never_rewarded(text, code):
+    coded = code_response(text, LINE_NIGHTS)
+    assert coded.judged and coded.code == code, (coded.code, coded.explanation)
+
+
+DEV6_GOOD = [
+    "You're not a drinker, you're saying; it's the empty house that gets to you.",
+    "You've been lying awake, listening for the key in the door.",
+    "You can keep your own word for it. What would help with the nights?",
+    "Is it the quiet that gets you? Did I hear that right?",
+    "Ye come home to an empty house. What's that like for ye?",
+]
+
+
+@pytest.mark.parametrize("text", DEV6_GOOD)
+def test_dev6_good_replies_that_look_harmful_are_not_punished(text):
+    coded = code_response(text, LINE_NIGHTS)
+    assert coded.judged and coded.code not in ("persuade", "confront"), (
+        coded.code,
+        coded.explanation,
+    )

@@ -193,7 +193,17 @@ def main() -> int:
     parser.add_argument(
         "--splits",
         nargs="+",
-        default=["test", "independent", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"],
+        default=[
+            "test",
+            "independent",
+            "fresh",
+            "fresh2",
+            "fresh3",
+            "fresh4",
+            "fresh5",
+            "fresh6",
+            "fresh7",
+        ],
     )
     args = parser.parse_args()
     results = {split: coding_report(split) for split in args.splits}

@@ -132,7 +132,17 @@ def main() -> int:
     parser.add_argument(
         "--splits",
         nargs="+",
-        default=["dev", "dev2", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"],
+        default=[
+            "dev",
+            "dev2",
+            "fresh",
+            "fresh2",
+            "fresh3",
+            "fresh4",
+            "fresh5",
+            "fresh6",
+            "fresh7",
+        ],
     )
     parser.add_argument(
         "--show", action="store_true", help="print the misjudged replies of the dev split only"

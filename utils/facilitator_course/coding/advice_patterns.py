@@ -12,13 +12,14 @@ import re
 # What a facilitator might tell someone to do: verbs that push a change of behaviour.
 _ACT = (
     r"(?:try|trying|start|stop|quit|cut|cutting|go|going|get|call|ring|ask|tell|talk to|use"
-    r"|make|put|take|give|avoid|switch|swap|join|find|look (?:at|into|for)|write|keep|leave"
+    r"|make|put|take|give|avoid|switch|swap|join|find|look (?:at|into|for)|write|(?<!can )keep|leave"
     r"|set|plan|consider|download|delete|block|limit|pour|throw|bin|skip|spend|read|walk|eat"
     r"|drink (?:water|less|more)|see a|book|attend|come|bring|replace|ban|hide|lock|chuck"
     r"|ditch|dump|sell|move|focus|think about (?:cutting|stopping|quitting|getting|going"
     r"|joining|calling|asking)|only (?:have|drink|play|bet|use|smoke)|have (?:a|an|some|just"
     r"|only|fewer|less)|stick to|cancel|unsubscribe|self exclude|sign up|tell them|back off"
-    r"|distract|remove|give up|pick up|reach out|speak to|phone|text|message)"
+    r"|distract|remove|give up|pick up|reach out|speak to|phone|text|message|log (?:off|out)"
+    r"|uninstall|unplug|go to bed|head (?:home|to bed)|turn (?:it|that|them|the \w+) off)"
 )
 # Phrases that report the person's own view, not the facilitator's instruction: "you feel you
 # have to", "people keep saying you should".
@@ -39,7 +40,8 @@ ADVICE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         _REPORTED + r"\b(?:you|u) (?:could|can|might|may|would) (?:just |always |maybe |perhaps "
         r"|also |even |probably |easily |simply |at least |instead )?(?:want to )?" + _ACT + r"\b"
         r"(?! (?:whenever|anytime|any time|at any point|early|if you))",
-        r"\bwhy (?:do not|not|don't|dont) you\b|\bwhy not (?!\?)\w+",
+        r"\bwhy (?:do not|not|don't|dont) you\b|\bwhy not (?!\?)\w+|\bwhy (?:do not|don't|dont) we"
+        r" (?:get|have|make|put|set|sort) you\b",
         r"\b(?:maybe|perhaps|just|probably|definitely|honestly|seriously|so) (?:just )?(?:try"
         r"|stop|quit|cut|go for|go to|get rid|get (?:a|some|yourself)|call|avoid|start|ban"
         r"|tell (?:them|him|her|your)|throw|pour|delete|switch|take|put|do not|don't|bin|skip|ask (?:your|her|him|them|for|a|the|someone)"
@@ -102,7 +104,7 @@ IMPERATIVE = re.compile(
     r"(?: ,)? )*(?:take (?:a|an|some|the|more|less|it|up|melatonin|\w+ instead)|try|stop|quit|go (?:for|to|and|out|home|back)|get (?:rid|yourself|a|some|off"
     r"|out|help|professional)|ban|throw|pour|delete|avoid|call|ring|leave|cut|switch|use|start"
     r"|do (?:it|this|that|something)\b(?![^?]*\?)"
-    r"|block|join|find|give (?:it|up|yourself|them)|keep (?:away|busy|off|out|going to|a|the"
+    r"|block|join|find|give (?:it|up|yourself|them|(?:\w+ ){1,5}a (?:miss|rest|break|go))|keep (?:away|busy|off|out|going to|a|the"
     r"|your|yourself)|stay (?:away|off|out|home|busy)|put|bin|chuck|ditch|dump|lock|hide|skip"
     r"|limit|write (?:down|a|it)|make (?:sure|a|yourself|time)|set (?:a|up|yourself|some)"
     r"|plan|tell (?:them|him|her|your|everyone)|ask (?:them|him|her|your|for)|speak to"

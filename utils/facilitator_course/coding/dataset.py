@@ -22,12 +22,14 @@ CODING_SPLITS = (
     "dev3",
     "dev4",
     "dev5",
+    "dev6",
     "fresh",
     "fresh2",
     "fresh3",
     "fresh4",
     "fresh5",
     "fresh6",
+    "fresh7",
     "final",
 )
 

@@ -40,7 +40,7 @@ _CONFRONT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
         r"\byou are (?:just |only |clearly |obviously |really )?(?:in denial|kidding yourself"
-        r"|lying|fooling yourself|making excuses|being (?:selfish|stupid|ridiculous|silly"
+        r"|lying(?! (?:awake|in|on|down|there|around|low|still|back|up))|fooling yourself|making excuses|being (?:selfish|stupid|ridiculous|silly"
         r"|dramatic|childish|irresponsible|weak|lazy|naive|difficult|defensive)|selfish|lazy"
         r"|weak|pathetic|irresponsible|stupid|hopeless|a disgrace|a mess|the problem|not (?:even"
         r" |really )?trying|only here because|wasting)\b",
@@ -183,7 +183,7 @@ _CONFRONT_REPORTED = re.compile(
     )
 )
 
-_CLAUSE = re.compile(r"(?<=[.?!;])\s+|\s+-\s+|\s*,\s*(?=(?:so|but|and then|and so|and)\s)")
+_CLAUSE = re.compile(r"(?<=[.?!;:])\s+|\s+-\s+|\s*,\s*(?=(?:so|but|and then|and so|and)\s)")
 
 
 @dataclass(frozen=True)
@@ -232,8 +232,12 @@ def reports_a_view(norm: str, start: int, end: int) -> bool:
     """True when the words at norm[start:end] are reported, not the facilitator's own: a frame
     before them ("you feel it was selfish", "being called that feels ridiculous") and no "to me"
     after them ("sounds like denial to me" is the facilitator's verdict)."""
+    if _MY_VIEW.search(norm[end:]):
+        return False
+    if _SAID_AFTER.match(norm[start:]):
+        return True  # "it was a one-off, you reckon"
     frame = _CONFRONT_REPORTED.search(norm[:start])
-    if not frame or _MY_VIEW.search(norm[end:]):
+    if not frame:
         return False
     last = frame
     while later := _CONFRONT_REPORTED.search(norm[:start], last.start() + 1):
@@ -242,6 +246,14 @@ def reports_a_view(norm: str, start: int, end: int) -> bool:
         return False  # "it sounds like you're kidding yourself" is the facilitator's verdict
     # "I (just) think you're in denial" is the facilitator's own view, not one reported
     return not _MINE.search(norm[: frame.start()])
+
+
+# A frame said after the words that makes them the person's ("..., you're saying", "..., you
+# reckon", "..., as you see it").
+_SAID_AFTER = re.compile(
+    r"[^.?!;]*?, (?:you are saying|you say|you said|you reckon|you feel|you think|as you see it"
+    r"|in your (?:view|eyes)|you are telling (?:me|us)|you would say|is what you are saying)\b"
+)
 
 
 # Verdicts that "it sounds like" does not turn into a reflection.
@@ -269,6 +281,8 @@ def _reported(norm: str, start: int) -> bool:
     before = norm[:start]
     if re.search(r"\b(?:it|that|this) says\b[^.?!]{0,12}$", before):
         return False
+    if _SAID_AFTER.match(norm[start:]):
+        return True  # "you're not an addict, you're saying"
     found = _LABEL_REPORTED.search(before)
     if found and _ASKS_THEM.search(before):
         return False  # "what do you think triggers the shopaholic side of you?" applies it

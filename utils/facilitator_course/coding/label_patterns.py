@@ -38,6 +38,12 @@ _LABEL_GROUP = re.compile(
     r"|\b(?:than|becoming|turn into|turning into) an? (?:\w+ )?(?:junkie|addict|alcoholic"
     r"|druggie|stoner|pothead|crackhead|pisshead|drunk)\b|\b(?:junkie|addict|alcoholic|stoner"
     r"|pothead|druggie) in the making\b"
+    # a diagnosis of the person or the family ("a classic case of a compulsive gambler and an
+    # enabling parent", "we'd call that addiction")
+    r"|\b(?:classic|textbook|typical|clear) case of\b|\benabling (?:parent|partner|mother"
+    r"|father|mum|mom|dad|wife|husband|family)\b|\b(?:we|i|most people|anyone|doctors) would"
+    r" call (?:that|it|this|what you do) (?:an? )?(?:addiction|dependence|dependency|alcoholism"
+    r"|problem (?:drinking|gambling))\b"
 )
 _LABEL_APPLIED = re.compile(
     r"\b(?:you are|you were|you have become|you will (?:always |still )?be|you will always"

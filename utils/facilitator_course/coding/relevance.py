@@ -88,7 +88,22 @@ _LISTENING = re.compile(
     r" (?:hearing|wondering|curious|glad|sorry|struck|noticing|getting)|really|think|feel|have"
     r" (?:noticed|heard)|remember you))\b"
 )
-_SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "you all", "everyone", "anyone"})
+# (with the dialect forms: "ye", "yous", "yer")
+_SECOND_PERSON = frozenset(
+    {
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "you all",
+        "everyone",
+        "anyone",
+        "ye",
+        "yous",
+        "youse",
+        "yer",
+    }
+)
 
 
 # A turn to another subject inside a reply: "speaking of work, did anyone see the match?"
@@ -196,7 +211,7 @@ _REQUEST = re.compile(r"\b" + _REQUEST_VERBS + r" me\b")
 _ASKING_ME = re.compile(
     r"\b"
     + _REQUEST_VERBS
-    + r" me\b|\b(?:am|did|have) i (?:got|getting|heard|hearing|understood|understanding|right"
+    + r" me\b|\b(?:am|did|have|do) i (?:got|getting|get|heard|hearing|hear|catch|follow|understood|understanding|right"
     r"|missed|missing|read|reading)\b|\bif i (?:have|am|understand|heard|got)\b|\bi (?:would"
     r" love|would like|am curious|wonder|am wondering) (?:to hear|to know|to understand|about"
     r"|what|how|whether|if)\b"

@@ -91,6 +91,23 @@ VERDICT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:a|an|your) (?:serious |real |big |proper |massive )?(?:drinking|gambling|drug"
         r"|alcohol|booze|porn|gaming|spending|shopping|betting|weed|cannabis|cocaine|coke)"
         r" (?:problem|addiction|issue)\b",
+        # minimising named and rebutted ("you're playing it down", "you got off lightly",
+        # "let's not forget", "we all know a fiver isn't nothing", "for no reason")
+        r"\bplaying (?:it|this|that|things) down\b|\bgot off (?:lightly|lucky|easy)\b"
+        r"|\blet us not forget\b|\bneed i remind you\b|\b(?:we|you and i) (?:all |both )?know"
+        r" (?:that )?(?:\w+ ){0,3}(?:is not|was not|are not|is never|will never|can not)\b"
+        r"|\b(?:getting|being|so) defensive\b|\bfor no (?:good )?reason\b(?! at all\b)"
+        r"|\bi am (?:a bit |quite |rather |really )?(?:surprised|shocked) (?:that )?you(?:'re| are)?\b",
+        # the reasoning dismissed as immature, or a qualification struck down ("that doesn't
+        # mean you sleep through his football, does it?")
+        r"\b(?:is|sounds|seems) (?:a bit |a little |quite |rather |pretty |really )?(?:childish"
+        r"|immature|naive|juvenile)\b|\bdoes not mean you\b[^.?!]*, does it \?",
+        # what real friendship or love would (not) do
+        r"\b(?:real|true|proper) (?:friendship|love|loyalty|mates?|friends?) (?:would|does|do)"
+        r" (?:not|never)\b",
+        # "if you won't ..., I'm not sure what you expect to get out of coming"
+        r"\bnot sure what you (?:are expecting|expect|think you will get|want) (?:to get )?"
+        r"(?:out of|from)\b",
     )
 )
 # Facts chosen to push change, said without being asked: advice without permission.
@@ -117,5 +134,16 @@ PUSHING_FACTS: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:so |and )?have you (?:ever )?(?:talked|spoken) to (?:anyone|someone|somebody"
         r"|a (?:doctor|gp|counsell?or|counselor|therapist|professional)|your (?:doctor|gp)) about"
         r" (?!it\b|this\b|that\b|how\b|what\b|the\b)",
+        # an action recommended as a verdict on it ("moving the savings would be the kindest
+        # step", "cutting up the card is probably the wisest move")
+        r"\b(?:would|could|might|will|is) (?:\w+ )?(?:be )?(?:the|your) (?:best|kindest|wisest"
+        r"|right|sensible|smartest|safest|healthiest|obvious|logical) (?:step|thing|move|option"
+        r"|way forward|course|choice|call)\b",
+        # the facilitator's "I'd..." about the person's situation ("next time I'd leave the
+        # party", "I'd get yourself along to that lunch")
+        r"\bi would (?:just )?(?:leave|get yourself|get (?:rid|out|away|a|some)|go (?:home|to|for"
+        r"|and)|ring|call|delete|block|bin|ditch|skip|avoid|stay (?:away|off|out|home)|cut"
+        r"|stop|quit|take (?:a|the|some)|put (?:the|your|it)|sell|move (?:the|your|it)|hand"
+        r" (?:over|the|your)|cancel|walk (?:away|out))\b",
     )
 )
