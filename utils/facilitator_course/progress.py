@@ -22,12 +22,13 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from .atomic_file import atomic_write_text, orphaned_temp_files, remove_orphans
 from .paths import user_data_dir
+from .progress_records import CourseRecords, _now
 
 try:  # POSIX: serialise writers from two kernels; elsewhere atomic replace alone must do
     import fcntl
@@ -47,18 +48,16 @@ class ProgressNotSaved(OSError):
     already saved was changed. An OSError, so every `except OSError` around a save catches it."""
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
 def empty_progress() -> dict[str, Any]:
     return {"version": SCHEMA_VERSION, **{section: {} for section in SECTIONS}}
 
 
-class ProgressStore:
+class ProgressStore(CourseRecords):
     """Read and update one learner's progress file.
 
     `notices` collects messages for the learner (for example, that a damaged file was set aside).
+    What each kind of practice records (`record_scenario`, `save_draft`...) is in
+    progress_records.py; this class keeps the file safe.
     """
 
     def __init__(self, path: Path | str | None = None) -> None:
@@ -226,101 +225,6 @@ class ProgressStore:
         """Earlier progress files that could not be read, kept under a new name."""
         return [p for p in self.leftover_files() if p.name.startswith(f"{self.path.name}.corrupt-")]
 
-    # -- what the course records ---------------------------------------------------------------
-    def record_scenario(
-        self, scenario_id: str, score: int, outcome: str, summary: dict[str, Any] | None = None
-    ) -> dict[str, Any]:
-        def change(data: dict[str, Any]) -> None:
-            entry = data["scenarios"].get(scenario_id, {})
-            entry["attempts"] = _int(entry.get("attempts", 0)) + 1
-            entry["completed"] = True
-            if "best_outcome" not in entry or int(score) >= _int(entry.get("best_score", 0)):
-                entry["best_outcome"] = outcome  # the ending of the best-scoring run
-            entry["best_score"] = max(_int(entry.get("best_score", 0)), int(score))
-            entry["last_score"] = int(score)
-            entry["last_outcome"] = outcome
-            entry["last_summary"] = summary or {}
-            entry["updated"] = _now()
-            data["scenarios"][scenario_id] = entry
-
-        return self.update(change)["scenarios"][scenario_id]
-
-    def record_meeting(self, meeting_id: str, score: int, passed: bool) -> dict[str, Any]:
-        def change(data: dict[str, Any]) -> None:
-            entry = data["meetings"].get(meeting_id, {})
-            entry["attempts"] = _int(entry.get("attempts", 0)) + 1
-            entry["passed"] = bool(entry.get("passed", False)) or passed
-            entry["best_score"] = max(_int(entry.get("best_score", 0)), int(score))
-            entry["last_score"] = int(score)
-            entry["last_passed"] = passed
-            entry["updated"] = _now()
-            data["meetings"][meeting_id] = entry
-
-        return self.update(change)["meetings"][meeting_id]
-
-    def record_drill(
-        self, drill_id: str, agreement: float | None, kappa: float | None, answered: int
-    ) -> dict[str, Any]:
-        def change(data: dict[str, Any]) -> None:
-            data["drills"][drill_id] = {
-                "agreement": None if agreement is None else round(agreement, 1),
-                "kappa": None if kappa is None else round(kappa, 3),
-                "answered": answered,
-                "updated": _now(),
-            }
-
-        return self.update(change)["drills"][drill_id]
-
-    def save_draft(self, worksheet: str, fields: dict[str, Any]) -> None:
-        def change(data: dict[str, Any]) -> None:
-            data["worksheets"][worksheet] = {"fields": fields, "updated": _now()}
-
-        self.update(change)
-
-    def draft(self, worksheet: str) -> dict[str, Any] | None:
-        entry = self.load()["worksheets"].get(worksheet)
-        return dict(entry["fields"]) if isinstance(entry, dict) and "fields" in entry else None
-
-    def save_sorting(
-        self,
-        exercise_id: str,
-        choices: dict[str, str | None],
-        score: int | None,
-        total: int,
-        cleared: bool = False,
-    ) -> None:
-        """A sorting exercise's answers as they stand (and the score once checked); `cleared`:
-        the learner started again, so the earlier score goes too."""
-
-        def change(data: dict[str, Any]) -> None:
-            old = {} if cleared else data["sorting"].get(exercise_id, {})
-            data["sorting"][exercise_id] = {
-                "choices": {k: v for k, v in choices.items() if v is not None},
-                "total": int(total),
-                "score": score if score is not None else old.get("score"),
-                "checked": bool(old.get("checked")) or score is not None,
-                "updated": _now(),
-            }
-
-        self.update(change)
-
-    def sorting(self, exercise_id: str) -> dict[str, Any] | None:
-        entry = self.load()["sorting"].get(exercise_id)
-        return dict(entry) if isinstance(entry, dict) else None
-
-    def save_resume(self, key: str, state: dict[str, Any]) -> None:
-        """Where a practice widget stands (drill position, a role-play's replies so far), so a
-        reload or a server restart brings the learner back to the same place."""
-
-        def change(data: dict[str, Any]) -> None:
-            data["resume"][key] = {**state, "updated": _now()}
-
-        self.update(change)
-
-    def resume_state(self, key: str) -> dict[str, Any] | None:
-        entry = self.load()["resume"].get(key)
-        return dict(entry) if isinstance(entry, dict) else None
-
     # -- the learner's control over their data -------------------------------------------------
     def export(self, destination: Path | str) -> Path:
         """Copy the progress as readable JSON to `destination` (a file or a folder)."""
@@ -401,13 +305,6 @@ def _entry_ok(section: str, entry: Any) -> bool:
     if not isinstance(entry, dict):
         return False
     return section != "worksheets" or isinstance(entry.get("fields", {}), dict)
-
-
-def _int(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError, OverflowError):
-        return 0
 
 
 def to_json(data: Any) -> str:

@@ -8,7 +8,7 @@ plus `timestamp.txt`, and three promises hold:
   `archive/` too. nbgrader's own collect deletes the earlier copy; here it is archived first.
 * Nothing outside the course folder is written. A zip entry that is absolute, climbs out with
   `..` or is a symbolic link makes the whole zip be refused before anything is extracted (an LMS
-  does not produce such entries; a tampered file does).
+  does not produce such entries; a tampered file does); see safe_unzip.py.
 * Only pseudonymous trainee IDs enter the course folder. An LMS names submissions after people,
   so the trainer may give a roster (a CSV kept outside the repository: name or LMS user, then
   trainee ID) and every name is mapped through it. Without one, folder or file names that look
@@ -23,19 +23,17 @@ Accepted layouts of a folder or zip (an outer wrapper folder is ignored):
 from __future__ import annotations
 
 import filecmp
-import re
 import shutil
-import stat
 import tempfile
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from traitlets.config import Config
 
 from .private import protect_course_folder
+from .safe_unzip import unpack_zip
 from .trainee_ids import (  # noqa: F401  (check_trainee_id and load_roster are used by callers)
     CollectError,
     check_trainee_id,
@@ -45,8 +43,6 @@ from .trainee_ids import (  # noqa: F401  (check_trainee_id and load_roster are 
 
 TIMESTAMP_FILE = "timestamp.txt"
 ARCHIVE_DIR = "archive"
-MAX_ZIP_BYTES = 500 * 1024 * 1024
-MAX_ZIP_ENTRIES = 20_000
 _JUNK = ("__MACOSX", ".DS_Store", ".ipynb_checkpoints", "Thumbs.db")
 
 NEW = "collected"
@@ -307,54 +303,6 @@ def find_submissions(
         incoming.timestamp = _moment_of(renamed.values(), zip_times)
         found.append(incoming)
     return found, refused
-
-
-def check_zip(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
-    """The zip's file entries, after refusing anything that could write outside the target."""
-    members, total = [], 0
-    infos = archive.infolist()
-    if len(infos) > MAX_ZIP_ENTRIES:
-        raise CollectError(
-            f"The zip has {len(infos)} entries; refusing more than {MAX_ZIP_ENTRIES}."
-        )
-    for info in infos:
-        name = info.filename.replace("\\", "/")
-        parts = PurePosixPath(name).parts
-        if name.startswith("/") or re.match(r"^[A-Za-z]:", name) or ".." in parts:
-            raise CollectError(
-                f"Refused the zip: the entry '{info.filename}' points outside the folder it "
-                "would be unpacked into. Nothing was collected; ask for a fresh export."
-            )
-        if stat.S_ISLNK(info.external_attr >> 16):
-            raise CollectError(
-                f"Refused the zip: the entry '{info.filename}' is a symbolic link. Nothing was "
-                "collected; ask for a fresh export."
-            )
-        total += info.file_size
-        if total > MAX_ZIP_BYTES:
-            raise CollectError("Refused the zip: it unpacks to more than 500 MB.")
-        if not info.is_dir():
-            members.append(info)
-    return members
-
-
-def unpack_zip(path: Path, target: Path) -> dict[Path, datetime]:
-    """Safely unpack a zip; returns each file's recorded time (taken as UTC)."""
-    times: dict[Path, datetime] = {}
-    try:
-        archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as exc:
-        raise CollectError(f"{path.name} is not a readable zip file ({exc}).") from exc
-    with archive:
-        for info in check_zip(archive):
-            out = target.joinpath(*PurePosixPath(info.filename.replace("\\", "/")).parts)
-            if target.resolve() not in out.resolve().parents:
-                raise CollectError(f"Refused the zip: '{info.filename}' escapes the target.")
-            out.parent.mkdir(parents=True, exist_ok=True)
-            with archive.open(info) as src, open(out, "wb") as dst:
-                shutil.copyfileobj(src, dst)
-            times[out] = datetime(*info.date_time, tzinfo=timezone.utc)
-    return times
 
 
 def module_notebook_names(course_root: Path) -> tuple[dict[str, set[str]], dict[str, set[str]]]:

@@ -11,7 +11,8 @@ and through the group-move recogniser (moves.py). The precedence, in this order:
    the course's escalation rule on a disclosure (a private word, a direct question, crisis help)
    is what the course requires, even where the coder hears "let's have a word" as advice.
 3. **Group moves** handle incidents (each incident says which ones it needs) and run the meeting:
-   naming the next phase moves on; inviting someone by name gives them the floor.
+   naming the next phase moves on; inviting someone by name gives them the floor (who speaks
+   next is in floor.py).
 
 The group's answers depend on the move, never on the learner's intent: a fix-it facilitator
 gets "yes, but" and can never reach the best ending (see `ending`).
@@ -21,17 +22,17 @@ from __future__ import annotations
 
 from ..coding import code_response
 from ..coding.harm import find_harm
-from ..coding.labels import LABEL_NAMES, QUESTIONS, REFLECTIONS
+from ..coding.labels import LABEL_NAMES
 from ..coding.text import clean
 from ..meeting.format import MEETING_MINUTES
 from ..safety import mentions_distress
 from . import wording
+from .floor import GroupFloor
 from .model import PHASE_ELEMENT, PHASE_NAMES, GroupMeeting, Line
 from .moves import (
     Recognised,
     names_in,
     names_next_phase,
-    pressures,
     private_word,
     public_suicide_question,
     recognise,
@@ -42,15 +43,10 @@ from .wording import BEST, COMPLETED, CONFLICTING, CUT_SHORT, HINTS, UNSAFE
 MAX_MOVE_CHARS = 2000  # the coder reads at most this much of a move anyway
 OVERRUN_MINUTES = 15  # past 90 + this, the meeting is cut short
 HARM_CODES = ("persuade", "confront")
-RESPONSIVE = REFLECTIONS | {"affirm"}
-# Group moves that hand someone the floor, whatever the coder calls the sentence.
-ASKING_MOVES = {"start_check_in", "ask_plan", "keep_time", "group_ideas", "invite_quiet",
-                "use_tool", "set_agenda"}  # fmt: skip
-REDIRECTS = {"redirect_crosstalk", "redirect_advice", "keep_time"}
 OPENING_NOISE = ("start_check_in", "redirect_crosstalk", "set_agenda", "use_tool", "ask_plan")
 
 
-class GroupSession:
+class GroupSession(GroupFloor):
     """One run of a group meeting. `play(text)` takes a typed move and returns its record."""
 
     def __init__(self, meeting: GroupMeeting) -> None:
@@ -332,63 +328,6 @@ class GroupSession:
         for incident in self.meeting.incidents:  # what was due in the parts passed still happens
             if incident.phase in passed and incident.id not in fired:
                 self.incidents.append(IncidentState(incident, len(self.records)))
-
-    def _floor(
-        self, code: str, found: dict[str, Recognised], named: list[str], reflect: bool = True
-    ) -> list[Line]:
-        """Who speaks next, and what they say (after a move to a new phase, only if asked)."""
-        quiet = self.meeting.quiet_members
-        invited = [n for n in named if n not in quiet or "invite_quiet" in found]
-        if REDIRECTS & set(found):  # the person redirected is not being given the floor
-            invited = [n for n in invited if n in quiet and "invite_quiet" in found]
-        if pressures(self._text) and any(n in quiet for n in named):
-            name = next(n for n in named if n in quiet)
-            return [Line(name, self.meeting.person(name).to_confrontation)]
-        if "invite_quiet" in found:  # the person invited by name speaks first
-            return self._turn(next(n for n in named if n in quiet))
-        if reflect and "link_members" in found and len(named) >= 2:
-            return [Line(named[1], self.meeting.person(named[1]).to_link)]
-        if reflect and (code in RESPONSIVE or "reflect_group" in found):
-            addressed = invited and self._text.lower().startswith(invited[0].lower())
-            target = invited[0] if invited and (addressed or not self.last.who) else self.last.who
-            if target and target not in self.reflected:
-                self.reflected.add(target)
-                return [Line(target, self.meeting.person(target).to_reflection)]
-            if target:  # a second reflection draws out more, if they have more to say
-                return self._turn(target, "Yes, that's it.")
-        if (
-            self.phase == "working_time"
-            and ({"use_tool", "group_ideas"} & set(found))
-            and not named
-        ):
-            board = self.meeting.phase("working_time").board
-            if self.board_used < len(board):
-                self.board_used += 1
-                return [board[self.board_used - 1]]
-        asks = code in QUESTIONS or code == "seeking_collaboration" or "?" in self._text
-        asks = asks or bool(set(found) & ASKING_MOVES)
-        if not asks:
-            return [Line("", "The group waits for you to go on.")] if not named else []
-        if self.phase not in ("check_in", "working_time", "check_out"):
-            return [Line("", "People nod and settle in.")]
-        if invited:
-            return self._turn(invited[0])
-        for name in self.meeting.names:
-            if name not in quiet and self._pending(name):
-                return self._turn(name)
-        return [Line("", "Nobody has more to add just now.")]
-
-    def _pending(self, name: str) -> bool:
-        own = self.meeting.person(name).lines_for(self.phase)
-        return self.lines_used.get((self.phase, name), 0) < len(own)
-
-    def _turn(self, name: str, otherwise: str = "I'm okay for now, thanks.") -> list[Line]:
-        """The member's next line in this phase, or `otherwise` when they have said it all."""
-        if not self._pending(name):
-            return [Line(name, otherwise)]
-        said = self.lines_used.get((self.phase, name), 0)
-        self.lines_used[(self.phase, name)] = said + 1
-        return [Line(name, self.meeting.person(name).lines_for(self.phase)[said])]
 
     def _time_feedback(self, feedback: list[str]) -> None:
         key = PHASE_ELEMENT[self.phase]

@@ -3,6 +3,7 @@
 Every problem is collected (not only the first) and each names the file, line, field and what
 was expected, so a trainer can fix a whole file in one pass. Checks on the conversation graph
 (reachability, endings, loops) live in `checker.py`; this module only checks shapes and values.
+The small field checks it shares with the meeting formats are in `field_checks.py`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from ..content import Checker
 from .coder import labels
 from .consistency import name_list, parse_follows
+from .field_checks import one_of, optional_text, unknown_fields, whole_number
 from .ideas import parse_ideas, pickup_key_problem, split_branch_key
 from .scenario import (
     BRANCH_GROUPS,
@@ -81,49 +83,6 @@ KNOWN_BEHAVIOURS = (
     "self-harm",
     "several",
 )
-
-
-def unknown_fields(check: Checker, mapping: Any, allowed: tuple[str, ...], where: str) -> None:
-    """Report keys that are not part of the format (usually typos such as 'sayz')."""
-    if not isinstance(mapping, dict):
-        return
-    for key in mapping:
-        if key not in allowed:
-            field = f"{where}.{key}" if where else str(key)
-            check.error(field, f"is not a known field here; expected one of: {', '.join(allowed)}")
-
-
-def one_of(check: Checker, value: Any, options: tuple[str, ...] | list[str], field: str) -> bool:
-    if value is None:
-        return False
-    if value not in options:
-        check.error(field, f"should be one of: {', '.join(options)} (found {value!r})")
-        return False
-    return True
-
-
-def optional_text(check: Checker, mapping: dict, key: str, where: str) -> str:
-    value = mapping.get(key)
-    if value is None:
-        return ""
-    if not isinstance(value, str) or not value.strip():
-        check.error(f"{where}.{key}" if where else key, "should be text (not empty)")
-        return ""
-    return " ".join(value.split())
-
-
-def whole_number(
-    check: Checker, raw: dict, key: str, where: str, low: int, high: int, default: int | None = None
-) -> int:
-    """raw[key] (default if missing) when it is a whole number from low to high; else an error
-    and the default (0 without one)."""
-    value = raw.get(key, default)
-    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        check.error(
-            f"{where}.{key}", f"should be a whole number from {low} to {high} (found {value!r})"
-        )
-        return 0 if default is None else default
-    return value
 
 
 def parse_effect(check: Checker, raw: Any, where: str) -> Effect | None:
