@@ -169,7 +169,8 @@ def test_harm_read_from_the_wording_alone_goes_to_the_trainer_instead_of_blockin
     counts against the move in the meeting, but a block needs harm the rules can point to."""
     moves = list(SKILLED)
     at = next(n for n, m in enumerate(moves) if m.startswith("Mike and Chris, you both"))
-    moves.insert(at, VOLUNTEER_REFLECTION)
+    # in place of the skilled summary, so the meeting's timing (when Jess speaks) is unchanged
+    moves[at] = VOLUNTEER_REFLECTION
     session = play_moves(meeting, moves)
     record = next(r for r in session.records if r.text == VOLUNTEER_REFLECTION)
     result = score_session(session)

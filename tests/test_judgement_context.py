@@ -605,3 +605,48 @@ def test_dev6_good_replies_that_look_harmful_are_not_punished(text):
         coded.code,
         coded.explanation,
     )
+
+
+# Rules added with the blended model (3 December 2026), in wordings written for this test.
+def test_information_that_answers_then_a_reflection_is_judged_by_the_reflection():
+    line = "Do you have to tell my manager I came? I can't lose this job."
+    text = (
+        "The group keeps no notes, and attendance letters only say that you came. You're "
+        "worried about the job."
+    )
+    coded = code_response(text, line)
+    assert coded.judged and coded.code in ("reflection_simple", "reflection_complex")
+    assert coded.decided_by == "You're worried about the job."
+
+
+def test_the_persons_own_words_said_back_to_them_are_not_arguing():
+    line = "It costs me. I lie about where I've been, and I miss the kids' bedtimes."
+    coded = code_response("Sam, you named lying and missed bedtimes as the costs.", line)
+    assert coded.judged and coded.code not in ("persuade", "confront"), coded.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You said you had it under control last month too, and look how that went.",
+        "Fair enough. But most people don't spend the rent on it.",
+        "Let's be straight with each other: that was the drink, not bad luck.",
+        "I was right and you were wrong about the casino.",
+        "Well, your wife seems to think so.",
+        "A meditation app could help with that.",
+        "Talking to your GP might be the next step.",
+        "Maybe tonight's the night you tell her.",
+        "You need a proper budget.",
+        "Make it a fortnight, then.",
+    ],
+)
+def test_arguing_and_advice_found_in_the_blend_review_are_never_rewarded(text):
+    coded = code_response(text, LINE_NIGHTS)
+    assert coded.judged and coded.code in ("persuade", "confront"), (coded.code, coded.explanation)
+
+
+def test_taking_back_a_label_is_the_repair_not_a_label():
+    line = "Enabler. That's what my brother calls me. I thought this group would be different."
+    text = "I'm sorry, that was a label. You love your son. What do you think is helping?"
+    coded = code_response(text, line)
+    assert coded.judged and coded.code not in ("persuade", "confront"), coded.explanation

@@ -40,6 +40,9 @@ ADVICE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         _REPORTED + r"\b(?:you|u) (?:could|can|might|may|would) (?:just |always |maybe |perhaps "
         r"|also |even |probably |easily |simply |at least |instead )?(?:want to )?" + _ACT + r"\b"
         r"(?! (?:whenever|anytime|any time|at any point|early|if you))",
+        _REPORTED
+        + r"\byou (?:really |just |definitely |seriously )?need (?:a|an|some|to get a|to see a)"
+        r" (?!lot\b|bit\b|minute\b|moment\b|second\b|while\b)\w+",
         r"\bwhy (?:do not|not|don't|dont) you\b|\bwhy not (?!\?)\w+|\bwhy (?:do not|don't|dont) we"
         r" (?:get|have|make|put|set|sort) you\b",
         r"\b(?:maybe|perhaps|just|probably|definitely|honestly|seriously|so) (?:just )?(?:try"
@@ -106,7 +109,7 @@ IMPERATIVE = re.compile(
     r"|do (?:it|this|that|something)\b(?![^?]*\?)"
     r"|block|join|find|give (?:it|up|yourself|them|(?:\w+ ){1,5}a (?:miss|rest|break|go))|keep (?:away|busy|off|out|going to|a|the"
     r"|your|yourself)|stay (?:away|off|out|home|busy)|put|bin|chuck|ditch|dump|lock|hide|skip"
-    r"|limit|write (?:down|a|it)|make (?:sure|a|yourself|time)|set (?:a|up|yourself|some)"
+    r"|limit|write (?:down|a|it)|make (?:sure|a|yourself|time|it (?:a|an|one|two|three|four|six|\d+)\b)|set (?:a|up|yourself|some)"
     r"|plan|tell (?:them|him|her|your|everyone)|ask (?:them|him|her|your|for)|speak to"
     r"|talk to (?:your|them|him|her|a)|think (?:of|about) (?:your|the|how)|consider|focus"
     r"|remember (?!when\b)|never (?!on|in|at|before|after|when|the|a|an|once|again|really)|do not|don't|dont|be (?:honest|careful|strong"

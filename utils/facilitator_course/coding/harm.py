@@ -218,7 +218,7 @@ def _advice_in(norm: str) -> str | None:
             frame = ADVICE_REPORTED.search(norm[: match.start()])
             # "I wonder if you could swap it for running" is the facilitator's suggestion
             if not frame or (
-                _MINE.search(norm[: frame.start()]) and not _JOINT.search(norm[frame.start() :])
+                _said_by_me(norm, frame.start()) and not _JOINT.search(norm[frame.start() :])
             ):
                 return match.group(0)
     return find_disguised_advice(norm)
@@ -244,8 +244,9 @@ def reports_a_view(norm: str, start: int, end: int) -> bool:
         last = later  # the frame nearest the words decides ("sounds like being told...")
     if last.group(0).startswith(("sound", "seem")) and _VERDICT_WORDS.search(norm[start:end]):
         return False  # "it sounds like you're kidding yourself" is the facilitator's verdict
-    # "I (just) think you're in denial" is the facilitator's own view, not one reported
-    return not _MINE.search(norm[: frame.start()])
+    # "I (just) think you're in denial" is the facilitator's own view, not one reported; "I
+    # think you feel it was selfish" reports theirs: the frame nearest the words decides
+    return not _said_by_me(norm, last.start())
 
 
 # A frame said after the words that makes them the person's ("..., you're saying", "..., you
@@ -264,6 +265,12 @@ _VERDICT_WORDS = re.compile(
 # "I wonder if we could have a go at it together" invites; it does not tell.
 _JOINT = re.compile(r"\bwe\b|\btogether\b|\blet us\b")
 _MINE = re.compile(r"(?:^|[.,;] |\b(?:and|but|so|though) )i (?:(?!you\b)\w+ ){0,2}$")
+
+
+def _said_by_me(norm: str, frame_start: int) -> bool:
+    """True when the frame at `frame_start` ("wonder", "think", "feel") is the facilitator's own
+    ("I wonder if...", "I just think..."), so what follows it is their view, not one reported."""
+    return bool(_MINE.search(norm[:frame_start]))
 
 
 def _confront_in(norm: str) -> str | None:
@@ -286,7 +293,7 @@ def _reported(norm: str, start: int) -> bool:
     found = _LABEL_REPORTED.search(before)
     if found and _ASKS_THEM.search(before):
         return False  # "what do you think triggers the shopaholic side of you?" applies it
-    if found and _MINE.search(before[: found.start()]):
+    if found and _said_by_me(before, found.start()):
         return False  # "I wonder if... every addict slips": the facilitator's own words
     return bool(found)
 

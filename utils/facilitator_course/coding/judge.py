@@ -61,11 +61,18 @@ _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 _OPEN_START = re.compile(r"^(?:so(?: ,)? |and )?(?:what|how)\b(?! (?:many|much|long|often))")
 # How reflections of a person's own view start.
 _REFLECTIVE_STEM = re.compile(
-    r"^(?:so(?: ,)? )?(?:you (?:feel|felt|think|thought|are (?:worried|afraid|scared|wondering"
-    r"|not sure|unsure|tired of|sick of|fed up)|wish|wonder|wondered|believe|know)"
-    r"|part of you|it sounds like|sounds like|it seems|it feels (?:like|as if|as though)|you are"
+    r"^(?:so(?: ,)? )?(?:[a-z]+(?: and [a-z]+)? , )?(?:you (?:feel|felt|think|thought|are"
+    r" (?:worried|afraid|scared|wondering|not sure|unsure|tired of|sick of|fed up)|wish|wonder"
+    r"|wondered|believe|know)|part of you|it sounds like|sounds like|it seems|it feels (?:like"
+    r"|as if|as though)|it felt|it must have felt|that felt|you are"
     r" telling yourself|from where you"
     r" are (?:sitting|standing)|the way you see it|as you see it|in your (?:view|eyes|mind))\b"
+)
+# What the person said, said back as theirs ("Mike and Chris, you both named lying as a cost"):
+# the words after it are theirs, however they sound.
+_THEIR_WORDS = re.compile(
+    r"^(?:so(?: ,)? )?(?:[a-z]+(?: and [a-z]+)? , )?you (?:both |all |each |two )?(?:named|listed"
+    r"|mentioned|said|told (?:us|me)|described|talked about|brought up|put)\b"
 )
 # A value said back as theirs ("matters a lot to you", "part of how you stay honest").
 _VALUE_TO_THEM = re.compile(
@@ -308,6 +315,40 @@ def code_response(
             alternative=None,
             sentences=coded_sentences,
         )
+    theirs = _THEIR_WORDS.match(normalise(cleaned))
+    if theirs and whole.code in ("persuade", "confront"):
+        # No rule finds harm; the model reads a word that sounds like arguing ("lying"), which
+        # the reply reports as the person's own ("you both named lying as a cost").
+        code = whole.alternative if whole.alternative in REFLECTIONS else "reflection_simple"
+        return _relabelled(
+            whole,
+            code,
+            f"it says back what the person said ('{theirs.group(0)}')",
+            f"This reads as {named(code)} because it says back what the person said "
+            f"('{theirs.group(0)}'): {LABEL_MEANINGS[code]}.",
+            confidence=round(min(whole.probability, CONFIDENCE_CEILING[code]), 3),
+            rewrite=None,
+            alternative=None,
+            sentences=coded_sentences,
+        )
+    if several and whole.code == "giving_information" and each:
+        last_sentence, last = each[-1]
+        if last.code in REFLECTIONS and last.probability >= UNSURE_KIND:
+            # Information that answers them, then a reflection: the reflection is what they
+            # answer, as a question after a reflection is (labels.py).
+            return _relabelled(
+                whole,
+                last.code,
+                f"it ends by reflecting ('{last_sentence}')",
+                f"This gives information and then reflects ('{last_sentence}'): the reflection "
+                f"is what the person answers, so it reads as {named(last.code)}: "
+                f"{LABEL_MEANINGS[last.code]}.",
+                confidence=round(min(last.probability, CONFIDENCE_CEILING[last.code]), 3),
+                rewrite=None,
+                alternative=None,
+                sentences=coded_sentences,
+                decided_by=last_sentence,
+            )
     if whole.code in ("persuade", "confront") and whole.probability < MODEL_HARM_ALONE:
         # The model alone, and unsure, says advice or confrontation, but no rule finds the words
         # that would make it so: a guess either way would teach the wrong thing.

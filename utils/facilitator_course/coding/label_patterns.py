@@ -105,6 +105,9 @@ SETS_LABEL_ASIDE = re.compile(
     r"|labels?|labelling)(?: of)? you\b|\b(?:not|never) (?:a )?(?:word|label|term)s? (?:we|i)"
     r" (?:use|like|go in for)\b|\bwords? (?:is not|are not|never gets?|never get) used\b"
     r"|\bwe do not (?:use|do|go in for) (?:labels|that word|those words|words like)\b"
+    # the facilitator's own label taken back ("I'm sorry, that was a label")
+    r"|\b(?:sorry|apologies|i apologi[sz]e)\b[^.?!]{0,12}\b(?:that|it) was (?:a label|labelling"
+    r"|unfair)\b|\bi (?:should not|should never) have (?:used|said) (?:that|the) (?:word|label)\b"
 )
 
 

@@ -102,6 +102,24 @@ VERDICT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # mean you sleep through his football, does it?")
         r"\b(?:is|sounds|seems) (?:a bit |a little |quite |rather |pretty |really )?(?:childish"
         r"|immature|naive|juvenile)\b|\bdoes not mean you\b[^.?!]*, does it \?",
+        # the person's words turned against them ("you said you had it handled last week too,
+        # and look how that went")
+        r"\b(?:and )?look (?:how|where) (?:that|it|this) (?:went|turned out|ended|got you)\b"
+        r"|\byou said (?:you|it|that) (?:\w+ ){1,4}(?:last|before|too)\b[^.?!]*\b(?:and|but) (?:look|now)\b",
+        # the hard line announced, or their account dismissed after a comma ("let's be clear with
+        # each other: ... that was the gaming, not bad luck"), or most people held up to them
+        r"\blet us be (?:clear|straight|honest|frank) with each other\b|, not (?:just )?(?:bad )?luck\b"
+        r"|\bmost people(?: 's)? (?:\w+ ){0,2}(?:do not|does not|would not|never)\b",
+        # effort denied them ("you didn't exactly try to talk to anyone")
+        r"\byou (?:did not|have not) (?:exactly|even|really even) (?:try|tried|bother|bothered"
+        r"|help|helped|make|made|put|give|gave)\b",
+        # scoring a point ("I was right and you were wrong")
+        r"\byou (?:were|are) (?:just |simply |plain |dead |completely )?wrong\b|\bi (?:was|am)"
+        r" right (?:and|all along|about you)\b|\bi told you (?:so|that would happen)\b",
+        # siding with someone else's verdict on them ("Well, your daughter seems to think so.")
+        r"\b(?:your|his|her|their) (?:\w+ )?(?:daughter|son|wife|husband|partner|mum|mom|dad"
+        r"|mother|father|doctor|gp|boss|family|friends?|mates?|sister|brother|kids|children)"
+        r" (?:seems to |seem to |clearly |obviously )?(?:thinks?|says?|reckons?|believes?) so\b",
         # what real friendship or love would (not) do
         r"\b(?:real|true|proper) (?:friendship|love|loyalty|mates?|friends?) (?:would|does|do)"
         r" (?:not|never)\b",
@@ -134,6 +152,12 @@ PUSHING_FACTS: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:so |and )?have you (?:ever )?(?:talked|spoken) to (?:anyone|someone|somebody"
         r"|a (?:doctor|gp|counsell?or|counselor|therapist|professional)|your (?:doctor|gp)) about"
         r" (?!it\b|this\b|that\b|how\b|what\b|the\b)",
+        # a thing or a time put forward as the answer ("a sleep app could help with that",
+        # "a family meeting might be the next step", "maybe tonight's the night you...")
+        r"\b(?:an?|some) (?:\w+ ){1,3}(?:could|might|would|may|will) (?:really |probably )?help"
+        r" (?:with (?:that|this|it)|you)\b|\b(?:might|could|would|may) be (?:the|a|your) (?:next"
+        r"|first|good|right|obvious) step\b|\b(?:tonight|today|this week|now) (?:is|'s) the (?:night|day"
+        r"|week|time) (?:you|to)\b",
         # an action recommended as a verdict on it ("moving the savings would be the kindest
         # step", "cutting up the card is probably the wisest move")
         r"\b(?:would|could|might|will|is) (?:\w+ )?(?:be )?(?:the|your) (?:best|kindest|wisest"
