@@ -26,6 +26,7 @@ sys.path.insert(0, str(REPO / "utils"))
 
 from facilitator_course.coding import LABELS, code_response, kind_of  # noqa: E402
 from facilitator_course.coding.dataset import (  # noqa: E402
+    FRESH_SPLITS,
     load_beliefs,
     load_coding,
     load_disputes,
@@ -193,17 +194,7 @@ def main() -> int:
     parser.add_argument(
         "--splits",
         nargs="+",
-        default=[
-            "test",
-            "independent",
-            "fresh",
-            "fresh2",
-            "fresh3",
-            "fresh4",
-            "fresh5",
-            "fresh6",
-            "fresh7",
-        ],
+        default=["test", "independent", *FRESH_SPLITS],
     )
     args = parser.parse_args()
     results = {split: coding_report(split) for split in args.splits}

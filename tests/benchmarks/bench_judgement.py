@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "utils"))
 
 from facilitator_course.coding import code_response  # noqa: E402
-from facilitator_course.coding.dataset import load_content, load_harm  # noqa: E402
+from facilitator_course.coding.dataset import FRESH_SPLITS, load_content, load_harm  # noqa: E402
 from facilitator_course.coding.pickup import pick_up  # noqa: E402
 from facilitator_course.roleplay.loader import load_scenario  # noqa: E402
 from facilitator_course.roleplay.state import GOOD, quality  # noqa: E402
@@ -132,17 +132,7 @@ def main() -> int:
     parser.add_argument(
         "--splits",
         nargs="+",
-        default=[
-            "dev",
-            "dev2",
-            "fresh",
-            "fresh2",
-            "fresh3",
-            "fresh4",
-            "fresh5",
-            "fresh6",
-            "fresh7",
-        ],
+        default=["dev", "dev2", *FRESH_SPLITS],
     )
     parser.add_argument(
         "--show", action="store_true", help="print the misjudged replies of the dev split only"
