@@ -650,3 +650,22 @@ def test_taking_back_a_label_is_the_repair_not_a_label():
     text = "I'm sorry, that was a label. You love your son. What do you think is helping?"
     coded = code_response(text, line)
     assert coded.judged and coded.code not in ("persuade", "confront"), coded.explanation
+
+
+def test_a_sign_of_change_that_is_the_other_sides_words_in_this_line_is_not_change():
+    """'Worry' is usually change talk, but in 'the only time I'm not worrying' it is what the
+    machines give: a reflection of that picks up the sustain side."""
+    from facilitator_course.coding.pickup import pick_up
+    from facilitator_course.roleplay.loader import load_scenario
+
+    node = load_scenario("gambling-ambivalent").node("opening")
+    quiet = pick_up(
+        "At the machines is the only place the worrying goes quiet for you.", node.ideas, node.says
+    )
+    assert quiet.side == "sustain"
+    both = pick_up(
+        "You're worried about what you lose, and the machines are your break.",
+        node.ideas,
+        node.says,
+    )
+    assert both.side == "both_sustain_last"

@@ -209,6 +209,21 @@ def _line_terms(ideas: tuple[Idea, ...], line: str) -> dict[Idea, set[str]]:
     return parts
 
 
+def _belongs_elsewhere(
+    words: str, idea: Idea, ideas: tuple[Idea, ...], terms: dict[Idea, set[str]]
+) -> bool:
+    """True when a generic sign of one side ("worry") is, in this line, the words of an idea of
+    another side ("the only time I stop worrying" is what the machines give them)."""
+    said = set(_stems(words))
+    for other in ideas:
+        if other.side != _OPPOSITE.get(idea.side):
+            continue
+        listed = {s for w in other.words for s in _stems(w)} | set(_stems(other.text))
+        if said & (listed | terms.get(other, set())):
+            return True
+    return False
+
+
 def _first_of(ideas: tuple[Idea, ...], side: str) -> Idea | None:
     return next((idea for idea in ideas if idea.side == side), None)
 
@@ -303,6 +318,8 @@ def _pick_up(reply: str, ideas: tuple[Idea, ...] | list[Idea], line: str = "") -
         cue = _SIDE_CUES.get(idea.side)
         if not found and cue is not None and idea == _first_of(ideas, idea.side):
             hit = cue.search(norm)
+            if hit and _belongs_elsewhere(hit.group(0), idea, ideas, terms):
+                hit = None  # "the one place the worrying switches off": their sustain words
             if hit:
                 found.append((len(norm[: hit.start()].split()), hit.group(0)))
                 generic = True
