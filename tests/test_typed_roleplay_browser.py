@@ -19,7 +19,8 @@ pytestmark = pytest.mark.browser
 SCENARIOS = ("after-a-lapse", "gambling-ambivalent")
 PLAYS = {
     "after-a-lapse": [
-        ("asdf qwer zxcv", "I can't judge this reply"),
+        # nonsense in a sentence's shape: real small words around invented ones
+        ("Those three months went all skrindaful and the vorbish took over.", "not English words"),
         ("You should go to a meeting every day this week.", "advice without permission"),
         (
             "You're furious with yourself, because those three months really mattered.",
