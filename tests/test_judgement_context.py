@@ -669,3 +669,39 @@ def test_a_sign_of_change_that_is_the_other_sides_words_in_this_line_is_not_chan
         node.says,
     )
     assert both.side == "both_sustain_last"
+
+
+# Found by a volunteer play-test of the typed role-plays (3 December 2026), reworded here.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sounds like a textbook gambling addiction, honestly.",
+        "Not all builders drink. That's just a story people tell themselves.",
+        "Research shows labels don't help. You'd do well to drop it.",
+        "Work sounds hard. But driving after a drink is dangerous for you and others, you know this.",
+        "That sounds lonely. Perhaps it's time to think about moving nearer your daughter?",
+    ],
+)
+def test_volunteer_found_harm_is_never_rewarded(text):
+    coded = code_response(text, LINE_NIGHTS)
+    assert coded.judged and coded.code in ("persuade", "confront"), (coded.code, coded.explanation)
+
+
+def test_their_own_should_said_back_is_not_advice():
+    line = "Maybe I should tell her. But it would flatten her right now."
+    coded = code_response(
+        "You're thinking you should tell her, and you're weighing the timing.", line
+    )
+    assert coded.judged and coded.code not in ("persuade", "confront"), coded.explanation
+
+
+def test_an_idea_with_the_choice_handed_back_is_advice_with_permission():
+    line = "Once I start eating at night I can't stop."
+    text = "Some people find it helps to notice what happens just before. Want to try that, or not?"
+    assert code_response(text, line).code == "persuade_with_permission"
+
+
+@pytest.mark.parametrize("text", ["lol", "haha ya", "hehe"])
+def test_laughter_is_a_filler_not_a_reply(text):
+    coded = code_response(text, LINE_NIGHTS)
+    assert not coded.judged and coded.reason == "filler"

@@ -27,6 +27,7 @@ _REPORTED = (
     r"(?<!feel )(?<!feel like )(?<!think )(?<!believe )(?<!told )(?<!say )(?<!said )"
     r"(?<!says )(?<!heard )(?<!sure )(?<!whether )"
     r"(?<!feeling )(?<!felt )(?<!felt like )(?<!feels like )(?<!thought )(?<!telling )"
+    r"(?<!thinking )(?<!wondering if )(?<!wondering whether )(?<!deciding if )"
     r"(?<!worried )(?<!scared )(?<!afraid )(?<!tells )(?<!like )"
 )
 ADVICE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(

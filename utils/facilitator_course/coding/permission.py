@@ -42,7 +42,7 @@ _PERMISSION = re.compile(
     r" (?:would )?(?:works?|suits?|fits?) (?:for you )?is (?:your|up to you)|(?:it is|that is)"
     r" (?:entirely |completely |totally )?(?:your (?:call|choice|decision|business|life|shout"
     r"|experiment|plan|own|way)|if (?:that|it|this) appeals"
-    r"|up to you))\b"
+    r"|up to you))\b|\bor not(?: right now| today| yet| tonight| for now)?\s*\?"
 )
 
 

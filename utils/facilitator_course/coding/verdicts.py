@@ -88,7 +88,8 @@ VERDICT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\bthe hard(?:est)? (?:part|bit) is (?:still )?(?:ahead|to come|yet to come|coming)\b"
         r"|\b(?:days?|weeks?|months?) (?:is|are) nothing\b",
         r"\bletting (?!yourself\b)\w+ down\b|\b(?:whether you )?like it or not\b",
-        r"\b(?:a|an|your) (?:serious |real |big |proper |massive )?(?:drinking|gambling|drug"
+        r"\b(?:a|an|your) (?:serious |real |big |proper |massive |classic |textbook |full blown"
+        r" |clear )?(?:drinking|gambling|drug"
         r"|alcohol|booze|porn|gaming|spending|shopping|betting|weed|cannabis|cocaine|coke)"
         r" (?:problem|addiction|issue)\b",
         # minimising named and rebutted ("you're playing it down", "you got off lightly",
@@ -113,6 +114,12 @@ VERDICT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # effort denied them ("you didn't exactly try to talk to anyone")
         r"\byou (?:did not|have not) (?:exactly|even|really even) (?:try|tried|bother|bothered"
         r"|help|helped|make|made|put|give|gave)\b",
+        # a generalisation of theirs contradicted ("Not all nurses drink though. That's just
+        # something people tell themselves."), a danger pointed out, "you know this"
+        r"\bjust (?:something|what|a story) (?:people|you|we|everyone) tells? (?:themselves|yourself"
+        r"|ourselves)\b|^not all (?:\w+ ){1,2}(?:do|drink|use|are|gamble|smoke|have)\b"
+        r"|\b(?:is|are) (?:really |so |very )?(?:dangerous|risky|reckless) (?:for|to) (?:patients"
+        r"|you|your|the|others|everyone|people)\b|, you know (?:this|it)\s*[.!]?$",
         # scoring a point ("I was right and you were wrong")
         r"\byou (?:were|are) (?:just |simply |plain |dead |completely )?wrong\b|\bi (?:was|am)"
         r" right (?:and|all along|about you)\b|\bi told you (?:so|that would happen)\b",
@@ -152,6 +159,10 @@ PUSHING_FACTS: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:so |and )?have you (?:ever )?(?:talked|spoken) to (?:anyone|someone|somebody"
         r"|a (?:doctor|gp|counsell?or|counselor|therapist|professional)|your (?:doctor|gp)) about"
         r" (?!it\b|this\b|that\b|how\b|what\b|the\b)",
+        # "you'd do better to drop it", "maybe it's time to think about moving", "research shows"
+        r"\byou (?:would|will) do (?:better|well) to\b|\b(?:maybe|perhaps) it is (?:high )?time"
+        r" (?:to|you|for you to)\b|\bit is (?:high )?time (?:you|for you to)\b|\b(?:research|studies|the evidence|science) (?:shows?|says"
+        r"|proves?)\b",
         # a thing or a time put forward as the answer ("a sleep app could help with that",
         # "a family meeting might be the next step", "maybe tonight's the night you...")
         r"\b(?:an?|some) (?:\w+ ){1,3}(?:could|might|would|may|will) (?:really |probably )?help"
