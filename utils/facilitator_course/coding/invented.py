@@ -8,9 +8,10 @@ one typo away from a word in it, not two English words joined ("flatmate", "help
 English word with a common prefix or suffix ("unopened", "tiredness"), not a texting form the
 coder already respells, not a word of the course's own field ("naloxone", "benzos") and not a
 word or name the participant used. A word typed with a capital letter is left alone: it is
-most often a name. A reply is called nonsense when two of its words are invented, or one is and it makes up
-half or more of the reply's content words: a single odd word in a long reply is as likely to
-be a name, a brand or a word the list lacks, and refusing a good reply teaches nothing either.
+most often a name. A reply is called nonsense when two of its words are invented, or one is and
+it makes up half or more of the reply's content words: a single odd word in a long reply is as
+likely to be a name, a brand or a word the list lacks, and refusing a good reply teaches nothing
+either.
 """
 
 from __future__ import annotations
@@ -41,8 +42,10 @@ def field_words() -> frozenset[str]:
     return frozenset(w for line in lines if (w := line.split("#")[0].strip().lower()))
 
 
+@lru_cache(maxsize=8192)
 def _english(word: str) -> bool:
-    """True when some reading of `word` (lowercase, letters only) is English."""
+    """True when some reading of `word` (lowercase, letters only) is English. Cached: it runs on
+    every word of every reply, and one-typo-away tries up to ~50 lookups a letter."""
     if len(word) < 4 or word in field_words() or word in WORD_MAP:
         return True
     if _known(word) or _known(_ungdropped(word)) or _near_known(word):

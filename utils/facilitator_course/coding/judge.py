@@ -280,10 +280,7 @@ def code_response(
             sentences=coded_sentences,
         )
     held = _VALUE_TO_THEM.search(normalise(cleaned))
-    if held and (
-        (whole.code == "affirm" and whole.alternative in REFLECTIONS)
-        or (whole.code == "giving_information" and whole.alternative in REFLECTIONS)
-    ):
+    if held and whole.code in ("affirm", "giving_information") and whole.alternative in REFLECTIONS:
         # (only when the model itself is unsure: "shows how much this matters to you" praises)
         # "Honesty matters a lot to you" reflects a value they hold; it does not praise them.
         return _relabelled(

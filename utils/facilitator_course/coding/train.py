@@ -208,7 +208,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError:
         print("Training needs scikit-learn: pip install scikit-learn", file=sys.stderr)
         return 2
-    rows = [row for split in TRAINING_SPLITS for row in load_coding(split)]
+    loaded = {split: load_coding(split) for split in TRAINING_SPLITS}
+    rows = [row for split in TRAINING_SPLITS for row in loaded[split]]
     meta: dict[str, Any] = {
         "trained_on": ", ".join(f"data/coding/{split}.jsonl" for split in TRAINING_SPLITS),
         "blend": "the average of a model trained on "
@@ -227,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"5-fold CV macro-F1 on dev: {score:.3f}")
     models = []
     for splits in (COURSE_SPLITS, ALL_SPLITS):
-        part = [row for split in splits for row in load_coding(split)]
+        part = [row for split in splits for row in loaded[split]]
         vec, clf = _fit(training_rows(part, args.copies), args.C, args.word_scale)
         models.append(export(vec, clf, args.word_scale, meta))
     data = blend(*models)
