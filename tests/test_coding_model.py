@@ -27,7 +27,9 @@ def test_the_shipped_model_loads_and_was_trained_on_development_sets_only():
     model = load_model()
     assert model.labels == LABELS
     trained = model.meta.get("trained_on", "").split(", ")
-    assert trained and all(re.fullmatch(r"data/coding/dev\d*\.jsonl", name) for name in trained)
+    assert trained and all(
+        re.fullmatch(r"data/coding/(harm_)?dev\d*\.jsonl", name) for name in trained
+    )
     assert "data/coding/dev.jsonl" in trained
 
 

@@ -38,6 +38,9 @@ ADVICE = [
     "Selling the car sounds like the way to go.",
     "A sensible first step might be seeing the nurse.",
     "Staying in on Friday would do you the world of good.",
+    # from a volunteer play-test (playtest_dev2.jsonl)
+    "Sounds like the day means a lot to you. Maybe just stick to orange juice to be safe?",
+    "Book the GP appointment this week.",
 ]
 LABELS = [
     "You're a gambling addict.",
@@ -57,6 +60,13 @@ CONFRONT = [
     "You know full well one bet never stays one bet.",
     "Your brother's right about the money.",
     "Missing work isn't fair on your team.",
+    # warnings and verdicts from a volunteer play-test (playtest_dev2.jsonl)
+    "After nine months you'd be throwing it all away for one glass.",
+    "That's how it always starts though, just one glass.",
+    "That's defeatist talk. Nobody forces you to take the lines.",
+    "That's a very black-and-white way of thinking and it isn't helping you.",
+    "Bit hypocritical, isn't it?",
+    "Well maybe your parents have a point.",
 ]
 NOT_REPLIES = [
     ("asdf qwer zxcv", "gibberish"),
@@ -67,6 +77,12 @@ NOT_REPLIES = [
     # small talk after a word that echoes the participant's line
     ("Speaking of work, did anyone catch the match on Sunday?", "off_topic"),
     ("ok", "filler"),
+    ("yeh yeh", "filler"),
+    # meeting admin and small talk typed as a reply
+    ("Just a reminder we finish at 8 tonight, so about 20 mins left.", "off_topic"),
+    ("Please remember to keep your mics muted when you're not speaking, thanks.", "off_topic"),
+    ("Right, Sam, did you want to go next after this?", "off_topic"),
+    ("The weather's been awful this week hasn't it", "off_topic"),
 ]
 
 
@@ -188,7 +204,7 @@ def test_a_reply_that_cannot_be_judged_changes_nothing(text, reason):
     from facilitator_course.coding.readable import content_stems
 
     for scenario, node in _typed_nodes():
-        if reason == "off_topic" and content_stems(text) & content_stems(node.says):
+        if reason == "off_topic" and content_stems(text) & content_stems(node.heard):
             continue  # "the match" is not off topic to someone who just talked about matches
         talk = Conversation.starting_at(scenario, node.id)
         with pytest.raises(ReplyNotJudged) as caught:

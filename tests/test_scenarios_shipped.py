@@ -177,7 +177,7 @@ def test_model_replies_are_coded_as_mi_consistent_by_the_real_coder(name):
     for node in scenario.nodes.values():
         if node.respond != "free_text":
             continue
-        feedback = feedback_on_reply(node.says, node.model_reply)
+        feedback = feedback_on_reply(node.heard, node.model_reply)
         assert feedback.quality == "good", (node.id, feedback.code, node.model_reply)
         target = scenario.node(node.next_for(feedback.code))
         assert target.is_ending is False or target.outcome != "poor", node.id

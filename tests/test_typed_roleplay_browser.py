@@ -87,3 +87,25 @@ def test_typed_replies_good_harmful_and_nonsense(page, voila_base, scenario_id):
     expect(transcript.first).to_contain_text("MI-consistent")
     assert "Traceback" not in page.locator("body").inner_text()
     page.screenshot(path=str(screenshot_dir() / f"typed-{scenario_id}-3-good.png"), full_page=True)
+
+
+def test_a_closed_question_gets_a_short_answer_and_another_turn(page, voila_base):
+    """A closed question where the talk would have gone flat gets a short answer instead."""
+    scenario = load_scenario("after-a-lapse")
+    first = scenario.node(scenario.start).next_for("question_closed")
+    answered = scenario.node(scenario.node(first).next_for("question_closed"))
+    assert answered.id.endswith("~answered")
+    page.set_viewport_size({"width": 1100, "height": 1800})
+    page.goto(f"{voila_base}/after-a-lapse.ipynb")
+    box = page.get_by_role("textbox", name="Your reply:")
+    box.wait_for(state="visible", timeout=60_000)
+    send = page.get_by_role("button", name="Reply", exact=True)
+    transcript = page.locator(".fc-turn")
+    for number, question in enumerate(("Did you drink on Saturday?", "Was it a party?"), 1):
+        box.fill(question)
+        send.click()
+        expect(transcript).to_have_count(number)
+    expect(transcript.last).to_contain_text("short answer")
+    expect(page.locator("body")).to_contain_text(answered.says)
+    expect(box).to_be_visible()  # the conversation goes on
+    page.screenshot(path=str(screenshot_dir() / "typed-after-a-lapse-4-closed.png"), full_page=True)

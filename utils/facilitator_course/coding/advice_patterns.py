@@ -60,7 +60,10 @@ ADVICE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:best|only|real|simplest|easiest) (?:thing|option|move|bet|fix) (?:is|would be"
         r"|to do)\b(?! (?:up to|for you to decide|what you decide))",
         r"\bthe (?:best|only|real|obvious|simplest|easiest) (?:thing|answer|way|option|move|bet"
-        r"|solution|cure|fix|plan|step)\b(?! (?:for you )?(?:is up to|you can think|you know|i\b|we\b))",
+        r"|solution|cure|fix|plan|step)\b(?! (?:for you )?(?:is up to|you can think|you know|i\b|we\b))"
+        # what works for them, said back ("this is the only thing that switches you off")
+        r"(?! (?:that|which) (?:does|gets|helps|works|switches|stops|makes|keeps|calms|shuts"
+        r"|quiets|quietens|takes|gives|lets|has|seems|turns)\b)(?! (?:you|they) have found\b)",
         r"\byou (?:would|will|d) (?:be better off|feel (?:so much |a lot |much |way )?better"
         r"|be (?:so much |a lot |much |way )?(?:better|happier|healthier))\b|\bthe thing to do\b"
         r"|(?<!look at )(?<!talk about )(?<!think about )(?<!explore )(?<!hear )"
@@ -116,7 +119,7 @@ IMPERATIVE = re.compile(
     r"|remember (?!when\b)|never (?!on|in|at|before|after|when|the|a|an|once|again|really)|do not|don't|dont|be (?:honest|careful|strong"
     r"|realistic|sensible)|drink (?:water|less)|eat|sign up|self exclude|replace|swap|sell"
     r"|move|buy|cancel|unsubscribe|pick up|reach out|phone|text|drive (?!you\b)|bring (?:her|him|them|a"
-    r"|your|someone)|book (?:it|a|an|in|yourself)|get back (?:to|into|on)|set an)\b"
+    r"|your|someone)|book (?:it|a|an|in|yourself|the|that|your)|get back (?:to|into|on)|set an)\b"
 )
 
 # Words before advice-like words that show the reply reports what the person thinks, wonders or

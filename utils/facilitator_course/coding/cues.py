@@ -44,7 +44,8 @@ START_CUES: tuple[Cue, ...] = (
         r"(?:so |and |okay |right )?(?:how (?:many|much|long|often|old|far|soon"
         r"|confident|important|likely|ready|sure|strong|bad)|(?:when|where|which|who)(?= (?:do|does"
         r"|did|is|are|was|were|have|has|had|can|could|will|would|should|might|shall|am|else"
-        r"|one|ones|of|\w+ (?:do|did|is|are|was|were|would|will|can)\b))|what (?:time"
+        r"|one|ones|of|(?!(?:he|she|it|you|i|we|they|there|this|that|things)\b)\w+ (?:do|did|is"
+        r"|are|was|were|would|will|can)\b))|what (?:time"
         r"|day|date|kind|sort|type|year|age|number|brand|drink|dose)|on a scale|out of ten)\b",
         "asks for a number, a time, a place or a short fact ('{m}')",
         True,
@@ -216,7 +217,8 @@ ANY_CUES: tuple[Cue, ...] = (
         r"|can decide|can choose|have (?:got )?the final)\b|\bonly (?:you|u) (?:can|know)\b"
         r"|\b(?:no one|nobody|noone)(?: here| but you| else)? (?:can|is going to|will|gets to"
         r"|has to) (?:make|force|decide|tell)\b|\b(?:you are) (?:in charge|in control|the boss"
-        r"|free|the one who|the best (?:person|judge)|an adult)\b|\bdriv(?:er|ing) seat\b"
+        r"|free|the one who (?:decides|chooses|gets to|knows|calls|makes the)|the best (?:person|judge)"
+        r"|an adult)\b|\bdriv(?:er|ing) seat\b"
         r"|\bfinal say\b|\bevery right\b|\byou do not (?:have|need) to\b|\byours to\b"
         r"|\bhas to come from you\b|\bwhatever you (?:decide|choose)\b|\brespect (?:it|that"
         r"|your)\b|\byou can (?:take|leave|pass|go at|decide|change)\b|\bbest (?:person|judge)"
@@ -235,7 +237,7 @@ ANY_CUES: tuple[Cue, ...] = (
         r"|appeals))\b|\bsee what works\b|\bgrain of salt\b|\b(?:might|may) not be (?:right"
         r"|for you)\b|\bnot sure if this\b|\bi do not know if this\b|\byou (?:might|could|may)"
         r" (?:consider|try|find|look|think|want to)\b|\bone (?:idea|option|possibility|thing"
-        r" you could|approach|way|suggestion)\b|\b(?:some|a few|lots of|a lot of|many|other)"
+        r" you could|approach|way(?! (?:you|they|he|she) (?:have|has|had) found)|suggestion)\b|\b(?:some|a few|lots of|a lot of|many|other)"
         r" (?:people|of us)(?: here| in the group)? (?:find|have found|swear|use|try|mention"
         r"|have had|do|keep)\b|\b(?:others|other people)(?: in the group)? (?:have found|find"
         r"|use|try)\b|\b(?:what|which) (?:helped|worked)(?: for)? me\b|\bfor me (?:it|what)\b"
@@ -381,7 +383,7 @@ ANY_CUES: tuple[Cue, ...] = (
     ),
     _cue(
         "rhetorical",
-        r"(?:\breally|\bagain|\bseriously) \?|^no\b|^(?:come on|oh come on)\b",
+        r"(?:\breally|\bagain|\bseriously) \?|^no\b(?! (?:lecture|lectures|judgement|judgment|judging|pressure|rush|need|worries|problem|blame|shame)\b)|^(?:come on|oh come on)\b",
         "challenges the person ('{m}')",
     ),
     _cue(

@@ -23,6 +23,8 @@ CODING_SPLITS = (
     "dev4",
     "dev5",
     "dev6",
+    "dev7",
+    "dev8",
     "fresh",
     "fresh2",
     "fresh3",
@@ -30,6 +32,7 @@ CODING_SPLITS = (
     "fresh5",
     "fresh6",
     "fresh7",
+    "fresh8",
     "final",
 )
 # The held-out sets the benchmarks run by default (`final` is run once per release).

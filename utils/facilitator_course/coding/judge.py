@@ -30,8 +30,10 @@ from .harm_verdict import CONTRADICT, SEVERITY, context_asks, harm_verdict
 from .invented import nonsense_words
 from .label_patterns import SETS_LABEL_ASIDE
 from .labels import CONFIDENCE_CEILING, LABEL_MEANINGS, REFLECTIONS
+from .meeting_admin import meeting_admin
 from .permission import room_to_pass
 from .readable import GIBBERISH, UNCERTAIN, Unjudged, unreadable
+from .reflective_stems import REFLECTIVE_STEM, THEIR_WORDS, VALUE_TO_THEM
 from .relevance import echo, off_topic
 from .softeners import asks_yes_or_no, core_of
 from .suicide_talk import asks_about_suicide, mocks_suicide, points_to_crisis_help
@@ -59,26 +61,6 @@ SENTENCE_HARM = 0.5
 SHORT_SENTENCE_HARM = 0.75
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 _OPEN_START = re.compile(r"^(?:so(?: ,)? |and )?(?:what|how)\b(?! (?:many|much|long|often))")
-# How reflections of a person's own view start.
-_REFLECTIVE_STEM = re.compile(
-    r"^(?:so(?: ,)? )?(?:[a-z]+(?: and [a-z]+)? , )?(?:you (?:feel|felt|think|thought|are"
-    r" (?:worried|afraid|scared|wondering|not sure|unsure|tired of|sick of|fed up)|wish|wonder"
-    r"|wondered|believe|know)|part of you|it sounds like|sounds like|it seems|it feels (?:like"
-    r"|as if|as though)|it felt|it must have felt|that felt|you are"
-    r" telling yourself|from where you"
-    r" are (?:sitting|standing)|the way you see it|as you see it|in your (?:view|eyes|mind))\b"
-)
-# What the person said, said back as theirs ("Mike and Chris, you both named lying as a cost"):
-# the words after it are theirs, however they sound.
-_THEIR_WORDS = re.compile(
-    r"^(?:so(?: ,)? )?(?:[a-z]+(?: and [a-z]+)? , )?you (?:both |all |each |two )?(?:named|listed"
-    r"|mentioned|said|told (?:us|me)|described|talked about|brought up|put)\b"
-)
-# A value said back as theirs ("matters a lot to you", "part of how you stay honest").
-_VALUE_TO_THEM = re.compile(
-    r"\b(?:matters?|means?|meant|is important|are important|counts?)(?: \w+){0,3} to you\b"
-    r"|\bpart of how you\b|\bkeeps? you (?:honest|going|steady|sane|grounded)\b"
-)
 
 
 def _not_judged(found: Unjudged, truncated: bool) -> CodedResponse:
@@ -103,11 +85,13 @@ def _relabelled(
 
 
 def code_response(
-    text: object, context: object = None, related: tuple[str, ...] = ()
+    text: object, context: object = None, related: tuple[str, ...] = (), in_meeting: bool = False
 ) -> CodedResponse:
     """Judge a facilitator reply to the participant's line `context` (see the module docstring).
 
     `related` is other text the reply may fairly pick up (earlier lines, a scenario's words).
+    `in_meeting`: the reply is a move in a group meeting, where housekeeping ("ten minutes
+    left") is the facilitator's job, not a reply that misses the participant.
     Never raises on bad input: a non-string or empty reply comes back with `error` set. Only the
     first `text.MAX_CHARS` characters are read, so every call takes bounded time.
     """
@@ -121,7 +105,9 @@ def code_response(
     found = unreadable(cleaned)
     if found:
         return _not_judged(found, truncated)
-    found = echo(cleaned, ctx) if ctx else None
+    found = (echo(cleaned, ctx) if ctx else None) or (
+        None if in_meeting else meeting_admin(cleaned, ctx)
+    )
     if found:
         return _not_judged(found, truncated)
     invented = nonsense_words(cleaned, " ".join(r for r in (ctx, *related) if isinstance(r, str)))
@@ -279,7 +265,7 @@ def code_response(
             alternative=None,
             sentences=coded_sentences,
         )
-    held = _VALUE_TO_THEM.search(normalise(cleaned))
+    held = VALUE_TO_THEM.search(normalise(cleaned))
     if held and whole.code in ("affirm", "giving_information") and whole.alternative in REFLECTIONS:
         # (only when the model itself is unsure: "shows how much this matters to you" praises)
         # "Honesty matters a lot to you" reflects a value they hold; it does not praise them.
@@ -293,7 +279,7 @@ def code_response(
             alternative=None,
             sentences=coded_sentences,
         )
-    stem = _REFLECTIVE_STEM.match(normalise(cleaned))
+    stem = REFLECTIVE_STEM.match(normalise(cleaned))
     if (
         whole.code in ("persuade", "confront", "giving_information")
         and whole.probability < MODEL_HARM_AFTER_STEM
@@ -315,7 +301,7 @@ def code_response(
             alternative=None,
             sentences=coded_sentences,
         )
-    theirs = _THEIR_WORDS.match(normalise(cleaned))
+    theirs = THEIR_WORDS.match(normalise(cleaned))
     if theirs and whole.code in ("persuade", "confront"):
         # No rule finds harm; the model reads a word that sounds like arguing ("lying"), which
         # the reply reports as the person's own ("you both named lying as a cost").
@@ -333,7 +319,7 @@ def code_response(
         )
     if several and whole.code == "giving_information" and each:
         last_sentence, last = each[-1]
-        if last.code in REFLECTIONS and last.probability >= UNSURE_KIND:
+        if last.code in REFLECTIONS and last.kind_probability >= UNSURE_KIND:
             # Information that answers them, then a reflection: the reflection is what they
             # answer, as a question after a reflection is (labels.py).
             return _relabelled(
@@ -349,9 +335,14 @@ def code_response(
                 sentences=coded_sentences,
                 decided_by=last_sentence,
             )
-    if whole.code in ("persuade", "confront") and whole.probability < MODEL_HARM_ALONE:
+    no_harmful_sentence = several and not any(c.code in ("persuade", "confront") for _, c in each)
+    if whole.code in ("persuade", "confront") and (
+        whole.probability < MODEL_HARM_ALONE
+        or (no_harmful_sentence and whole.probability < MODEL_HARM_AFTER_STEM)
+    ):
         # The model alone, and unsure, says advice or confrontation, but no rule finds the words
-        # that would make it so: a guess either way would teach the wrong thing.
+        # that would make it so (nor, in a longer reply, the model in any one sentence): a
+        # guess either way would teach the wrong thing.
         return _not_judged(
             Unjudged(
                 UNCERTAIN,

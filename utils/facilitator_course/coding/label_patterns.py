@@ -108,6 +108,10 @@ SETS_LABEL_ASIDE = re.compile(
     # the facilitator's own label taken back ("I'm sorry, that was a label")
     r"|\b(?:sorry|apologies|i apologi[sz]e)\b[^.?!]{0,12}\b(?:that|it) was (?:a label|labelling"
     r"|unfair)\b|\bi (?:should not|should never) have (?:used|said) (?:that|the) (?:word|label)\b"
+    # the facilitator disowning the lecture ("I don't want to be another voice nagging you",
+    # "I'm not here to lecture you")
+    r"|\bi (?:do not want|would not want|am not trying|am not here|am not going) to (?:be|sound"
+    r" like|become|lecture|nag|judge|preach|tell you what)\b"
 )
 
 

@@ -174,11 +174,16 @@ def _off_topic(text: str, context: str, related: tuple[str, ...] = ()) -> Unjudg
     # "On an unrelated note..." says itself that it leaves the conversation: words that would
     # otherwise keep it there ("changed", "love") do not.
     said_so = bool(_SAYS_UNRELATED.search(norm))
+    # small talk about a subject of its own ("The weather's been awful, hasn't it"): its
+    # feeling words are about the weather, not about anyone, so they do not keep it on topic
+    small_talk = bool(elsewhere) and not any(w in _SECOND_PERSON for w in words)
+    if small_talk:
+        theirs = content_stems(context)  # the line itself, not a scenario's long word lists
     if (
         (elsewhere or (changes_subject and mine))
         and not (mine & theirs)
-        and (said_so or not (mine & anchors))
-        and (said_so or not emotional)
+        and (said_so or small_talk or not (mine & anchors))
+        and (said_so or small_talk or not emotional)
     ):
         # the words as typed, not their stems ("gorgeous", not "gorgeou")
         typed = sorted(

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .dataset import load_coding
+from .dataset import load_coding, load_harm
 from .features import extract
 from .labels import LABELS
 from .model import MODEL_FORMAT, MODEL_PATH
@@ -38,8 +38,22 @@ WORD_PREFIXES = ("w:", "b:", "w0:", "w01:", "w012:", "lw0:")
 # the lessons write them ("you both named lying as a cost" read as arguing); averaged, it keeps
 # the lessons' answers and about half of that gain.
 COURSE_SPLITS = ("dev", "dev3")
-ALL_SPLITS = ("dev", "dev3", "dev4", "dev5", "dev6")
+ALL_SPLITS = ("dev", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
 TRAINING_SPLITS = ALL_SPLITS
+# The harmful replies of the development harm sets (harm_dev*.jsonl) train the every-set model
+# too, under the code a trained coder would give them: advice without permission is persuade,
+# arguing and labels are confront, and a good move mixed with either is coded by its harm (the
+# precedence in labels.py). Their registers are the hard ones (advice in soft words, arguing
+# inside warmth, labels said kindly); with them, held-out harm rewarded fell from 157 to 126 in
+# nine sets. Unjudgeable and good replies have no code, so they are not used.
+HARM_CODES = {
+    "advice": "persuade",
+    "mixed_advice": "persuade",
+    "confront": "confront",
+    "mixed_confront": "confront",
+    "label": "confront",
+    "mixed_label": "confront",
+}
 DEFAULTS = {"C": 0.5, "word_scale": 0.5, "copies": 3}
 
 _PUNCT = re.compile(r"[?.!,;:'\"-]")
@@ -104,6 +118,16 @@ def training_rows(
             ctx = context if (k % 2 == 0 and context) else None
             out.append((noisy(text, rng, k % 3), ctx, label, group))
     return out
+
+
+def harm_rows(splits: Sequence[str]) -> list[dict[str, Any]]:
+    """The harmful replies of each split's harm set, as coded examples (see HARM_CODES)."""
+    return [
+        {"id": row["id"], "text": row["text"], "context": row.get("context"), "code": code}
+        for split in splits
+        for row in load_harm(split)
+        if (code := HARM_CODES.get(row["category"]))
+    ]
 
 
 def featurise(text: str, context: str | None, word_scale: float) -> dict[str, float]:
@@ -209,9 +233,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Training needs scikit-learn: pip install scikit-learn", file=sys.stderr)
         return 2
     loaded = {split: load_coding(split) for split in TRAINING_SPLITS}
-    rows = [row for split in TRAINING_SPLITS for row in loaded[split]]
+    harmful = harm_rows(TRAINING_SPLITS)
+    rows = [row for split in TRAINING_SPLITS for row in loaded[split]] + harmful
     meta: dict[str, Any] = {
-        "trained_on": ", ".join(f"data/coding/{split}.jsonl" for split in TRAINING_SPLITS),
+        "trained_on": ", ".join(
+            f"data/coding/{prefix}{split}.jsonl"
+            for prefix in ("", "harm_")
+            for split in TRAINING_SPLITS
+        ),
         "blend": "the average of a model trained on "
         + " + ".join(COURSE_SPLITS)
         + " and one trained on "
@@ -227,9 +256,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         meta["dev_cv_macro_f1"] = round(score, 4)
         print(f"5-fold CV macro-F1 on dev: {score:.3f}")
     models = []
-    for splits in (COURSE_SPLITS, ALL_SPLITS):
+    for splits, extra in ((COURSE_SPLITS, []), (ALL_SPLITS, harmful)):
         part = [row for split in splits for row in loaded[split]]
-        vec, clf = _fit(training_rows(part, args.copies), args.C, args.word_scale)
+        samples = training_rows(part, args.copies) + training_rows(extra, args.copies)
+        vec, clf = _fit(samples, args.C, args.word_scale)
         models.append(export(vec, clf, args.word_scale, meta))
     data = blend(*models)
     args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")

@@ -133,6 +133,21 @@ VERDICT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # "if you won't ..., I'm not sure what you expect to get out of coming"
         r"\bnot sure what you (?:are expecting|expect|think you will get|want) (?:to get )?"
         r"(?:out of|from)\b",
+        # warnings and verdicts from a volunteer play-test (playtest_dev2): "you'd be throwing
+        # it all away", "that's how it always starts", "that's defeatist talk", "a very
+        # black-and-white way of thinking", "it isn't helping you", "nobody forces you", "then
+        # you know what to do", "bit hypocritical", "maybe your parents have a point"
+        r"\byou would be (?:\w+ )?(?:throwing|chucking|blowing|wasting|giving) (?:it all|all"
+        r" (?:of )?(?:that|it|this)|everything|it) (?:away|up)\b|\bthat is (?:exactly |just )?how"
+        r" (?:it|they|a relapse|relapse|a slip) (?:always |usually |all )?(?:starts|begins)\b",
+        r"\bthat is (?:a |an |such a |very |pretty |quite |really |just |bit of a |kind of )*"
+        r"(?:defeatist|negative|self pitying|victim|black and white|all or nothing|lazy|selfish"
+        r"|stubborn|irrational|distorted|twisted|unhelpful) (?:talk|thinking|way of thinking"
+        r"|attitude|mindset|excuse|way of looking at it)\b|\b(?:is not|are not|is never)"
+        r" (?:really |exactly )?helping you\b|\b(?:nobody|no one|no one is) (?:is )?(?:forcing"
+        r"|forces|makes|made|making) you\b|\bthen you know what (?:to do|you need to do|has to"
+        r" happen)\b|\bhypocrit(?:e|ical)\b|\b(?:your|they|he|she|the) (?:\w+ )?(?:might|may"
+        r"|probably|do|does|could) (?:just )?(?:have|has) a point\b",
     )
 )
 # Facts chosen to push change, said without being asked: advice without permission.
@@ -147,6 +162,10 @@ PUSHING_FACTS: tuple[re.Pattern[str], ...] = tuple(
         r"\bthere are (?:way |much |far |a lot )?(?:better|healthier|other|safer) ways to\b",
         r"\bsome people find (?:it )?(?:easier|helpful|useful|it helps|that it helps|it useful)\b",
         r"\byou could (?:\w+ ){1,6}instead\b",
+        # a soft instruction ("maybe just stick to orange juice to be safe?")
+        r"\b(?:maybe|perhaps|probably best to|best to|better to) (?:just )?(?:stick (?:to|with)"
+        r"|switch to|swap (?:to|it)|skip|avoid|stay (?:off|away|home|in)|keep (?:off|away|to)"
+        r"|have (?:a|an|some) (?:soft|alcohol free|non alcoholic|orange)|book|ring|call)\b",
         r"\b(?:can|will|could|might|is going to) (?:still |really |seriously |easily )?(?:damage"
         r"|harm|wreck|ruin|destroy|hurt) your (?:liver|health|body|brain|lungs|heart|sleep|memory"
         r"|teeth|skin)\b",

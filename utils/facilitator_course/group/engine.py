@@ -112,7 +112,7 @@ class GroupSession(GroupFloor):
             return self._unjudged(number, typed, "finished", "The meeting has ended.")
         related = tuple(x.says for x in self.heard[-8:]) + self.meeting.names
         related += tuple(p.scene for p in self.meeting.phases)
-        coded = code_response(typed, self.last.says, related)
+        coded = code_response(typed, self.last.says, related, in_meeting=True)
         found = recognise(typed, self.meeting.names, self.meeting.quiet_members,
                           self.meeting.tool, self.last.who)  # fmt: skip
         if self.phase == "opening" and "explain_format" in found:  # naming the parts of the

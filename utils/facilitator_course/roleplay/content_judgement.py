@@ -53,7 +53,7 @@ def judge_content(reply: str, code: str, node: Node, harmful: bool = False) -> C
     """Judge what `reply` (labelled `code`) picked up from `node`'s line."""
     if harmful or code in BRANCH_GROUPS["righting_reflex"] or not node.ideas:
         return ContentJudgement()
-    found = pick_up(reply, node.ideas, node.says)
+    found = pick_up(reply, node.ideas, node.heard)
     picked = tuple(idea.text for idea in found.picked)
     if code in _REFLECTIONS:
         return ContentJudgement(

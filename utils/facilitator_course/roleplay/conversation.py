@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..safety import mentions_own_distress
+from .closed_answers import ANSWERED_FEEDBACK, is_answered
 from .coder import Coder, code_reply, summarize_codes
 from .content_judgement import judge_content
 from .feedback import check_reply_text, typed_feedback
@@ -136,7 +137,7 @@ class Conversation:
             # as "advice" and moving the participant on would answer a person with a score.
             raise ReplyRejected(OWN_WORDS)
         related = self._related(node)
-        coded = code_reply(text.strip(), context=node.says, coder=self.coder, related=related)
+        coded = code_reply(text.strip(), context=node.heard, coder=self.coder, related=related)
         if getattr(coded, "error", None):
             raise ReplyRejected(str(coded.error))
         if not getattr(coded, "judged", True):
@@ -163,6 +164,9 @@ class Conversation:
         feedback = typed_feedback(coded, labeling, disguised)
         if judged.text:
             feedback += " " + judged.text
+        target = node.next_for(coded.code, labeling, disguised, judged.pickup)
+        if is_answered(target):
+            feedback += " " + ANSWERED_FEEDBACK
         return self._advance(
             node,
             text.strip(),
@@ -171,7 +175,7 @@ class Conversation:
             feedback,
             effect,
             better,
-            node.next_for(coded.code, labeling, disguised, judged.pickup),
+            target,
             typed=True,
             rewrite=rewrite,
             cue=str(getattr(coded, "cue", "") or ""),

@@ -48,6 +48,7 @@ def _filled(scenario: Scenario, country: str | None) -> Scenario:
         return replace(
             node,
             says=fill(node.says),
+            recalls=fill(node.recalls),
             hint=fill(node.hint),
             model_reply=fill(node.model_reply),
             debrief=fill(node.debrief),

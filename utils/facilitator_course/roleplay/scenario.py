@@ -79,6 +79,15 @@ class Node:
     follows: tuple[str, ...] = ()
     presupposes: tuple[str, ...] = ()
     establishes: tuple[str, ...] = ()
+    closed_answer: str = ""  # the short answer to a closed question (see closed_answers.py)
+    recalls: str = ""  # on an added "answered" line: the line it answers after
+
+    @property
+    def heard(self) -> str:
+        """The line a reply is judged against. On an added "answered" line that is the line
+        before it: the short answer ("Maybe.") adds nothing to reflect, and read as context its
+        question mark would make a reflection look like an answer to a question."""
+        return self.recalls or self.says
 
     @property
     def is_ending(self) -> bool:

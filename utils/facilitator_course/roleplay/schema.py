@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from ..content import Checker
+from .closed_answers import add_closed_answers
 from .coder import labels
 from .consistency import name_list, parse_follows
 from .field_checks import one_of, optional_text, unknown_fields, whole_number
@@ -41,6 +42,7 @@ TOP_FIELDS = (
     "persona",
     "start_state",
     "start",
+    "closed_answer",
     "nodes",
 )
 PERSONA_FIELDS = ("name", "age_range", "changing", "stage", "style", "background")
@@ -58,6 +60,7 @@ NODE_FIELDS = (
     "follows",
     "presupposes",
     "establishes",
+    "closed_answer",
 )
 CHOICE_FIELDS = ("reply", "code", "feedback", "next", "effect", "better", "quality", "establishes")
 EFFECT_FIELDS = ("readiness", "rapport")
@@ -305,7 +308,8 @@ def parse_node(check: Checker, node_id: str, raw: Any, label_set: tuple[str, ...
             "a free_text node has no choices; use 'next' to map the reply's label to the next node",
         )
     branches = parse_branches(check, raw.get("next"), f"{where}.next", label_set)
-    return Node(**common, respond=FREE_TEXT, branches=branches)
+    closed = optional_text(check, raw, "closed_answer", where)
+    return Node(**common, respond=FREE_TEXT, branches=branches, closed_answer=closed)
 
 
 def parse_scenario(check: Checker, data: Any) -> Scenario | None:
@@ -349,6 +353,7 @@ def parse_scenario(check: Checker, data: Any) -> Scenario | None:
                 )
     if not all((scenario_id, title, about, mode, persona, start)) or not nodes:
         return None
+    nodes = add_closed_answers(nodes, optional_text(check, data, "closed_answer", ""))
     return Scenario(
         id=scenario_id,
         title=" ".join(title.split()),
