@@ -67,6 +67,10 @@ CONFRONT = [
     "That's a very black-and-white way of thinking and it isn't helping you.",
     "Bit hypocritical, isn't it?",
     "Well maybe your parents have a point.",
+    # from the development sets' harm files
+    "The sense of having earned it doesn't really change the fact that the cards are maxed.",
+    "You earned it and then spent four grand more than you earned. That's the maths.",
+    "You're clearly feeling strong. Last time 'strong enough' lasted a month, mind.",
 ]
 NOT_REPLIES = [
     ("asdf qwer zxcv", "gibberish"),
@@ -137,6 +141,17 @@ def test_reflections_that_use_harm_words_are_still_reflections():
         ("Part of you wonders if you could try again.", "Maybe I could try again."),
         ("so you said that the weekends are hard", "Weekends are the hard part."),
         ("You feel people see you as a failure.", "Everyone thinks I'm a failure."),
+        # from volunteer play-tests: their words said back, and the lecture disowned
+        (
+            "You need something that helps you switch off, and right now this is the only "
+            "thing that does it.",
+            "But it's the only thing that switches my head off. Work is so full on.",
+        ),
+        (
+            "With work so full on, it's become the one way you've found to get your head quiet.",
+            "But it's the only thing that switches my head off. Work is so full on.",
+        ),
+        ("when hes sober you see the man you married", "I just want the man I married back."),
     ]:
         coded = code_response(text, context)
         assert coded.kind == "reflection", (text, coded.explanation)
@@ -204,7 +219,8 @@ def test_a_reply_that_cannot_be_judged_changes_nothing(text, reason):
     from facilitator_course.coding.readable import content_stems
 
     for scenario, node in _typed_nodes():
-        if reason == "off_topic" and content_stems(text) & content_stems(node.heard):
+        said = " ".join((node.heard, *(" ".join(idea.words) for idea in node.ideas)))
+        if reason == "off_topic" and content_stems(text) & content_stems(said):
             continue  # "the match" is not off topic to someone who just talked about matches
         talk = Conversation.starting_at(scenario, node.id)
         with pytest.raises(ReplyNotJudged) as caught:

@@ -126,7 +126,8 @@ IMPERATIVE = re.compile(
 # is told ("you're not sure you could just stop", "sick of being told what you should do").
 ADVICE_REPORTED = re.compile(
     r"\b(?:not sure|unsure|wonder|wonders|wondering|wondered|telling you|tell you|tells you"
-    r"|told you|keep saying|keeps saying|people say|everyone says|think|thinks|thought|feel|feels"
+    r"|told you|keep saying|keeps saying|people say|everyone says|says|said|reckons|think|thinks"
+    r"|thought|feel|feels"
     r"|felt|worried|afraid|scared|wish|wishes|hope|hoping|question whether|doubt|doubting"
     r"|asking yourself|ask yourself|what you should|what you could|how you could|whether|what"
     r"|how|where|when|who|deciding|decide|decides|decided)\b"

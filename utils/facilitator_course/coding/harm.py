@@ -261,6 +261,7 @@ _SAID_AFTER = re.compile(
 _VERDICT_WORDS = re.compile(
     r"\b(?:kidding|fooling) yourself\b|\bin denial\b|\bmaking excuses\b|\bblaming (?:the|your"
     r"|other|everyone|everything|them|him|her|work|it on)\b|\b(?:problem|addiction)\b"
+    r"|\b(?:had|has|have|got) (?:a |a fair |a good )?point\b"
 )
 # "I wonder if we could have a go at it together" invites; it does not tell.
 _JOINT = re.compile(r"\bwe\b|\btogether\b|\blet us\b")

@@ -18,7 +18,7 @@ _LABEL_NOUN = (
     r"|boozehounds?|pissheads?|piss heads?|stoners?|potheads?|crackheads?|cokeheads?|methheads?"
     r"|smackheads?|tweakers?|degenerates?|dope fiends?|gamblers?|drinkers?|users|user|smokers?"
     r"|gaming addicts?|gamers?|losers?|failures?|lost causes?|hopeless cases?|wastes? of space"
-    r"|disgraces?|game junkies?|gaming junkies?|crack heads?|pot heads?|enablers?|codependents?)"
+    r"|disgraces?|game junkies?|gaming junkies?|crack heads?|pot heads?|enablers?|codependents?|codependency|compulsive gamblers?)"
 )
 _LABEL_GROUP = re.compile(
     r"\b(?:most|other|typical|all|those|these|the other|real|proper|like|lots of|a lot of|many"
@@ -111,7 +111,7 @@ SETS_LABEL_ASIDE = re.compile(
     # the facilitator disowning the lecture ("I don't want to be another voice nagging you",
     # "I'm not here to lecture you")
     r"|\bi (?:do not want|would not want|am not trying|am not here|am not going) to (?:be|sound"
-    r" like|become|lecture|nag|judge|preach|tell you what)\b"
+    r" like|become|lecture|nag|judge|preach|tell you what|argue|give (?:you )?(?:a lecture|one))\b"
 )
 
 

@@ -26,7 +26,9 @@ _ADMIN = re.compile(
     r"|sign(?:ing)? the (?:register|attendance)|(?:back|pass(?: it)?|over) to you,? \w+"
     r"|(?:camera|video|mic|microphone) is (?:still )?(?:off|on|muted|frozen)|can (?:someone|everyone"
     r"|you all|people) (?:mute|unmute)|car park|do not forget your (?:tickets|coats?|bags?|things)"
-    r"|round of (?:names|introductions)|has anyone seen my|welcome (?:everyone|all|back everyone))\b"
+    r"|round of (?:names|introductions)|has anyone seen my|welcome (?:everyone|all|back everyone)"
+    r"|sign ?up sheet|pass (?:it|them|the \w+) (?:round|around)|wrong (?:window|chat|tab|screen"
+    r"|thread|person))\b"
 )
 _ABOUT_THEM = re.compile(
     r"\byou (?:feel|felt|said|say|(?:want|wanted)(?! to go\b)|mean|sound|seem|are feeling|are saying)"

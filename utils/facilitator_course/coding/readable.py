@@ -84,7 +84,7 @@ _FOREIGN: dict[str, frozenset[str]] = {
 _SHORT_FILLERS = _wordset(
     "ok okay yes yeah yep no right sure mm mmm hmm mhm uh um huh oh ah i see got it alright "
     "cool fine great nice good sorry well so and fair enough anyway whatever true lol lmao ya yup "
-    "haha hehe ha heh yeh yea yah aye kk okie okey"
+    "haha hehe ha heh yeh yea yah aye kk okie okey aw aww awww oof ooh"
 )
 _STOP = _FUNCTION_WORDS | _wordset(
     "i'm im am 's ve ll d re let us okay yes really quite bit kind sort maybe perhaps "

@@ -148,12 +148,28 @@ VERDICT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"|forces|makes|made|making) you\b|\bthen you know what (?:to do|you need to do|has to"
         r" happen)\b|\bhypocrit(?:e|ical)\b|\b(?:your|they|he|she|the) (?:\w+ )?(?:might|may"
         r"|probably|do|does|could) (?:just )?(?:have|has) a point\b",
+        # the facts held against them ("doesn't change the fact that the cards are maxed",
+        # "that's the maths", "last time 'strong enough' lasted a month", "hiding behind",
+        # "clinging to", "more honest with yourself")
+        r"\b(?:does not|do not|would not|will not) (?:really |actually )?change the fact\b"
+        r"|\bthat is (?:just |simply )?the (?:maths|math|reality|truth|facts|bottom line)\s*[.!]?$"
+        r"|\blast time (?:\S+ ){0,6}(?:lasted|did not last|ended|went)\b|\bhiding behind\b"
+        r"|\byou are (?:just |still )?clinging (?:on )?to\b|\bmore honest with yourself\b",
+        # sarcasm, siding with someone else, a warning, the facilitator biting back (a third
+        # volunteer play-test, playtest_dev3): "how's that working out?", "funny how that
+        # happens", "your flatmate had a point", "please be careful", "no need to bite my head off"
+        r"\bhow is (?:that|this|it) (?:working|going) (?:out )?(?:for you)?\s*\?|\bfunny how"
+        r" (?:that|it|these things) (?:happens|works|goes)\b|\b(?:your|his|her|their) (?:\w+ )?(?:had"
+        r"|has|have|got|has got|might have|may have) (?:a |a fair |a good )?point\b|\b(?:please |do )"
+        r"be careful\b|\bno need to (?:bite my head off|get (?:so )?(?:defensive|snappy|shirty))\b"
+        r"|\b(?:can|could|will) slide (?:very |really )?(?:quickly|fast)\b",
     )
 )
 # Facts chosen to push change, said without being asked: advice without permission.
 PUSHING_FACTS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
+        r"\breally does (?:affect|damage|harm|mess (?:with|up)|hurt|wreck|rot)\b|"
         r"\b(?:actually|only|just|really) makes? (?:\w+ ){0,2}worse\b|\bmakes? (?:your |the )?"
         r"(?:anxiety|sleep|depression|mood|cravings|withdrawal|hangovers?|stress) worse\b",
         r"\b(?:lots of|plenty of|loads of|many|most) people (?:manage|cope|get by|get on|live"
@@ -162,6 +178,9 @@ PUSHING_FACTS: tuple[re.Pattern[str], ...] = tuple(
         r"\bthere are (?:way |much |far |a lot )?(?:better|healthier|other|safer) ways to\b",
         r"\bsome people find (?:it )?(?:easier|helpful|useful|it helps|that it helps|it useful)\b",
         r"\byou could (?:\w+ ){1,6}instead\b",
+        r"\b(?:maybe|perhaps) you could (?:sort of |kind of |just |maybe )*(?:taper|cut|stop|quit"
+        r"|try|switch|swap|ask (?:your|the|a)|ring|call|book|go (?:to|for|and)|talk to|see (?:a|your)"
+        r"|get (?:a|some|rid)|give (?:it|up)|leave|avoid|skip|delete|block)\b",
         # a soft instruction ("maybe just stick to orange juice to be safe?")
         r"\b(?:maybe|perhaps|probably best to|best to|better to) (?:just )?(?:stick (?:to|with)"
         r"|switch to|swap (?:to|it)|skip|avoid|stay (?:off|away|home|in)|keep (?:off|away|to)"

@@ -190,7 +190,7 @@ class Conversation:
         the author's words for this line's ideas, and what the persona is changing."""
         earlier = [turn.participant for turn in self._turns]
         words = [" ".join(idea.words) for idea in node.ideas]
-        return (*earlier, *words, self.scenario.persona.changing)
+        return (*earlier, *words, self.scenario.persona.changing, self.scenario.persona.name)
 
     def _require(self, kind: str) -> Node:
         node = self.node
