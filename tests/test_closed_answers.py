@@ -70,11 +70,19 @@ def test_no_typed_role_play_ends_on_its_first_closed_question(name):
         assert not target.is_ending, f"{name}: a closed question at '{node.id}' ends the talk"
 
 
-def test_without_a_closed_answer_the_author_link_is_kept(tmp_path: Path):
+def _edited(tmp_path: Path, old: str, new: str, count: int = -1) -> Path:
+    """A copy of dee-sent-by-work with `old` replaced by `new`, checked like any trainer's file."""
     text = (scenarios_dir() / "dee-sent-by-work.yaml").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if not line.startswith("closed_answer:")]
     path = tmp_path / "dee-sent-by-work.yaml"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return path
+
+
+DEFAULT = 'closed_answer: "Maybe. Why do you need to know?"'
+
+
+def test_without_a_closed_answer_the_author_link_is_kept(tmp_path: Path):
+    path = _edited(tmp_path, DEFAULT + "\n", "")
     assert check_scenario_file(path) == []
     talk = Conversation(load_scenario(path))
     talk.reply(CLOSED)
@@ -82,11 +90,8 @@ def test_without_a_closed_answer_the_author_link_is_kept(tmp_path: Path):
 
 
 def test_a_line_can_have_its_own_closed_answer(tmp_path: Path):
-    text = (scenarios_dir() / "dee-sent-by-work.yaml").read_text(encoding="utf-8")
     own = '    closed_answer: "First and last, I hope."\n    respond: free_text'
-    text = text.replace("    respond: free_text", own, 1)  # the first node is `opening`
-    path = tmp_path / "dee-sent-by-work.yaml"
-    path.write_text(text, encoding="utf-8")
+    path = _edited(tmp_path, "    respond: free_text", own, 1)  # the first node is `opening`
     assert check_scenario_file(path) == []
     talk = Conversation(load_scenario(path))
     talk.reply(CLOSED)
@@ -94,9 +99,6 @@ def test_a_line_can_have_its_own_closed_answer(tmp_path: Path):
 
 
 def test_an_empty_closed_answer_is_reported(tmp_path: Path):
-    text = (scenarios_dir() / "dee-sent-by-work.yaml").read_text(encoding="utf-8")
-    text = text.replace('closed_answer: "Maybe. Why do you need to know?"', 'closed_answer: ""')
-    path = tmp_path / "dee-sent-by-work.yaml"
-    path.write_text(text, encoding="utf-8")
+    path = _edited(tmp_path, DEFAULT, 'closed_answer: ""')
     errors = check_scenario_file(path)
     assert [e.field for e in errors] == ["closed_answer"]

@@ -52,15 +52,19 @@ def voila_base(notebook_server):
     return pages
 
 
+def _open(page, url: str):
+    """The role-play page, ready to type into: (reply box, Reply button, transcript turns)."""
+    page.set_viewport_size({"width": 1100, "height": 1800})
+    page.goto(url)
+    box = page.get_by_role("textbox", name="Your reply:")
+    box.wait_for(state="visible", timeout=60_000)
+    return box, page.get_by_role("button", name="Reply", exact=True), page.locator(".fc-turn")
+
+
 @pytest.mark.parametrize("scenario_id", SCENARIOS)
 def test_typed_replies_good_harmful_and_nonsense(page, voila_base, scenario_id):
     scenario = load_scenario(scenario_id)
-    page.set_viewport_size({"width": 1100, "height": 1800})
-    page.goto(f"{voila_base}/{scenario_id}.ipynb")
-    box = page.get_by_role("textbox", name="Your reply:")
-    box.wait_for(state="visible", timeout=60_000)
-    send = page.get_by_role("button", name="Reply", exact=True)
-    transcript = page.locator(".fc-turn")
+    box, send, transcript = _open(page, f"{voila_base}/{scenario_id}.ipynb")
     nonsense, harmful, good = PLAYS[scenario_id]
 
     box.fill(nonsense[0])
@@ -95,12 +99,7 @@ def test_a_closed_question_gets_a_short_answer_and_another_turn(page, voila_base
     first = scenario.node(scenario.start).next_for("question_closed")
     answered = scenario.node(scenario.node(first).next_for("question_closed"))
     assert answered.id.endswith("~answered")
-    page.set_viewport_size({"width": 1100, "height": 1800})
-    page.goto(f"{voila_base}/after-a-lapse.ipynb")
-    box = page.get_by_role("textbox", name="Your reply:")
-    box.wait_for(state="visible", timeout=60_000)
-    send = page.get_by_role("button", name="Reply", exact=True)
-    transcript = page.locator(".fc-turn")
+    box, send, transcript = _open(page, f"{voila_base}/after-a-lapse.ipynb")
     for number, question in enumerate(("Did you drink on Saturday?", "Was it a party?"), 1):
         box.fill(question)
         send.click()
