@@ -26,7 +26,7 @@ SKILLED = {
         "Let's start check-in. How has your week been since the last meeting?",
         "A whole party on lemonade, for the first time in years.",
         "Rosa, how has your week been?",
-        "You left early, and the evening still stayed with you.",
+        "You went home early, and it was still on your mind all night.",
         "Ben, how about you?",
         "Nia, would you like to check in tonight? It's fine to pass.",
         "Twelve days, and the long Sundays on your own are the hard part.",

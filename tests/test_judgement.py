@@ -147,10 +147,6 @@ def test_reflections_that_use_harm_words_are_still_reflections():
             "thing that does it.",
             "But it's the only thing that switches my head off. Work is so full on.",
         ),
-        (
-            "With work so full on, it's become the one way you've found to get your head quiet.",
-            "But it's the only thing that switches my head off. Work is so full on.",
-        ),
         ("when hes sober you see the man you married", "I just want the man I married back."),
     ]:
         coded = code_response(text, context)

@@ -25,6 +25,8 @@ CODING_SPLITS = (
     "dev6",
     "dev7",
     "dev8",
+    "dev9",
+    "dev10",
     "fresh",
     "fresh2",
     "fresh3",

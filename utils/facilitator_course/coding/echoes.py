@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .readable import stem
+from .readable import content_stems, stem
 from .spellings import PRONOUN_SWAP
 from .text import tokens
 
@@ -92,3 +92,17 @@ def _find(words: list[str], phrase: list[str]) -> int | None:
         if words[i : i + n - 1] == phrase[:-1] and _same(words[i + n - 1], phrase[-1]):
             return i
     return None
+
+
+def mostly_their_words(reply: str, context: str | None, share: float = 0.5) -> bool:
+    """True when at least `share` of the reply's content words are the participant's own.
+
+    "Bad-shift nights are the ones to plan for, and a bath and a book might be ready" says back
+    a plan the participant just made ("on those nights I need something ready. The bath, a
+    book"). The model, reading "plan for" and "might", hears advice; with no rule finding any,
+    a reply built from their own words is not judged as advice on the model's word alone.
+    """
+    if not context:
+        return False
+    mine, theirs = content_stems(reply), content_stems(context)
+    return bool(mine) and len(mine & theirs) / len(mine) >= share

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from .coder import CodedResponse, _failed, code_utterance, kind_of, named
 from .contradiction import find_contradiction
-from .echoes import echoed
+from .echoes import echoed, mostly_their_words
 from .harm import ADVICE, LABEL, HarmFinding, find_harm
 from .harm_verdict import CONTRADICT, SEVERITY, context_asks, harm_verdict
 from .invented import nonsense_words
@@ -338,7 +338,10 @@ def code_response(
     no_harmful_sentence = several and not any(c.code in ("persuade", "confront") for _, c in each)
     if whole.code in ("persuade", "confront") and (
         whole.probability < MODEL_HARM_ALONE
-        or (no_harmful_sentence and whole.probability < MODEL_HARM_AFTER_STEM)
+        or (
+            (no_harmful_sentence or mostly_their_words(cleaned, ctx))
+            and whole.probability < MODEL_HARM_AFTER_STEM
+        )
     ):
         # The model alone, and unsure, says advice or confrontation, but no rule finds the words
         # that would make it so (nor, in a longer reply, the model in any one sentence): a

@@ -76,7 +76,9 @@ def asks_yes_or_no(text: str) -> bool:
 _APOLOGY = re.compile(
     r"^(?:(?:oh|ah|so|and|right|um)(?: ,)? )*(?:(?:sorry|apologies|i am (?:so |really |very )?"
     r"sorry)(?: if (?:this|that|it) is (?:awkward|a (?:daft|silly|stupid|strange) question|too"
-    r" personal|hard)| to (?:ask|interrupt|jump in|butt in|cut in))?|i am (?:new at this|rubbish at this|not great at"
+    r" personal|hard|not (?:right|quite right)|wrong)(?: ,)?(?: but)?| if i (?:have|get|got) (?:this"
+    r"|it|that) wrong(?: ,)?(?: but)?| to (?:ask|interrupt|jump in|butt in|cut in))?|i am (?:new"
+    r" at this|rubbish at this|not great at"
     r" this)|i know this is (?:awkward|hard|a lot)|i mean , it is not awkward|(?:and )?(?:please )?"
     r"say if (?:it is|this is) too personal|can i just say|just to say|i just want(?:ed)? to say"
     r"|i should have said (?:this )?at the start|forgive me(?: if i (?:get|got) (?:it|this) wrong)?)"
