@@ -381,3 +381,8 @@ def test_a_choice_node_with_no_choices_is_reported(tmp_path):
     path.write_text(broken, encoding="utf-8")
     problems = check_scenario_file(path)
     assert any(p.field == "nodes.opening.choices" for p in problems), problems
+
+
+def test_an_off_topic_reply_is_quoted_as_the_learner_spelled_it():
+    coded = code_response("What's your favourite colour?", WORRY)
+    assert not coded.judged and "'favourite'" in coded.explanation, coded.explanation

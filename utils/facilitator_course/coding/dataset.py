@@ -27,6 +27,8 @@ CODING_SPLITS = (
     "dev8",
     "dev9",
     "dev10",
+    "dev11",
+    "dev12",
     "fresh",
     "fresh2",
     "fresh3",

@@ -186,8 +186,13 @@ def _off_topic(text: str, context: str, related: tuple[str, ...] = ()) -> Unjudg
         and (said_so or small_talk or not emotional)
     ):
         # the words as typed, not their stems ("gorgeous", not "gorgeou")
+        # the words as the learner spelled them ("favourite", not the coder's "favorite")
         typed = sorted(
-            {t for t in tokens(text) if t.isalpha() and (s := content_stems(t)) and s <= mine}
+            {
+                w.lower()
+                for w in _TYPED_WORD.findall(text)
+                if (s := content_stems(w)) and s <= mine
+            }
         )
         shown = ", ".join(f"'{w}'" for w in (typed or sorted(mine))[:3])
         return Unjudged(
@@ -204,6 +209,7 @@ _ADDRESS = re.compile(
     r"(?:^|, )(?:ooh |oh |aw )?(?:love|pet|hun|hon|mate|darling|sweetheart|dear|pal|chick)"
     r"(?= ,| [.?!]|$)"
 )
+_TYPED_WORD = re.compile(r"[^\W\d_]+")
 _SAYS_UNRELATED = re.compile(
     r"\b(?:on (?:an unrelated|a different|another) note|changing the subject|off topic"
     r"|random (?:question|one|thought)|nothing to do with (?:this|that|tonight))\b"

@@ -38,7 +38,19 @@ WORD_PREFIXES = ("w:", "b:", "w0:", "w01:", "w012:", "lw0:")
 # the lessons write them ("you both named lying as a cost" read as arguing); averaged, it keeps
 # the lessons' answers and about half of that gain.
 COURSE_SPLITS = ("dev", "dev3")
-ALL_SPLITS = ("dev", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10")
+ALL_SPLITS = (
+    "dev",
+    "dev3",
+    "dev4",
+    "dev5",
+    "dev6",
+    "dev7",
+    "dev8",
+    "dev9",
+    "dev10",
+    "dev11",
+    "dev12",
+)
 TRAINING_SPLITS = ALL_SPLITS
 # The harmful replies of the development harm sets (harm_dev*.jsonl) train the every-set model
 # too, under the code a trained coder would give them: advice without permission is persuade,
