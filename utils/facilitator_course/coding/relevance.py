@@ -188,11 +188,7 @@ def _off_topic(text: str, context: str, related: tuple[str, ...] = ()) -> Unjudg
         # the words as typed, not their stems ("gorgeous", not "gorgeou")
         # the words as the learner spelled them ("favourite", not the coder's "favorite")
         typed = sorted(
-            {
-                w.lower()
-                for w in _TYPED_WORD.findall(text)
-                if (s := content_stems(w)) and s <= mine
-            }
+            {w.lower() for w in _TYPED_WORD.findall(text) if (s := content_stems(w)) and s <= mine}
         )
         shown = ", ".join(f"'{w}'" for w in (typed or sorted(mine))[:3])
         return Unjudged(
