@@ -41,6 +41,8 @@ CODING_SPLITS = (
 )
 # The held-out sets the benchmarks run by default (`final` is run once per release).
 FRESH_SPLITS = tuple(split for split in CODING_SPLITS if split.startswith("fresh"))
+# The sets training and tuning may read (`coding/train.py` trains on all of them).
+DEVELOPMENT_SPLITS = tuple(split for split in CODING_SPLITS if split.startswith("dev"))
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:

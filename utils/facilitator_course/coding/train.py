@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .dataset import load_coding, load_harm
+from .dataset import DEVELOPMENT_SPLITS, load_coding, load_harm
 from .features import extract
 from .labels import LABELS
 from .model import MODEL_FORMAT, MODEL_PATH
@@ -33,24 +33,12 @@ SEED = 20240611
 WORD_PREFIXES = ("w:", "b:", "w0:", "w01:", "w012:", "lw0:")
 # Two models are trained and their scores averaged (one linear model, `blend`): one on the
 # course's own register (dev, dev3), one on every development set, including the hard cases in
-# learners' registers (dev4 to dev6). Trained on everything alone, the model generalises much
+# learners' registers (dev4 onwards). Trained on everything alone, the model generalises much
 # better to other people's replies but grows unsure of, or misreads, replies written the way
 # the lessons write them ("you both named lying as a cost" read as arguing); averaged, it keeps
 # the lessons' answers and about half of that gain.
 COURSE_SPLITS = ("dev", "dev3")
-ALL_SPLITS = (
-    "dev",
-    "dev3",
-    "dev4",
-    "dev5",
-    "dev6",
-    "dev7",
-    "dev8",
-    "dev9",
-    "dev10",
-    "dev11",
-    "dev12",
-)
+ALL_SPLITS = DEVELOPMENT_SPLITS  # dev, dev3, dev4 ... in the order dataset.py lists them
 TRAINING_SPLITS = ALL_SPLITS
 # The harmful replies of the development harm sets (harm_dev*.jsonl) train the every-set model
 # too, under the code a trained coder would give them: advice without permission is persuade,
