@@ -625,22 +625,31 @@ def test_the_persons_own_words_said_back_to_them_are_not_arguing():
     assert coded.judged and coded.code not in ("persuade", "confront"), coded.explanation
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "You said you had it under control last month too, and look how that went.",
-        "Fair enough. But most people don't spend the rent on it.",
-        "Let's be straight with each other: that was the drink, not bad luck.",
-        "I was right and you were wrong about the casino.",
-        "Well, your wife seems to think so.",
-        "A meditation app could help with that.",
-        "Talking to your GP might be the next step.",
-        "Maybe tonight's the night you tell her.",
-        "You need a proper budget.",
-        "Make it a fortnight, then.",
-    ],
-)
-def test_arguing_and_advice_found_in_the_blend_review_are_never_rewarded(text):
+# Arguing and advice found in the blend review (3 December 2026), and by a volunteer play-test of
+# the typed role-plays the same day (reworded here): never rewarded.
+BLEND_REVIEW_HARM = [
+    "You said you had it under control last month too, and look how that went.",
+    "Fair enough. But most people don't spend the rent on it.",
+    "Let's be straight with each other: that was the drink, not bad luck.",
+    "I was right and you were wrong about the casino.",
+    "Well, your wife seems to think so.",
+    "A meditation app could help with that.",
+    "Talking to your GP might be the next step.",
+    "Maybe tonight's the night you tell her.",
+    "You need a proper budget.",
+    "Make it a fortnight, then.",
+]
+VOLUNTEER_HARM = [
+    "Sounds like a textbook gambling addiction, honestly.",
+    "Not all builders drink. That's just a story people tell themselves.",
+    "Research shows labels don't help. You'd do well to drop it.",
+    "Work sounds hard. But driving after a drink is dangerous for you and others, you know this.",
+    "That sounds lonely. Perhaps it's time to think about moving nearer your daughter?",
+]
+
+
+@pytest.mark.parametrize("text", [*BLEND_REVIEW_HARM, *VOLUNTEER_HARM])
+def test_arguing_and_advice_found_in_reviews_and_play_tests_are_never_rewarded(text):
     coded = code_response(text, LINE_NIGHTS)
     assert coded.judged and coded.code in ("persuade", "confront"), (coded.code, coded.explanation)
 
@@ -669,22 +678,6 @@ def test_a_sign_of_change_that_is_the_other_sides_words_in_this_line_is_not_chan
         node.says,
     )
     assert both.side == "both_sustain_last"
-
-
-# Found by a volunteer play-test of the typed role-plays (3 December 2026), reworded here.
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Sounds like a textbook gambling addiction, honestly.",
-        "Not all builders drink. That's just a story people tell themselves.",
-        "Research shows labels don't help. You'd do well to drop it.",
-        "Work sounds hard. But driving after a drink is dangerous for you and others, you know this.",
-        "That sounds lonely. Perhaps it's time to think about moving nearer your daughter?",
-    ],
-)
-def test_volunteer_found_harm_is_never_rewarded(text):
-    coded = code_response(text, LINE_NIGHTS)
-    assert coded.judged and coded.code in ("persuade", "confront"), (coded.code, coded.explanation)
 
 
 def test_their_own_should_said_back_is_not_advice():

@@ -185,8 +185,8 @@ def _off_topic(text: str, context: str, related: tuple[str, ...] = ()) -> Unjudg
         and (said_so or small_talk or not (mine & anchors))
         and (said_so or small_talk or not emotional)
     ):
-        # the words as typed, not their stems ("gorgeous", not "gorgeou")
-        # the words as the learner spelled them ("favourite", not the coder's "favorite")
+        # the words as the learner typed them: not their stems ("gorgeou") and not the coder's
+        # respelling ("favorite" for "favourite")
         typed = sorted(
             {w.lower() for w in _TYPED_WORD.findall(text) if (s := content_stems(w)) and s <= mine}
         )
